@@ -1,0 +1,7 @@
+namespace PanelBot.Domain.Events;
+
+public enum EventKind
+{
+    Webinar,
+    Panel,
+}

@@ -1,0 +1,11 @@
+namespace PanelBot.Domain.Programme;
+
+public enum ReadingKind
+{
+    Report,
+    PolicyBrief,
+    Article,
+    SummaryReport,
+    Recording,
+    Other,
+}

@@ -1,0 +1,10 @@
+namespace PanelBot.Domain.Programme;
+
+public enum RunOfShowFit
+{
+    /// <summary>No segments yet.</summary>
+    Empty,
+    Fits,
+    ExactlyFills,
+    Overruns,
+}

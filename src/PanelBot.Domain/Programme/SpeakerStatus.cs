@@ -1,0 +1,9 @@
+namespace PanelBot.Domain.Programme;
+
+public enum SpeakerStatus
+{
+    Invited,
+    Tbc,
+    Confirmed,
+    Declined,
+}

@@ -1,0 +1,89 @@
+using NodaTime;
+
+namespace PanelBot.Domain.Rsvp;
+
+/// <summary>One user's RSVP to one event. Created and changed only by <see cref="RsvpBook"/>.</summary>
+public sealed class Registration
+{
+    private Registration()
+    {
+        UserId = "";
+        UserName = "";
+    }
+
+    public long Id { get; private set; }
+    public long EventId { get; private set; }
+    public string UserId { get; private set; }
+    public string UserName { get; private set; }
+    public string? Email { get; private set; }
+    public RsvpState State { get; private set; }
+
+    /// <summary>1..n without gaps among waitlisted registrations, in order of joining the waitlist; null otherwise.</summary>
+    public int? WaitlistPosition { get; private set; }
+
+    /// <summary>When the user last changed their answer.</summary>
+    public Instant AnsweredAt { get; private set; }
+
+    /// <summary>When the user joined the waitlist (first come, first promoted); null when not waitlisted.</summary>
+    public Instant? WaitlistedAt { get; private set; }
+
+    /// <summary>Where to tell the user about changes (e.g. a promotion), if known.</summary>
+    public string? ConversationId { get; private set; }
+
+    public Instant CreatedAt { get; private set; }
+
+    internal static Registration Create(long eventId, RsvpRequest request, Instant now) => new()
+    {
+        EventId = eventId,
+        UserId = request.UserId,
+        UserName = request.UserName.Trim(),
+        Email = request.Email,
+        ConversationId = request.ConversationId,
+        CreatedAt = now,
+        AnsweredAt = now,
+        State = RsvpState.No,
+    };
+
+    internal void MoveTo(RsvpState state, Instant now)
+    {
+        if (state == RsvpState.Waitlisted && State != RsvpState.Waitlisted) WaitlistedAt = now;
+        if (state != RsvpState.Waitlisted)
+        {
+            WaitlistedAt = null;
+            WaitlistPosition = null;
+        }
+        State = state;
+        AnsweredAt = now;
+    }
+
+    internal void Promote(Instant now)
+    {
+        State = RsvpState.Going;
+        WaitlistedAt = null;
+        WaitlistPosition = null;
+        AnsweredAt = now;
+    }
+
+    internal void SetWaitlistPosition(int? position) => WaitlistPosition = position;
+
+    internal bool UpdateContact(RsvpRequest request)
+    {
+        var changed = false;
+        if (!string.IsNullOrWhiteSpace(request.Email) && request.Email != Email)
+        {
+            Email = request.Email;
+            changed = true;
+        }
+        if (!string.IsNullOrWhiteSpace(request.UserName) && request.UserName.Trim() != UserName)
+        {
+            UserName = request.UserName.Trim();
+            changed = true;
+        }
+        if (!string.IsNullOrWhiteSpace(request.ConversationId) && request.ConversationId != ConversationId)
+        {
+            ConversationId = request.ConversationId;
+            changed = true;
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,9 @@
+namespace PanelBot.Domain.Rsvp;
+
+/// <summary>What a participant says.</summary>
+public enum RsvpAnswer
+{
+    Going,
+    Maybe,
+    No,
+}
