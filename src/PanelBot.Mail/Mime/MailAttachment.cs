@@ -1,0 +1,3 @@
+namespace PanelBot.Mail;
+
+public sealed record MailAttachment(string FileName, string ContentType, ReadOnlyMemory<byte> Content);
