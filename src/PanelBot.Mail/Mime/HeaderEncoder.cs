@@ -174,7 +174,8 @@ internal static class HeaderEncoder
         var pending = default(Rune?);
         while (true)
         {
-            var maxBytes = (MaxLine - column - EncodedWordOverhead - (first ? 0 : 1)) / 4 * 3;
+            // RFC 2047 §2: an encoded-word is at most 75 characters, so at most 45 bytes (60 base64 characters).
+            var maxBytes = Math.Min(45, (MaxLine - column - EncodedWordOverhead - (first ? 0 : 1)) / 4 * 3);
             if (maxBytes < 6)
             {
                 output.Append("\r\n");
