@@ -1,5 +1,15 @@
-var builder = WebApplication.CreateBuilder(args);
+using PanelBot.Hosting;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // The playground's files are copied next to the app, so `dotnet run` works from any folder.
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
+builder.AddPanelBot();
+
 var app = builder.Build();
+app.MapPanelBot();
 app.Run();
 
 public partial class Program;

@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using PanelBot.BotFramework;
+using PanelBot.Features;
+using PanelBot.Features.Help;
+using PanelBot.Storage;
+
+namespace PanelBot.Conversation;
+
+/// <summary>
+/// The bot: routes each turn to a feature. Text commands and card buttons (Action.Submit in Web Chat, Action.Execute
+/// in Teams) end in the same handlers, so every action works everywhere.
+/// </summary>
+public sealed class PanelBotTurnHandler(
+    ConversationStore conversations,
+    CommandHandler commands,
+    CardActionHandler cardActions,
+    Welcome welcome,
+    ILogger<PanelBotTurnHandler> logger) : IBot
+{
+    public const string CardActionInvoke = "adaptiveCard/action";
+
+    public async Task OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        await conversations.RememberAsync(activity, cancellationToken);
+        var request = TurnRequest.From(turn);
+        try
+        {
+            switch (activity.Type)
+            {
+                case ActivityTypes.Message when activity.Value is JsonObject submitted && submitted["verb"] is not null:
+                    await cardActions.HandleSubmitAsync(request, submitted, cancellationToken);
+                    break;
+                case ActivityTypes.Message:
+                    await commands.HandleAsync(request, cancellationToken);
+                    break;
+                case ActivityTypes.Invoke when activity.Name == CardActionInvoke:
+                    await cardActions.HandleExecuteAsync(request, cancellationToken);
+                    break;
+                case ActivityTypes.ConversationUpdate when BotWasAdded(activity):
+                    await welcome.GreetAsync(request, cancellationToken);
+                    break;
+                // Other activity types (reactions, typing, installationUpdate, unknown invokes) need nothing from us;
+                // an invoke left without a response is answered 501 by the adapter, as the SDK does.
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Turn failed for activity {ActivityType} in conversation {ConversationId}",
+                activity.Type, activity.Conversation?.Id);
+            await ApologiseAsync(turn, cancellationToken);
+        }
+    }
+
+    private static bool BotWasAdded(Activity activity) =>
+        activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true;
+
+    private static async Task ApologiseAsync(ITurnContext turn, CancellationToken ct)
+    {
+        const string sorry = "Sorry, something went wrong on my side and nothing was changed. Please try again in a moment.";
+        if (turn.Activity.Type == ActivityTypes.Invoke)
+        {
+            turn.SetInvokeResponse(CardInvokeResponses.Error(500, "InternalError", sorry));
+            return;
+        }
+        await turn.SendActivityAsync(sorry, ct);
+    }
+}

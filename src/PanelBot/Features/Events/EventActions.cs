@@ -1,0 +1,86 @@
+using PanelBot.Conversation;
+using PanelBot.Domain;
+using PanelBot.Domain.Commands;
+using PanelBot.Domain.Events;
+using PanelBot.Features.People;
+using PanelBot.Features.Rsvp;
+using PanelBot.Storage;
+
+namespace PanelBot.Features.Events;
+
+/// <summary>Organiser actions on events, shared by text commands and card forms.</summary>
+public sealed class EventActions(
+    EventRepository events,
+    RegistrationRepository registrations,
+    UserProfiles profiles,
+    EventPublisher publisher,
+    TimeProvider clock)
+{
+    public async Task<BotReply> CreateAsync(TurnRequest request, EventDetails details, CancellationToken ct)
+    {
+        var created = await events.CreateAsync(details, request.UserId, ct);
+        if (!created.IsSuccess) return Failure("I couldn't create the event.", created.Errors);
+        var ev = created.Value!;
+        await profiles.RememberZoneAsync(request.UserId, request.UserName, ev.TimeZoneId, ct);
+        var text = $"Created {ev.Reference}: {ev.Title} ({ev.Kind.ToString().ToLowerInvariant()}), {EventCard.When(ev)}. " +
+                   $"It's a draft: add speakers with `speaker {ev.Reference} add \"NAME\" ROLE`, then `publish {ev.Reference}`.";
+        return WithNotes(await ShowAsync(request, ev, ct, lead: text), created.Notes);
+    }
+
+    public async Task<BotReply> ShowAsync(TurnRequest request, Event ev, CancellationToken ct, string? lead = null)
+    {
+        var viewer = await registrations.ViewerAsync(ev, request.UserId, request.ClientZone, ct);
+        var counts = await registrations.CountsAsync(ev, ct);
+        var reply = EventCard.Render(ev, counts, viewer, request.Surface);
+        return lead is null ? reply : reply with { Text = lead + "\n\n" + reply.Text, Lead = lead };
+    }
+
+    /// <summary>Runs an edit as an organiser, saves it, refreshes posted cards, and answers with the new card.</summary>
+    public Task<BotReply> EditAsync(TurnRequest request, Event ev, Func<Event, DomainResult<EventUpdate>> edit,
+        string done, CancellationToken ct) => EditAsync(request, ev, edit, _ => done, ct);
+
+    public async Task<BotReply> EditAsync(TurnRequest request, Event ev, Func<Event, DomainResult<EventUpdate>> edit,
+        Func<Event, string> done, CancellationToken ct)
+    {
+        var allowed = ev.CheckCanEdit(request.UserId);
+        if (!allowed.IsSuccess) return allowed.ErrorMessage;
+        var result = edit(ev);
+        if (!result.IsSuccess) return Failure($"Nothing was changed on {ev.Reference}.", result.Errors);
+        if (!result.Value!.HasChanges) return $"{ev.Reference} already says that; nothing to change.";
+        await events.SaveAsync(ct);
+        await publisher.RefreshPostedCardsAsync(ev, ct);
+        var reply = await ShowAsync(request, ev, ct, lead: done(ev));
+        return WithNotes(reply, result.Notes);
+    }
+
+    public async Task<BotReply> PublishAsync(TurnRequest request, Event ev, CancellationToken ct)
+    {
+        var allowed = ev.CheckCanEdit(request.UserId);
+        if (!allowed.IsSuccess) return allowed.ErrorMessage;
+        if (ev.Status == EventStatus.Draft)
+        {
+            var published = ev.Publish(clock);
+            if (!published.IsSuccess) return Failure($"I couldn't publish {ev.Reference}.", published.Errors);
+            await events.SaveAsync(ct);
+        }
+        else if (ev.Status != EventStatus.Published)
+        {
+            return $"{ev.Reference} is {ev.Status.ToString().ToLowerInvariant()}, so it can't be published.";
+        }
+        // Posting is the reply itself: the card goes to this conversation and is remembered for in-place updates.
+        await publisher.PostAsync(request, ev, ct);
+        return BotReply.Silent;
+    }
+
+    public static BotReply Failure(string headline, IReadOnlyList<FieldError> errors) =>
+        new(headline + "\n" + string.Join("\n", errors.Select(e => "- " + e.Message))) { Errors = errors };
+
+    private static BotReply WithNotes(BotReply reply, IReadOnlyList<string> notes) =>
+        notes.Count == 0 ? reply : reply with { Notes = notes };
+
+    public Task<Event?> FindAsync(EventRef reference, CancellationToken ct) =>
+        reference.Number is { } number ? events.FindAsync(number, ct) : events.FindAsync(reference.Slug ?? "", ct);
+
+    public static string NotFound(EventRef reference) =>
+        $"I can't find event {reference}. Type `events` to see the events you can use.";
+}

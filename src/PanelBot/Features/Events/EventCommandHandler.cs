@@ -1,0 +1,97 @@
+using NodaTime;
+using NodaTime.Extensions;
+using PanelBot.Conversation;
+using PanelBot.Domain.Commands;
+using PanelBot.Domain.Events;
+using PanelBot.Domain.Programme;
+
+namespace PanelBot.Features.Events;
+
+/// <summary>Runs the organiser commands (new, set, speaker, segment, reading, organiser, show, events, publish, cancel, demo).</summary>
+public sealed class EventCommandHandler(EventActions actions, EventRepository events, DemoSetup demo, TimeProvider clock)
+{
+    public async Task<BotReply> HandleAsync(TurnRequest request, Command command, DateTimeZone userZone, CancellationToken ct)
+    {
+        switch (command)
+        {
+            case NewEventCommand create:
+                return await actions.CreateAsync(request, new EventDetails
+                {
+                    Kind = create.Kind,
+                    Title = create.Title,
+                    Date = create.Date,
+                    StartTime = create.Start,
+                    EndTime = create.End,
+                    TimeZoneId = create.ZoneId ?? userZone.Id,
+                }, ct);
+            case ListEventsCommand:
+                return await ListAsync(request, ct);
+            case DemoCommand:
+                return await demo.CreateAsync(request, ct);
+            case EventCommand eventCommand:
+                var ev = await actions.FindAsync(eventCommand.Event, ct);
+                if (ev is null) return EventActions.NotFound(eventCommand.Event);
+                return await HandleEventAsync(request, eventCommand, ev, userZone, ct);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Not an event command.");
+        }
+    }
+
+    private Task<BotReply> HandleEventAsync(TurnRequest request, EventCommand command, Event ev, DateTimeZone userZone, CancellationToken ct)
+    {
+        var today = clock.GetCurrentInstant().InZone(userZone).Date;
+        return command switch
+        {
+            ShowCommand => actions.ShowAsync(request, ev, ct),
+            PublishCommand => actions.PublishAsync(request, ev, ct),
+            CancelCommand cancel => actions.EditAsync(request, ev, e => e.Cancel(cancel.Reason, clock),
+                $"{ev.Reference} is cancelled.", ct),
+            SetCommand set => actions.EditAsync(request, ev,
+                e => SetValue.Apply(e, set, today, clock),
+                $"Updated the {FieldLabel(set.Field)} of {ev.Reference}.", ct),
+            AddSpeakerCommand add => actions.EditAsync(request, ev, e => e.AddSpeaker(add.Speaker, clock),
+                $"Added {add.Speaker.Name} as {SpeakerRoles.Label(add.Speaker.Role).ToLowerInvariant()} to {ev.Reference}.", ct),
+            RemoveSpeakerCommand remove => actions.EditAsync(request, ev, e => e.RemoveSpeaker(remove.Name, clock),
+                $"Removed {remove.Name} from {ev.Reference}.", ct),
+            SpeakerStatusCommand status => actions.EditAsync(request, ev, e => e.SetSpeakerStatus(status.Name, status.Status, clock),
+                $"{status.Name} is now {status.Status.ToString().ToLowerInvariant()} on {ev.Reference}.", ct),
+            AddSegmentCommand segment => actions.EditAsync(request, ev, e => e.AddSegment(segment.Segment, clock),
+                e => $"Added \"{segment.Segment.Title}\" ({segment.Segment.Minutes} min) to the run of show of {e.Reference}. {e.CheckRunOfShow().Message}", ct),
+            RemoveSegmentCommand segment => actions.EditAsync(request, ev, e => e.RemoveSegment(segment.Position, clock),
+                $"Removed segment {segment.Position} from {ev.Reference}.", ct),
+            AddReadingCommand reading => actions.EditAsync(request, ev, e => e.AddReading(reading.Reading, clock),
+                $"Added the reading \"{reading.Reading.Title}\" to {ev.Reference}.", ct),
+            RemoveReadingCommand reading => actions.EditAsync(request, ev, e => e.RemoveReading(reading.Title, clock),
+                $"Removed the reading \"{reading.Title}\" from {ev.Reference}.", ct),
+            OrganiserCommand organiser => ChangeOrganiserAsync(request, ev, organiser, ct),
+            _ => Task.FromResult<BotReply>($"I can't do that with {ev.Reference} yet."),
+        };
+    }
+
+    private Task<BotReply> ChangeOrganiserAsync(TurnRequest request, Event ev, OrganiserCommand command, CancellationToken ct)
+    {
+        var (userId, name) = Mentions.Resolve(request.Activity, command.User);
+        if (userId is null)
+            return Task.FromResult<BotReply>($"I couldn't tell who {command.User} is. Mention them with @ in Teams, or give their user id.");
+        return command.Remove
+            ? actions.EditAsync(request, ev, e => e.RemoveCoOrganiser(userId, clock), $"{name} is no longer an organiser of {ev.Reference}.", ct)
+            : actions.EditAsync(request, ev, e => e.AddCoOrganiser(userId, name, clock), $"{name} can now edit {ev.Reference}.", ct);
+    }
+
+    private async Task<BotReply> ListAsync(TurnRequest request, CancellationToken ct)
+    {
+        var list = await events.ListAsync(request.UserId, ct);
+        if (list.Count == 0) return "There are no upcoming events yet. Create one with `new webinar \"Title\" 2026-12-03 15:00-16:30 Europe/Oslo`, or type `demo`.";
+        var lines = list.Select(e =>
+            $"- **{e.Reference}** {e.Title} ({e.Kind.ToString().ToLowerInvariant()}, {e.Status.ToString().ToLowerInvariant()}): {EventCard.When(e)}");
+        return "Upcoming events:\n" + string.Join("\n", lines) + "\n\nType `show #N` for the full card.";
+    }
+
+    private static string FieldLabel(EventField field) => field switch
+    {
+        EventField.PartOf => "series",
+        EventField.DialIn => "dial-in",
+        EventField.Link => "join link",
+        _ => field.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,54 @@
+using PanelBot.BotFramework;
+using PanelBot.Cards;
+using PanelBot.Conversation;
+using PanelBot.Domain.Events;
+using PanelBot.Features.Rsvp;
+using PanelBot.Storage;
+
+namespace PanelBot.Features.Events;
+
+/// <summary>Posts event cards to conversations and keeps every posted copy current.</summary>
+public sealed class EventPublisher(
+    EventRepository events,
+    RegistrationRepository registrations,
+    ConversationStore conversations,
+    IBotAdapter adapter,
+    ILogger<EventPublisher> logger)
+{
+    public async Task PostAsync(TurnRequest request, Event ev, CancellationToken ct)
+    {
+        var counts = await registrations.CountsAsync(ev, ct);
+        var reply = EventCard.Render(ev, counts, EventViewer.Anyone(), request.Surface) with
+        {
+            Lead = $"{ev.Reference} is published. Answer with the buttons below, or type `rsvp {ev.Reference} going`.",
+        };
+        var sent = await request.SendAsync(reply, ct);
+        if (sent?.Id is { Length: > 0 } activityId && request.Activity.Conversation?.Id is { } conversationId)
+            await events.AddPostingAsync(ev, request.Activity.ChannelId ?? "", conversationId, activityId, ct);
+    }
+
+    /// <summary>Updates every posted copy of the card in place (counts, times, status). Failures are logged, not thrown.</summary>
+    public async Task RefreshPostedCardsAsync(Event ev, CancellationToken ct)
+    {
+        var postings = await events.PostingsAsync(ev, ct);
+        if (postings.Count == 0) return;
+        var counts = await registrations.CountsAsync(ev, ct);
+        foreach (var posting in postings)
+        {
+            var reference = await conversations.FindAsync(posting.ChannelId, posting.ConversationId, ct);
+            if (reference is null) continue;
+            var reply = EventCard.Render(ev, counts, EventViewer.Anyone(), CardSurface.For(posting.ChannelId));
+            var activity = ReplySender.ToActivity(reply, CardSurface.For(posting.ChannelId));
+            activity.Id = posting.ActivityId;
+            try
+            {
+                await adapter.ContinueConversationAsync(reference, (turn, token) => turn.UpdateActivityAsync(activity, token), ct);
+            }
+            catch (Exception ex) when (ex is ConnectorException or HttpRequestException or UntrustedServiceUrlException)
+            {
+                logger.LogWarning(ex, "Could not update the card of event {EventNumber} in conversation {ConversationId}",
+                    ev.Number, posting.ConversationId);
+            }
+        }
+    }
+}

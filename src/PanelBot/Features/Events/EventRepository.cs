@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Extensions;
+using PanelBot.Domain;
+using PanelBot.Domain.Events;
+using PanelBot.Storage;
+
+namespace PanelBot.Features.Events;
+
+/// <summary>Loads and saves events; numbers are allocated here because they are unique across the database.</summary>
+public sealed class EventRepository(PanelBotDbContext db, TimeProvider clock)
+{
+    /// <summary>Finds an event by "#12", "12" or its slug.</summary>
+    public async Task<Event?> FindAsync(string reference, CancellationToken ct)
+    {
+        var text = reference.Trim().TrimStart('#');
+        if (int.TryParse(text, out var number))
+            return await db.Events.SingleOrDefaultAsync(e => e.Number == number, ct);
+        var slug = text.ToLowerInvariant();
+        return await db.Events.Where(e => e.Slug == slug).OrderByDescending(e => e.Number).FirstOrDefaultAsync(ct);
+    }
+
+    public Task<Event?> FindAsync(int number, CancellationToken ct) =>
+        db.Events.SingleOrDefaultAsync(e => e.Number == number, ct);
+
+    public async Task<int> NextNumberAsync(CancellationToken ct) =>
+        (await db.Events.Select(e => (int?)e.Number).MaxAsync(ct) ?? 0) + 1;
+
+    /// <summary>Creates an event with the next free number, retrying when another turn took the same number.</summary>
+    public async Task<DomainResult<Event>> CreateAsync(EventDetails details, string creatorId, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var created = Event.Create(await NextNumberAsync(ct), details, creatorId, clock);
+            if (!created.IsSuccess) return created;
+            db.Events.Add(created.Value);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return created;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                db.Entry(created.Value).State = EntityState.Detached;
+            }
+        }
+    }
+
+    /// <summary>Adds several new events under consecutive free numbers (the factory receives the first number).</summary>
+    public async Task<IReadOnlyList<Event>> AddAllAsync(Func<int, IReadOnlyList<Event>> create, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var batch = create(await NextNumberAsync(ct));
+            db.Events.AddRange(batch);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return batch;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                foreach (var ev in batch) db.Entry(ev).State = EntityState.Detached;
+            }
+        }
+    }
+
+    /// <summary>Upcoming and recent events the user can see, soonest first.</summary>
+    public async Task<IReadOnlyList<Event>> ListAsync(string userId, CancellationToken ct)
+    {
+        var since = clock.GetCurrentInstant().Minus(Duration.FromDays(1));
+        var events = await db.Events.Where(e => e.EndsAt >= since).ToListAsync(ct);
+        return events
+            .Where(e => e.Status == EventStatus.Published || e.CanEdit(userId))
+            .OrderBy(e => e.StartsAt)
+            .Take(25)
+            .ToList();
+    }
+
+    public Task SaveAsync(CancellationToken ct) => db.SaveChangesAsync(ct);
+
+    public async Task AddPostingAsync(Event ev, string channelId, string conversationId, string activityId, CancellationToken ct)
+    {
+        db.EventPostings.Add(new EventPosting
+        {
+            EventId = ev.Id, ChannelId = channelId, ConversationId = conversationId, ActivityId = activityId,
+            PostedAt = clock.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<EventPosting>> PostingsAsync(Event ev, CancellationToken ct) =>
+        await db.EventPostings.AsNoTracking().Where(p => p.EventId == ev.Id).ToListAsync(ct);
+}

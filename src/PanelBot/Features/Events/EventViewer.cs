@@ -1,0 +1,14 @@
+using NodaTime;
+using PanelBot.Domain.Rsvp;
+
+namespace PanelBot.Features.Events;
+
+/// <summary>
+/// Who looks at an event card. The card is drawn per viewer: their own zone, their RSVP, and the join link only when
+/// they are an organiser or a confirmed participant after the release time.
+/// </summary>
+public sealed record EventViewer(string? UserId, DateTimeZone? Zone, bool IsOrganiser, RsvpState? Rsvp, int? WaitlistPosition, bool SeesJoinLink)
+{
+    /// <summary>The shared copy of a card in a channel: no personal state, no join link.</summary>
+    public static EventViewer Anyone(DateTimeZone? zone = null) => new(null, zone, false, null, null, false);
+}

@@ -1,0 +1,132 @@
+using System.Text;
+using NodaTime;
+using PanelBot.BotFramework;
+using PanelBot.Conversation;
+using PanelBot.Domain.Commands;
+using PanelBot.Domain.Events;
+using PanelBot.Domain.Rsvp;
+using PanelBot.Domain.Text;
+using PanelBot.Features.Events;
+using PanelBot.Features.People;
+using PanelBot.Storage;
+
+namespace PanelBot.Features.Rsvp;
+
+/// <summary>RSVPs by button or text, with capacity, waitlist and promotion; the participant-facing lists.</summary>
+public sealed class RsvpHandler(
+    EventActions actions,
+    RegistrationRepository registrations,
+    UserProfiles profiles,
+    EventPublisher publisher,
+    ConversationStore conversations,
+    IBotAdapter adapter,
+    TimeProvider clock,
+    ILogger<RsvpHandler> logger)
+{
+    public async Task<BotReply> AnswerAsync(TurnRequest request, EventRef reference, RsvpAnswer answer, string? email, CancellationToken ct)
+    {
+        var ev = await actions.FindAsync(reference, ct);
+        if (ev is null) return EventActions.NotFound(reference);
+        if (email is not null)
+        {
+            if (TextRules.CheckEmail("email", email) is { } problem) return problem;
+            await profiles.RememberEmailAsync(request.UserId, request.UserName, email, ct);
+        }
+        email ??= await EmailForAsync(request, ct);
+
+        var rsvp = new RsvpRequest(request.UserId, request.UserName, answer, email, request.Activity.Conversation?.Id);
+        var result = await registrations.ChangeAsync(ev, current => RsvpBook.Answer(ev, current, rsvp, clock), ct);
+        if (!result.IsSuccess) return result.ErrorMessage;
+        var outcome = result.Value!;
+        if (!outcome.IsNoChange)
+        {
+            await publisher.RefreshPostedCardsAsync(ev, ct);
+            foreach (var promoted in outcome.Promoted) await TellPromotedAsync(ev, promoted, ct);
+        }
+        var lead = outcome.Message;
+        if (email is null && answer != RsvpAnswer.No)
+            lead += " To get the calendar invitation by email, tell me your address: `email you@example.org`.";
+        return await actions.ShowAsync(request, ev, ct, lead);
+    }
+
+    public async Task<BotReply> MyEventsAsync(TurnRequest request, CancellationToken ct)
+    {
+        var mine = await registrations.ForUserAsync(request.UserId, ct);
+        if (mine.Count == 0) return "You haven't answered any upcoming events. Type `events` to see what's on.";
+        var text = new StringBuilder("Your upcoming events:\n");
+        foreach (var (ev, registration) in mine)
+            text.AppendLine($"- **{ev.Reference}** {ev.Title}: {EventCard.When(ev)} · {Describe(registration)}");
+        return text.ToString().TrimEnd();
+    }
+
+    public async Task<BotReply> AttendeesAsync(TurnRequest request, EventRef reference, CancellationToken ct)
+    {
+        var ev = await actions.FindAsync(reference, ct);
+        if (ev is null) return EventActions.NotFound(reference);
+        var list = await registrations.ListAsync(ev, ct);
+        var counts = RsvpBook.Count(ev, list);
+        var summary = $"{ev.Reference} {ev.Title}: {counts.Going} going, {counts.Maybe} maybe, {counts.No} can't go" +
+                      (counts.Waitlisted > 0 ? $", {counts.Waitlisted} waiting" : "") +
+                      (counts.AwaitingApproval > 0 ? $", {counts.AwaitingApproval} awaiting approval" : "") + ".";
+        if (!ev.CanEdit(request.UserId)) return summary;
+        var text = new StringBuilder(summary).AppendLine();
+        foreach (var r in list.OrderBy(r => r.State).ThenBy(r => r.WaitlistPosition ?? 0).ThenBy(r => r.CreatedAt))
+            text.AppendLine($"- {r.UserName}{(r.Email is { } mail ? $" <{mail}>" : "")}: {Describe(r)}");
+        return text.ToString().TrimEnd();
+    }
+
+    public async Task<BotReply> RememberEmailAsync(TurnRequest request, string address, CancellationToken ct)
+    {
+        if (TextRules.CheckEmail("email", address) is { } problem) return problem;
+        await profiles.RememberEmailAsync(request.UserId, request.UserName, address.Trim(), ct);
+        return $"Thanks, I'll send calendar invitations to {address.Trim()}. Type `forget me` to remove it.";
+    }
+
+    private async Task<string?> EmailForAsync(TurnRequest request, CancellationToken ct)
+    {
+        var profile = await profiles.FindAsync(request.UserId, ct);
+        if (profile?.Email is { } known) return known;
+        if (request.Activity.ChannelId != Channels.MsTeams || request.Activity.Conversation?.Id is not { } conversationId) return null;
+        try
+        {
+            // Teams knows the member's address; ask once and remember it.
+            var member = await request.Turn.Connector.GetConversationMemberAsync(conversationId, request.UserId, ct);
+            if (member?.Email is { Length: > 0 } email && TextRules.CheckEmail("email", email) is null)
+            {
+                await profiles.RememberEmailAsync(request.UserId, request.UserName, email, ct);
+                return email;
+            }
+        }
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or UntrustedServiceUrlException)
+        {
+            logger.LogWarning(ex, "Could not read the Teams profile of a member of {ConversationId}", conversationId);
+        }
+        return null;
+    }
+
+    private async Task TellPromotedAsync(Event ev, Registration promoted, CancellationToken ct)
+    {
+        if (promoted.ConversationId is null) return;
+        var reference = await conversations.FindByConversationAsync(promoted.ConversationId, ct);
+        if (reference is null) return;
+        var text = $"Good news, {promoted.UserName}: a seat freed up and you're now going to {ev.Reference} {ev.Title} ({EventCard.When(ev)}).";
+        try
+        {
+            await adapter.ContinueConversationAsync(reference, (turn, token) => turn.SendActivityAsync(text, token), ct);
+        }
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or UntrustedServiceUrlException)
+        {
+            logger.LogWarning(ex, "Could not tell a promoted attendee of event {EventNumber}", ev.Number);
+        }
+    }
+
+    private static string Describe(Registration r) => r.State switch
+    {
+        RsvpState.Going => "going",
+        RsvpState.Maybe => "maybe",
+        RsvpState.No => "can't go",
+        RsvpState.Waitlisted => $"waitlisted (number {r.WaitlistPosition})",
+        RsvpState.AwaitingApproval => "awaiting approval",
+        _ => r.State.ToString(),
+    };
+}

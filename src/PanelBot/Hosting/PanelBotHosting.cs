@@ -1,0 +1,30 @@
+using PanelBot.BotFramework;
+using PanelBot.Conversation;
+using PanelBot.Features;
+using PanelBot.Playground;
+using PanelBot.Storage;
+
+namespace PanelBot.Hosting;
+
+public static class PanelBotHosting
+{
+    public static IHostApplicationBuilder AddPanelBot(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
+        builder.AddStorage();
+        builder.Services.AddBotFramework(builder.Configuration);
+        builder.Services.AddScoped<IBot, PanelBotTurnHandler>();
+        builder.Services.AddFeatures(builder.Configuration);
+        return builder;
+    }
+
+    public static WebApplication MapPanelBot(this WebApplication app)
+    {
+        app.UseStaticFiles();
+        app.MapBotFramework();
+        app.MapPlaygroundPage();
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        return app;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PanelBot.BotFramework;
+
+namespace PanelBot.Storage;
+
+/// <summary>Keeps the latest conversation reference of every conversation, for proactive messages.</summary>
+public sealed class ConversationStore(PanelBotDbContext db, TimeProvider clock)
+{
+    public async Task RememberAsync(Activity activity, CancellationToken ct)
+    {
+        if (activity.Conversation?.Id is not { Length: > 0 } conversationId
+            || activity.ChannelId is not { Length: > 0 } channelId
+            || activity.ServiceUrl is not { Length: > 0 } serviceUrl)
+            return;
+
+        var reference = activity.GetConversationReference();
+        var json = JsonSerializer.Serialize(reference, BotJson.Options);
+        var row = await db.Conversations.SingleOrDefaultAsync(c => c.ChannelId == channelId && c.ConversationId == conversationId, ct);
+        if (row is null)
+        {
+            row = new StoredConversation { ChannelId = channelId, ConversationId = conversationId, ServiceUrl = serviceUrl, ReferenceJson = json };
+            db.Conversations.Add(row);
+        }
+        // The service URL is "stable but can change": always keep the newest one seen with an authenticated activity.
+        row.ServiceUrl = serviceUrl;
+        row.ReferenceJson = json;
+        row.ConversationType = activity.Conversation.ConversationType;
+        row.TenantId = activity.GetTenantId();
+        row.UpdatedAt = clock.GetUtcNow();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (row.Id == 0)
+        {
+            // Two turns of a new conversation raced to insert it; the other one stored the same reference.
+            db.Entry(row).State = EntityState.Detached;
+        }
+    }
+
+    public async Task<ConversationReference?> FindAsync(string channelId, string conversationId, CancellationToken ct)
+    {
+        var row = await db.Conversations.AsNoTracking()
+            .SingleOrDefaultAsync(c => c.ChannelId == channelId && c.ConversationId == conversationId, ct);
+        return row is null ? null : JsonSerializer.Deserialize<ConversationReference>(row.ReferenceJson, BotJson.Options);
+    }
+
+    public async Task<ConversationReference?> FindByConversationAsync(string conversationId, CancellationToken ct)
+    {
+        var row = await db.Conversations.AsNoTracking().Where(c => c.ConversationId == conversationId)
+            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+        return row is null ? null : JsonSerializer.Deserialize<ConversationReference>(row.ReferenceJson, BotJson.Options);
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace PanelBot.Storage;
+
+public static class StorageRegistration
+{
+    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>()
+            .Bind(builder.Configuration.GetSection(StorageOptions.Section))
+            .Configure(o => o.ConnectionString = builder.Configuration.GetConnectionString("PanelBot") ?? o.ConnectionString)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddDbContext<PanelBotDbContext>((services, options) =>
+        {
+            var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            if (storage.Provider == StorageProvider.PostgreSql)
+                options.UseNpgsql(storage.ConnectionString);
+            else
+                options.UseSqlite(storage.ConnectionString, sqlite => sqlite.CommandTimeout(30));
+        });
+        builder.Services.AddScoped<DatabaseMigrator>();
+        builder.Services.AddScoped<ConversationStore>();
+        builder.Services.AddHostedService<MigrateOnStart>();
+        return builder;
+    }
+
+    /// <summary>Creates the SQLite folder and applies migrations before the app takes traffic.</summary>
+    private sealed class MigrateOnStart(IServiceProvider services, IOptions<StorageOptions> options) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            var storage = options.Value;
+            if (!storage.MigrateOnStart) return;
+            if (storage.Provider == StorageProvider.Sqlite) EnsureSqliteFolder(storage.ConnectionString);
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(storage.Provider, cancellationToken);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        private static void EnsureSqliteFolder(string connectionString)
+        {
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace PanelBot.Storage;
+
+/// <summary>What the bot remembers about a person: how to write to them and the zone they used last.</summary>
+public sealed class UserProfile
+{
+    public required string UserId { get; set; }
+    public string? Name { get; set; }
+    public string? Email { get; set; }
+    public string? LastTimeZone { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# PanelBot's one test command: installs and starts what the tests need (PostgreSQL, an SMTP server, Chromium,
+# the iCalendar parsers, the Teams schema validator), builds the solution and runs every test.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+say() { printf '\n== %s\n' "$*"; }
+
+# 1. Debian packages (installed once; a machine that has them skips this).
+packages=(postgresql chromium python3-aiosmtpd python3-icalendar)
+missing=()
+for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if ((${#missing[@]})); then
+  say "Installing ${missing[*]}"
+  sudo_cmd=""; [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo_cmd apt-get -o DPkg::Lock::Timeout=600 update -qq
+  $sudo_cmd apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# 2. npm packages the tests use (pinned by package-lock.json).
+for dir in manifests/teams tests/interop; do
+  if [ -f "$dir/package-lock.json" ] && [ ! -d "$dir/node_modules" ]; then
+    say "npm ci in $dir"
+    (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund >/dev/null)
+  fi
+done
+
+# 3. A private PostgreSQL server for this run.
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pg_dir=$(mktemp -d /tmp/panelbot-pg.XXXXXX)
+pg_port=${PANELBOT_TEST_PG_PORT:-55432}
+chown postgres "$pg_dir" 2>/dev/null || true
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+cleanup() {
+  as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$pg_dir"
+}
+trap cleanup EXIT
+say "Starting PostgreSQL on 127.0.0.1:$pg_port"
+as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 >/dev/null
+as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null
+export PANELBOT_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Pooling=true"
+
+# 4. Build once, then run every test project.
+say "Building"
+dotnet build PanelBot.sln -c Release -nologo -v quiet
+
+say "Testing"
+results="$root/TestResults"
+rm -rf "$results"
+status=0
+dotnet test PanelBot.sln -c Release --no-build -nologo --logger "trx" --results-directory "$results" || status=$?
+
+# 5. One closing line over all projects, from the TRX files.
+python3 - "$results" <<'PY' || true
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = skipped = 0
+for f in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(f).getroot().find("t:ResultSummary/t:Counters", ns)
+    if c is None: continue
+    passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0))
+    skipped += int(c.get("notExecuted", 0))
+print(f"\n{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status
