@@ -30,16 +30,19 @@ public static class ZoneLookup
 
     public static string? Suggest(string input)
     {
-        var byFullId = EditDistance.Closest(input, Provider.Ids, maxDistance: Math.Max(3, input.Length / 3));
-        if (byFullId is not null) return byFullId;
-        // "Oslo" or "new york": compare with the city part of each id.
-        var city = input.Replace(' ', '_');
-        return Provider.Ids
-            .Where(id => id.Contains('/'))
-            .Select(id => (id, distance: EditDistance.Between(city, id[(id.LastIndexOf('/') + 1)..])))
-            .Where(x => x.distance <= Math.Max(1, city.Length / 4))
-            .OrderBy(x => x.distance)
-            .Select(x => x.id)
-            .FirstOrDefault();
+        // "Oslo" or "new york" name a city: compare with the city part of each id before whole ids.
+        if (!input.Contains('/'))
+        {
+            var city = input.Replace(' ', '_');
+            var byCity = Provider.Ids
+                .Where(id => id.Contains('/'))
+                .Select(id => (id, distance: EditDistance.Between(city, id[(id.LastIndexOf('/') + 1)..])))
+                .Where(x => x.distance <= Math.Max(1, city.Length / 4))
+                .OrderBy(x => x.distance)
+                .Select(x => x.id)
+                .FirstOrDefault();
+            if (byCity is not null) return byCity;
+        }
+        return EditDistance.Closest(input, Provider.Ids, maxDistance: Math.Max(3, input.Length / 3));
     }
 }

@@ -1,0 +1,193 @@
+using NodaTime;
+using PanelBot.Domain.Events;
+using PanelBot.Domain.Rsvp;
+
+namespace PanelBot.Domain.Tests.Rsvp;
+
+/// <summary>Plays the app's role: keeps the registrations list and adds/removes what the outcome says.</summary>
+public sealed class RsvpBookTests
+{
+    private readonly FakeTimeProvider _clock = TestEvents.Clock();
+    private readonly List<Registration> _registrations = [];
+
+    private RsvpOutcome Answer(Event ev, string user, RsvpAnswer answer, string? email = null)
+    {
+        _clock.Advance(TimeSpan.FromMinutes(1)); // people answer one after another
+        var outcome = RsvpBook.Answer(ev, _registrations, new RsvpRequest("29:" + user, user, answer, email), _clock).GetValueOrThrow();
+        if (outcome.IsNew) _registrations.Add(outcome.Registration!);
+        return outcome;
+    }
+
+    private Registration Of(string user) => _registrations.Single(r => r.UserId == "29:" + user);
+
+    [Fact]
+    public void Capacity2_ThirdIsWaitlisted_AndPromotedWhenASeatFrees()
+    {
+        var ev = TestEvents.Published(_clock, d => d with { Capacity = 2 });
+        Assert.Equal(RsvpState.Going, Answer(ev, "ann", RsvpAnswer.Going).Registration!.State);
+        Assert.Equal(RsvpState.Going, Answer(ev, "bob", RsvpAnswer.Going).Registration!.State);
+        var third = Answer(ev, "cat", RsvpAnswer.Going);
+        Assert.Equal(RsvpState.Waitlisted, third.Registration!.State);
+        Assert.Equal(1, third.Registration.WaitlistPosition);
+        Assert.Contains("number 1 on the waitlist", third.Message);
+
+        var freed = Answer(ev, "bob", RsvpAnswer.No);
+        Assert.Equal(RsvpState.No, Of("bob").State);
+        var promoted = Assert.Single(freed.Promoted);
+        Assert.Equal("29:cat", promoted.UserId);
+        Assert.Equal(RsvpState.Going, Of("cat").State);
+        Assert.Null(Of("cat").WaitlistPosition);
+        Assert.Equal(new RsvpCounts(2, 0, 1, 0, 0, 2), freed.Counts);
+    }
+
+    [Fact]
+    public void Waitlist_PromotesFirstComeFirstServed()
+    {
+        var ev = TestEvents.Published(_clock, d => d with { Capacity = 1 });
+        Answer(ev, "ann", RsvpAnswer.Going);
+        Answer(ev, "bob", RsvpAnswer.Going);
+        Answer(ev, "cat", RsvpAnswer.Going);
+        Answer(ev, "dan", RsvpAnswer.Going);
+        var outcome = Answer(ev, "ann", RsvpAnswer.Maybe);
+        Assert.Equal("29:bob", Assert.Single(outcome.Promoted).UserId);
+        Assert.Equal((1, 2), (Of("cat").WaitlistPosition, Of("dan").WaitlistPosition));
+    }
+
+    [Fact]
+    public void DoubleClick_SameAnswerTwice_IsNoChange()
+    {
+        var ev = TestEvents.Published(_clock, d => d with { Capacity = 10 });
+        var first = Answer(ev, "ann", RsvpAnswer.Going);
+        Assert.True(first.IsNew);
+        var answeredAt = Of("ann").AnsweredAt;
+        var second = Answer(ev, "ann", RsvpAnswer.Going);
+        Assert.True(second.IsNoChange);
+        Assert.False(second.IsNew);
+        Assert.StartsWith("No change", second.Message);
+        Assert.Single(_registrations);
+        Assert.Equal(answeredAt, Of("ann").AnsweredAt);
+        Assert.Equal(1, second.Counts.Going);
+    }
+
+    [Fact]
+    public void Waitlisted_SayingGoingAgain_KeepsThePlace()
+    {
+        var ev = TestEvents.Published(_clock, d => d with { Capacity = 1 });
+        Answer(ev, "ann", RsvpAnswer.Going);
+        Answer(ev, "bob", RsvpAnswer.Going);
+        Answer(ev, "cat", RsvpAnswer.Going);
+        Assert.True(Answer(ev, "bob", RsvpAnswer.Going).IsNoChange);
+        Assert.Equal((1, 2), (Of("bob").WaitlistPosition, Of("cat").WaitlistPosition));
+    }
+
+    [Fact]
+    public void WaitlistPositions_AfterLeavingAndWithdrawing_AreOneToNWithoutGaps()
+    {
+        var ev = TestEvents.Published(_clock, d => d with { Capacity = 1 });
+        foreach (var user in new[] { "ann", "bob", "cat", "dan", "eve" }) Answer(ev, user, RsvpAnswer.Going);
+        Assert.Equal([1, 2, 3, 4], new[] { "bob", "cat", "dan", "eve" }.Select(u => Of(u).WaitlistPosition!.Value));
+
+        Answer(ev, "cat", RsvpAnswer.No); // leaves the waitlist
+        var withdrawn = RsvpBook.Withdraw(ev, _registrations, "29:bob", _clock).GetValueOrThrow(); // forget me
+        _registrations.Remove(withdrawn.Removed!);
+
+        Assert.Equal([1, 2], new[] { "dan", "eve" }.Select(u => Of(u).WaitlistPosition!.Value));
+        Assert.Null(Of("cat").WaitlistPosition);
+        Assert.Equal(2, withdrawn.Counts.Waitlisted);
+    }
+
+    [Fact]
+    public void Withdraw_GoingUser_PromotesTheFirstWaitlisted()
+    {
+        var ev = TestEvents.Published(_clock, d => d with { Capacity = 1 });
+        Answer(ev, "ann", RsvpAnswer.Going);
+        Answer(ev, "bob", RsvpAnswer.Going);
+        var outcome = RsvpBook.Withdraw(ev, _registrations, "29:ann", _clock).GetValueOrThrow();
+        Assert.Equal("29:bob", Assert.Single(outcome.Promoted).UserId);
+        Assert.Equal("29:ann", outcome.Removed!.UserId);
+    }
+
+    [Fact]
+    public void Rebalance_AfterCapacityGrows_PromotesInOrder()
+    {
+        var ev = TestEvents.Published(_clock, d => d with { Capacity = 1 });
+        foreach (var user in new[] { "ann", "bob", "cat", "dan" }) Answer(ev, user, RsvpAnswer.Going);
+        ev.Edit(d => d with { Capacity = 3 }, _clock).GetValueOrThrow();
+        var promoted = RsvpBook.Rebalance(ev, _registrations, _clock);
+        Assert.Equal(["29:bob", "29:cat"], promoted.Select(r => r.UserId));
+        Assert.Equal(1, Of("dan").WaitlistPosition);
+    }
+
+    [Fact]
+    public void Answer_AfterDeadline_IsRefusedAndChangesNothing()
+    {
+        var ev = TestEvents.Published(_clock, d => d with { RsvpDeadline = new LocalDateTime(2026, 4, 14, 12, 0) });
+        Answer(ev, "ann", RsvpAnswer.Going);
+        _clock.SetUtcNow(new DateTimeOffset(2026, 4, 14, 10, 0, 0, TimeSpan.Zero)); // 12:00 CEST
+        var result = RsvpBook.Answer(ev, _registrations, new RsvpRequest("29:ann", "ann", RsvpAnswer.No), _clock);
+        Assert.Contains("RSVPs for #1 closed on 14 Apr 2026 12:00", result.ErrorMessage);
+        Assert.Equal(RsvpState.Going, Of("ann").State);
+    }
+
+    [Fact]
+    public void Answer_WithoutDeadline_ClosesAtTheStart()
+    {
+        var ev = TestEvents.Published(_clock);
+        _clock.SetUtcNow(ev.StartsAt.ToDateTimeOffset());
+        Assert.Contains("has started", RsvpBook.Answer(ev, _registrations, new RsvpRequest("29:ann", "ann", RsvpAnswer.Going), _clock).ErrorMessage);
+    }
+
+    [Fact]
+    public void Answer_DraftOrCancelled_IsRefused()
+    {
+        var draft = TestEvents.Create(_clock);
+        Assert.Contains("not published yet", RsvpBook.Answer(draft, _registrations, new RsvpRequest("29:ann", "ann", RsvpAnswer.Going), _clock).ErrorMessage);
+        var cancelled = TestEvents.Published(_clock);
+        cancelled.Cancel("ill", _clock).GetValueOrThrow();
+        Assert.Contains("was cancelled", RsvpBook.Answer(cancelled, _registrations, new RsvpRequest("29:ann", "ann", RsvpAnswer.Going), _clock).ErrorMessage);
+        Assert.Empty(_registrations);
+    }
+
+    [Fact]
+    public void ApprovalMode_GoingAwaitsApproval_ThenOrganiserApproves()
+    {
+        var ev = TestEvents.Published(_clock, d => d with { RegistrationMode = RegistrationMode.Approval, Capacity = 1 });
+        Assert.Equal(RsvpState.AwaitingApproval, Answer(ev, "ann", RsvpAnswer.Going).Registration!.State);
+        Assert.Equal(RsvpState.AwaitingApproval, Answer(ev, "bob", RsvpAnswer.Going).Registration!.State);
+        Assert.True(Answer(ev, "ann", RsvpAnswer.Going).IsNoChange);
+
+        Assert.False(RsvpBook.Approve(ev, _registrations, "29:ann", "29:stranger", _clock).IsSuccess);
+        RsvpBook.Approve(ev, _registrations, "29:ann", TestEvents.Creator, _clock).GetValueOrThrow();
+        Assert.Equal(RsvpState.Going, Of("ann").State);
+        var full = RsvpBook.Approve(ev, _registrations, "29:bob", TestEvents.Creator, _clock).GetValueOrThrow();
+        Assert.Equal(RsvpState.Waitlisted, Of("bob").State);
+        Assert.Contains("waitlist", full.Message);
+
+        var declined = RsvpBook.Decline(ev, _registrations, "29:ann", TestEvents.Creator, _clock).GetValueOrThrow();
+        Assert.Equal(RsvpState.No, Of("ann").State);
+        Assert.Equal("29:bob", Assert.Single(declined.Promoted).UserId);
+    }
+
+    [Fact]
+    public void Answer_WithEmail_IsRememberedAndBadEmailRefused()
+    {
+        var ev = TestEvents.Published(_clock);
+        Answer(ev, "ann", RsvpAnswer.Maybe, "ann@example.org");
+        Assert.Equal("ann@example.org", Of("ann").Email);
+        Assert.Equal("email", Assert.Single(RsvpBook.Answer(ev, _registrations, new RsvpRequest("29:bob", "bob", RsvpAnswer.Going, "bob@"), _clock).Errors).Field);
+    }
+
+    [Fact]
+    public void Counts_CountEachState()
+    {
+        var ev = TestEvents.Published(_clock, d => d with { Capacity = 1 });
+        Answer(ev, "ann", RsvpAnswer.Going);
+        Answer(ev, "bob", RsvpAnswer.Going);
+        Answer(ev, "cat", RsvpAnswer.Maybe);
+        Answer(ev, "dan", RsvpAnswer.No);
+        var counts = RsvpBook.Count(ev, _registrations);
+        Assert.Equal(new RsvpCounts(1, 1, 1, 1, 0, 1), counts);
+        Assert.True(counts.IsFull);
+        Assert.Equal(0, counts.SeatsLeft);
+    }
+}
