@@ -27,6 +27,9 @@ public sealed class SmtpTransport : IMailTransport, IAsyncDisposable
 
     public SmtpOptions Options { get; }
 
+    /// <summary>Open sessions waiting in the pool.</summary>
+    public int IdleConnections => pool.IdleCount;
+
     public async Task<MailSendResult> SendAsync(MailEnvelope envelope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(envelope);

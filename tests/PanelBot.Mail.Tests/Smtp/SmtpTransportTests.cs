@@ -1,0 +1,218 @@
+using System.Text;
+
+namespace PanelBot.Mail.Tests;
+
+/// <summary>Our SMTP client against a real server (aiosmtpd), see <see cref="SmtpSink"/>.</summary>
+public sealed class SmtpTransportTests
+{
+    private static SmtpOptions Options(SmtpSink sink) => new()
+    {
+        Host = "127.0.0.1",
+        Port = sink.Port,
+        Security = SmtpSecurity.None,
+        ClientName = "panelbot.test",
+        Timeout = TimeSpan.FromSeconds(20),
+    };
+
+    [SmtpSinkFact]
+    public async Task Send_TwentyRecipientsInParallel_ArriveAsTwentyMessagesWithOneRcptEach()
+    {
+        await using var sink = await SmtpSink.StartAsync("--pipelining");
+        await using var transport = new SmtpTransport(Options(sink) with { MaxConnections = 4 });
+        var envelopes = Enumerable.Range(1, 20)
+            .Select(i => MailEnvelope.Create(Samples.Invitation() with { To = [MailboxAddress.Parse($"attendee{i}@example.org", $"Attendee {i}")] }))
+            .ToList();
+
+        var results = await Task.WhenAll(envelopes.Select(e => transport.SendAsync(e)));
+        var received = await sink.WaitForMessagesAsync(20);
+
+        Assert.All(results, r => Assert.True(r.AllAccepted));
+        Assert.Equal(20, received.Count);
+        Assert.All(received, m => Assert.Single(m.RcptTos));
+        Assert.Equal(envelopes.Select(e => e.Recipients[0].Value).Order(), received.Select(m => m.RcptTos[0]).Order());
+        foreach (var message in received)
+        {
+            var sent = envelopes.Single(e => e.Recipients[0].Value == message.RcptTos[0]);
+            Assert.Equal("events@panelbot.test", message.MailFrom);
+            Assert.Equal(Encoding.ASCII.GetString(sent.Mime.Span), Encoding.ASCII.GetString(message.Content));
+            var parsed = MimeReader.Parse(message.Content);
+            Assert.Equal(message.RcptTos[0], HeaderDecoder.DecodeMailbox(parsed.Header("To")!).Address);
+        }
+
+        Assert.True(transport.IdleConnections is > 0 and <= 4);
+    }
+
+    [SmtpSinkTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Send_PipeliningAdvertisedOrNot_UsesItOnlyWhenAdvertised(bool advertised)
+    {
+        await using var sink = await SmtpSink.StartAsync(advertised ? ["--pipelining"] : []);
+        await using var transport = new SmtpTransport(Options(sink));
+
+        await transport.SendAsync(MailEnvelope.Create(Samples.Plain("ada@example.org")));
+        await transport.SendAsync(MailEnvelope.Create(Samples.Plain("bob@example.org")));
+        var received = await sink.WaitForMessagesAsync(2);
+
+        Assert.Equal(2, received.Count);
+        Assert.All(received, m => Assert.Equal(advertised, m.Pipelined));
+    }
+
+    [SmtpSinkTheory]
+    [InlineData(SmtpAuthMechanism.Plain)]
+    [InlineData(SmtpAuthMechanism.Login)]
+    [InlineData(SmtpAuthMechanism.Auto)]
+    public async Task Send_WithCredentials_AuthenticatesWithMechanism(SmtpAuthMechanism mechanism)
+    {
+        await using var sink = await SmtpSink.StartAsync("--auth", "--pipelining");
+        await using var transport = new SmtpTransport(Options(sink) with { UserName = SmtpSink.User, Password = SmtpSink.Password, AuthMechanism = mechanism });
+
+        await transport.SendAsync(MailEnvelope.Create(Samples.Plain("ada@example.org")));
+        var received = await sink.WaitForMessagesAsync(1);
+
+        Assert.Equal(SmtpSink.User, Assert.Single(received).AuthUser);
+    }
+
+    [SmtpSinkTheory]
+    [InlineData(SmtpAuthMechanism.Plain)]
+    [InlineData(SmtpAuthMechanism.Login)]
+    public async Task Send_WrongPassword_IsPermanent535(SmtpAuthMechanism mechanism)
+    {
+        await using var sink = await SmtpSink.StartAsync("--auth");
+        await using var transport = new SmtpTransport(Options(sink) with { UserName = SmtpSink.User, Password = "wrong", AuthMechanism = mechanism });
+
+        var error = await Assert.ThrowsAsync<SmtpPermanentException>(() => transport.SendAsync(MailEnvelope.Create(Samples.Plain("ada@example.org"))));
+
+        Assert.Equal(535, error.ReplyCode);
+        Assert.DoesNotContain("wrong", error.Message);
+    }
+
+    [SmtpSinkTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Send_RecipientRefused550_IsPermanentForThatRecipientAndConnectionStaysUsable(bool pipelining)
+    {
+        await using var sink = await SmtpSink.StartAsync(pipelining ? ["--refuse", "gone@example.org", "--pipelining"] : ["--refuse", "gone@example.org"]);
+        await using var transport = new SmtpTransport(Options(sink) with { MaxConnections = 1 });
+
+        var error = await Assert.ThrowsAsync<SmtpPermanentException>(() => transport.SendAsync(MailEnvelope.Create(Samples.Plain("gone@example.org"))));
+        var next = await transport.SendAsync(MailEnvelope.Create(Samples.Plain("ada@example.org")));
+
+        var failure = Assert.Single(error.FailedRecipients);
+        Assert.Equal("gone@example.org", failure.Recipient.Value);
+        Assert.Equal(550, failure.ReplyCode);
+        Assert.True(failure.IsPermanent);
+        Assert.True(next.AllAccepted);
+        Assert.Equal(["ada@example.org"], Assert.Single(await sink.WaitForMessagesAsync(1)).RcptTos);
+    }
+
+    [SmtpSinkFact]
+    public async Task Send_OneOfTwoRecipientsRefused_DeliversToTheOtherAndReportsTheRefusal()
+    {
+        await using var sink = await SmtpSink.StartAsync("--refuse", "gone@example.org", "--pipelining");
+        await using var transport = new SmtpTransport(Options(sink));
+        var mail = Samples.Plain("ada@example.org") with { To = [MailboxAddress.Parse("ada@example.org"), MailboxAddress.Parse("gone@example.org")] };
+
+        var result = await transport.SendAsync(MailEnvelope.Create(mail));
+
+        Assert.Equal(["ada@example.org"], result.Accepted.Select(a => a.Value));
+        Assert.Equal("gone@example.org", Assert.Single(result.Rejected).Recipient.Value);
+        Assert.Contains("queued as", result.ServerReply);
+        Assert.Equal(["ada@example.org"], Assert.Single(await sink.WaitForMessagesAsync(1)).RcptTos);
+    }
+
+    [SmtpSinkFact]
+    public async Task Send_RecipientTempFail450_IsTransient()
+    {
+        await using var sink = await SmtpSink.StartAsync("--tempfail", "busy@example.org", "--pipelining");
+        await using var transport = new SmtpTransport(Options(sink));
+
+        var error = await Assert.ThrowsAsync<SmtpTransientException>(() => transport.SendAsync(MailEnvelope.Create(Samples.Plain("busy@example.org"))));
+
+        Assert.Equal(450, error.ReplyCode);
+        Assert.False(Assert.Single(error.FailedRecipients).IsPermanent);
+    }
+
+    [SmtpSinkFact]
+    public async Task Send_ServerStoppedAfterFirstMessage_IsTransient()
+    {
+        var sink = await SmtpSink.StartAsync("--pipelining");
+        await using (sink)
+        {
+            await using var transport = new SmtpTransport(Options(sink) with { MaxConnections = 1 });
+            await transport.SendAsync(MailEnvelope.Create(Samples.Plain("ada@example.org")));
+
+            await sink.StopAsync();
+
+            var error = await Assert.ThrowsAsync<SmtpTransientException>(() => transport.SendAsync(MailEnvelope.Create(Samples.Plain("bob@example.org"))));
+            Assert.Null(error.ReplyCode);
+        }
+    }
+
+    [Fact]
+    public async Task Send_NothingListening_IsTransient()
+    {
+        await using var transport = new SmtpTransport(new SmtpOptions { Host = "127.0.0.1", Port = SmtpSink.FreePort(), Security = SmtpSecurity.None });
+
+        await Assert.ThrowsAsync<SmtpTransientException>(() => transport.SendAsync(MailEnvelope.Create(Samples.Plain("ada@example.org"))));
+    }
+
+    [SmtpSinkTheory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Send_LinesStartingWithDots_ArriveIntact(bool pipelining)
+    {
+        await using var sink = await SmtpSink.StartAsync(pipelining ? ["--pipelining"] : []);
+        await using var transport = new SmtpTransport(Options(sink));
+        const string raw = "Subject: dots\r\nMessage-ID: <d@panelbot.test>\r\n\r\n.\r\n..\r\n.hidden line\r\n...\r\nlast . line\r\n.";
+        var envelope = new MailEnvelope(EmailAddress.Parse("events@panelbot.test"), [EmailAddress.Parse("ada@example.org")], "d@panelbot.test", Encoding.ASCII.GetBytes(raw));
+
+        await transport.SendAsync(envelope);
+
+        // The last line gets its CRLF (RFC 5321 §4.1.1.4); everything else arrives as sent.
+        Assert.Equal(raw + "\r\n", Encoding.ASCII.GetString(Assert.Single(await sink.WaitForMessagesAsync(1)).Content));
+    }
+
+    [SmtpSinkTheory]
+    [InlineData(SmtpSecurity.StartTls)]
+    [InlineData(SmtpSecurity.Tls)]
+    public async Task Send_OverTls_AuthenticatesAndDelivers(SmtpSecurity security)
+    {
+        var certFolder = Directory.CreateTempSubdirectory("smtp-cert-").FullName;
+        var (cert, key) = SmtpSink.CreateSelfSignedCertificate(certFolder);
+        await using var sink = await SmtpSink.StartAsync(security == SmtpSecurity.Tls ? "--implicit-tls" : "--starttls", cert, key, "--auth", "--pipelining");
+        await using var transport = new SmtpTransport(Options(sink) with
+        {
+            Security = security,
+            AcceptAnyCertificate = true,
+            UserName = SmtpSink.User,
+            Password = SmtpSink.Password,
+        });
+
+        await transport.SendAsync(MailEnvelope.Create(Samples.Invitation()));
+
+        Assert.Equal(SmtpSink.User, Assert.Single(await sink.WaitForMessagesAsync(1)).AuthUser);
+        Directory.Delete(certFolder, recursive: true);
+    }
+
+    [SmtpSinkFact]
+    public async Task Send_StartTlsWithUntrustedCertificate_IsPermanent()
+    {
+        var certFolder = Directory.CreateTempSubdirectory("smtp-cert-").FullName;
+        var (cert, key) = SmtpSink.CreateSelfSignedCertificate(certFolder);
+        await using var sink = await SmtpSink.StartAsync("--starttls", cert, key);
+        await using var transport = new SmtpTransport(Options(sink) with { Security = SmtpSecurity.StartTls });
+
+        await Assert.ThrowsAsync<MailPermanentException>(() => transport.SendAsync(MailEnvelope.Create(Samples.Plain("ada@example.org"))));
+        Directory.Delete(certFolder, recursive: true);
+    }
+
+    [SmtpSinkFact]
+    public async Task Send_StartTlsRequiredButNotOffered_IsPermanent()
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        await using var transport = new SmtpTransport(Options(sink) with { Security = SmtpSecurity.StartTls });
+
+        await Assert.ThrowsAsync<SmtpPermanentException>(() => transport.SendAsync(MailEnvelope.Create(Samples.Plain("ada@example.org"))));
+    }
+}
