@@ -33,6 +33,11 @@ public sealed class BotHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("BOT_TEST_LOGS") == "1")
+        {
+            builder.Logging.AddSimpleConsole();
+        }
+
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
 
         var bot = new RecordingBot();
