@@ -29,7 +29,14 @@ internal sealed class PlaygroundBot(
     /// <summary>The connector base URL the bot must answer on: this server's <c>/_playground/</c> routes.</summary>
     public string ServiceUrlFor(HttpRequest request)
     {
+        // The bot calls this URL from inside the process: the browser's Host only works when it is loopback
+        // (behind Docker or a proxy it names another machine), otherwise use this server's own port.
         var url = $"{request.Scheme}://{request.Host}{request.PathBase}/_playground/";
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !uri.IsLoopback)
+        {
+            url = $"{request.Scheme}://localhost:{request.HttpContext.Connection.LocalPort}{request.PathBase}/_playground/";
+        }
+
         localUrls.Register(url);
         return url;
     }
