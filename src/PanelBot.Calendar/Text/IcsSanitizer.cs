@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Buffers;
 using System.Text;
 
 namespace PanelBot.Calendar;
@@ -11,7 +11,8 @@ namespace PanelBot.Calendar;
 /// one LF in <see cref="MultiLine"/> (escaped later as <c>\n</c>) and one SPACE in <see cref="SingleLine"/> and
 /// <see cref="ParameterValue"/>.</item>
 /// <item>Removed: C0 controls U+0000–U+001F except TAB, DEL U+007F, C1 controls U+0080–U+009F, bidi embeddings and overrides
-/// U+202A–U+202E, bidi isolates U+2066–U+2069, and unpaired surrogates (they cannot be encoded as UTF-8).
+/// U+202A–U+202E, bidi isolates U+2066–U+2069, Unicode noncharacters (U+FDD0–U+FDEF and every U+xxFFFE/U+xxFFFF), and
+/// unpaired surrogates (they cannot be encoded as UTF-8).
 /// TAB is kept; ordinary right-to-left letters and marks (e.g. U+200F) are kept.</item>
 /// <item><see cref="ParameterValue"/> also removes DQUOTE, which a parameter value can never contain.</item>
 /// <item>Unicode normalisation form C.</item>
@@ -33,39 +34,41 @@ public static class IcsSanitizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
         {
-            var c = text[i];
-            if (c == '\r')
+            var status = Rune.DecodeFromUtf16(rest, out var rune, out var consumed);
+            if (rest[0] == '\r' && rest.Length > 1 && rest[1] == '\n')
             {
-                if (i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
+                consumed = 2;
+            }
 
-                builder.Append(lineBreak);
+            rest = rest[consumed..];
+            if (status != OperationStatus.Done)
+            {
+                continue; // unpaired surrogate
             }
-            else if (c is '\n' or '\u0085' or '\u2028' or '\u2029')
+
+            if (rune.Value is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029')
             {
                 builder.Append(lineBreak);
             }
-            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            else if (!IsRemoved(rune) && !(dropQuotes && rune.Value == '"'))
             {
-                builder.Append(c).Append(text[++i]);
-            }
-            else if (!IsRemoved(c) && !(dropQuotes && c == '"'))
-            {
-                builder.Append(c);
+                builder.Append(rune.ToString());
             }
         }
 
         return builder.ToString().Normalize(NormalizationForm.FormC);
     }
 
-    /// <summary>True for characters the sanitiser deletes (not counting line breaks and DQUOTE).</summary>
-    public static bool IsRemoved(char c) =>
-        (char.IsControl(c) && c != '\t')
-        || c is >= '\u202A' and <= '\u202E'
-        || c is >= '\u2066' and <= '\u2069'
-        || char.IsSurrogate(c);
+    /// <summary>True for characters the sanitiser deletes (line breaks and DQUOTE are handled separately).</summary>
+    public static bool IsRemoved(Rune rune) =>
+        (Rune.IsControl(rune) && rune.Value != '\t')
+        || rune.Value is >= 0x202A and <= 0x202E
+        || rune.Value is >= 0x2066 and <= 0x2069
+        || IsNoncharacter(rune.Value);
+
+    // "Not for interchange" (Unicode ch. 23.7); .NET's NFC even throws on U+FFFE.
+    private static bool IsNoncharacter(int value) => value is >= 0xFDD0 and <= 0xFDEF || (value & 0xFFFE) == 0xFFFE;
 }

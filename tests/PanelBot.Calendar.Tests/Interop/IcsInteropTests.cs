@@ -85,6 +85,8 @@ public sealed class IcsInteropTests : IDisposable
 
         foreach (var parsed in ParseWithBoth(ics))
         {
+            Assert.Empty(parsed["errors"]!.AsArray());
+            Assert.Equal("PUBLISH", (string?)parsed["method"]);
             Assert.Equal(["Europe/Oslo", "America/New_York"], parsed["timezones"]!.AsArray().Select(t => (string?)t));
             var parsedEvents = parsed["events"]!.AsArray();
             Assert.Equal(events.Length, parsedEvents.Count);
@@ -117,6 +119,7 @@ public sealed class IcsInteropTests : IDisposable
         foreach (var parsed in ParseWithBoth(ics))
         {
             var parser = (string)parsed["parser"]!;
+            Assert.Empty(parsed["errors"]!.AsArray());
             var parsedEvent = Assert.Single(parsed["events"]!.AsArray())!;
             Assert.Equal(IcsSanitizer.SingleLine(summary), (string?)parsedEvent["summary"]);
             Assert.Equal(IcsSanitizer.MultiLine(description), (string?)parsedEvent["description"]);
@@ -127,6 +130,22 @@ public sealed class IcsInteropTests : IDisposable
             Assert.Equal("mailto:bob@example.org", (string?)attendee["value"], ignoreCase: true);
             Assert.True(parsedEvent["start"]!["unix"]!.GetValue<long>() == start.ToUnixTimeSeconds(), parser);
         }
+    }
+
+    [InteropFact]
+    public void Checker_DeliberatelyWrongVTimezone_IcalJsDisagreesWithPython()
+    {
+        // Negative control: proves ical.js really converts with the file's VTIMEZONE while python-icalendar does not.
+        var start = Ics.At("Europe/Dublin", 2027, 7, 15, 14);
+        var ics = _writer.Write(CalendarMethod.Request, [Ics.Event(start, start + Duration.FromHours(1), Ics.Zone("Europe/Dublin"))], Ics.DtStamp)
+            .Replace("TZOFFSETTO:+0100", "TZOFFSETTO:+0300")
+            .Replace("TZOFFSETFROM:+0100", "TZOFFSETFROM:+0300");
+
+        var parsed = ParseWithBoth(ics);
+
+        long StartOf(JsonObject result) => result["events"]![0]!["start"]!["unix"]!.GetValue<long>();
+        Assert.Equal(start.ToUnixTimeSeconds(), StartOf(parsed[0]));
+        Assert.Equal(start.ToUnixTimeSeconds() - 2 * 3600, StartOf(parsed[1]));
     }
 
     private JsonObject[] ParseWithBoth(string ics)
