@@ -1,5 +1,3 @@
-using System.Net.Mail;
-
 namespace PanelBot.Calendar;
 
 /// <summary>
@@ -23,27 +21,4 @@ public sealed record CalendarAddress
 
     /// <summary>The property value: <c>mailto:</c> plus the address.</summary>
     public string ToMailtoUri() => "mailto:" + Email;
-}
-
-/// <summary>Rules for addresses that end up inside a <c>mailto:</c> value.</summary>
-internal static class MailtoAddress
-{
-    // Anything here would break out of the URI or the content line (interop brief §2.9).
-    private const string ForbiddenCharacters = "\"\\:;,<>()[] ";
-
-    public static string Validate(string email)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(email);
-        if (email.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || ForbiddenCharacters.Contains(c)))
-        {
-            throw new ArgumentException($"'{email}' contains characters not allowed in a mailto: address.", nameof(email));
-        }
-
-        if (!MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || parsed.DisplayName.Length > 0)
-        {
-            throw new ArgumentException($"'{email}' is not a single plain e-mail address.", nameof(email));
-        }
-
-        return email;
-    }
 }
