@@ -124,7 +124,7 @@ public static class EventCard
         var start = ev.StartsAt.InZone(zone);
         var end = ev.EndsAt.InZone(zone);
         var date = start.Date == ev.Date ? "" : TimeFormats.LongDate(start.Date) + ", ";
-        return $"{date}{TimeFormats.Time(start.TimeOfDay)}–{TimeFormats.Time(end.TimeOfDay)} your time ({zone.Id})";
+        return $"{date}{TimeFormats.Time(start.TimeOfDay)}–{TimeFormats.Time(end.TimeOfDay)} ({zone.Id})";
     }
 
     public static string Where(Event ev)

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace PanelBot.Tests.Playground;
+
+/// <summary>
+/// The playground as a newcomer meets it: the real app on Kestrel, Microsoft Web Chat in headless Debian Chromium,
+/// Direct Line polling against the bot's own endpoint, replies through the connector client over loopback.
+/// </summary>
+public sealed class PlaygroundBrowserTests : IAsyncLifetime
+{
+    private readonly string dataDir = Directory.CreateTempSubdirectory("panelbot-playground-").FullName;
+    private readonly int port = FreePort();
+    private KestrelApp? app;
+
+    public Task InitializeAsync()
+    {
+        app = new KestrelApp(Path.Combine(dataDir, "panelbot.db"), port);
+        app.StartServer();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (app is not null) await app.DisposeAsync();
+        try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public async Task Playground_TypingHelp_ShowsTheCommandList()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
+        var console = new List<string>();
+        page.Console += (_, message) => console.Add(message.Text);
+
+        await page.GotoAsync($"http://127.0.0.1:{port}/");
+        await page.GetByText("Welcome to PanelBot").First.WaitForAsync(new() { Timeout = 30_000 });
+
+        var sendBox = page.Locator("[data-id='webchat-sendbox-input']");
+        await sendBox.FillAsync("help");
+        await sendBox.PressAsync("Enter");
+
+        await page.GetByText("PanelBot commands").First.WaitForAsync(new() { Timeout = 30_000 });
+        Assert.True(await page.GetByText("new webinar|panel").First.IsVisibleAsync(), "the help card lists the new command");
+        // Web Chat marks a message it never saw echoed back as failed; ours must have come back with its id.
+        Assert.Equal(0, await page.GetByText("Send failed").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "panelbot-playground.png") });
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class KestrelApp(string database, int port) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("ConnectionStrings:PanelBot", $"Data Source={database}");
+            builder.UseSetting("Storage:Provider", "Sqlite");
+            UseKestrel(port);
+        }
+    }
+}
