@@ -175,7 +175,7 @@ public static class RsvpBook
 
     private static string Describe(Event ev, Registration r) => r.State switch
     {
-        RsvpState.Going => $"You're going to {ev.Reference} {ev.Title}. The invitation is on its way.",
+        RsvpState.Going => $"You're going to {ev.Reference} {ev.Title}.",
         RsvpState.Maybe => $"You're a maybe for {ev.Reference}. Say going when you know.",
         RsvpState.No => $"You're not going to {ev.Reference}. You can change your mind until RSVPs close.",
         RsvpState.Waitlisted => $"{ev.Reference} is full: you're number {r.WaitlistPosition} on the waitlist. I'll tell you when a seat frees up.",
