@@ -98,8 +98,9 @@ internal sealed class SmtpConnection : IAsyncDisposable
         }
         catch (SmtpTransientException exception) when (exception.ReplyCode == 421)
         {
-            // 421: the server is closing the channel.
+            // 421: the server is closing the channel (often an idle pooled session being timed out).
             IsBroken = true;
+            exception.SafeToRetry = !dataSent;
             throw;
         }
     }
