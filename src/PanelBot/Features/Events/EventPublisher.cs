@@ -18,8 +18,11 @@ public sealed class EventPublisher(
     public async Task PostAsync(TurnRequest request, Event ev, CancellationToken ct)
     {
         var counts = await registrations.CountsAsync(ev, ct);
-        var reply = EventCard.Render(ev, counts, EventViewer.Anyone(), request.Surface) with
+        var card = EventCard.Render(ev, counts, EventViewer.Anyone(), request.Surface);
+        var reply = card with
         {
+            // Channels without cards show only Text, which must say it too.
+            Text = $"{ev.Reference} is published.\n\n{card.Text}",
             Lead = $"{ev.Reference} is published. Answer with the buttons below, or type `rsvp {ev.Reference} going`.",
         };
         var sent = await request.SendAsync(reply, ct);

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using PanelBot.Storage;
+
+namespace PanelBot.Tests.Support;
+
+/// <summary>
+/// The real PanelBot host (Program.cs, migrations, routing) in memory, on its own database, with a clock the test controls.
+/// No MicrosoftAppId is configured, so /api/messages takes activities without a token, as in local development.
+/// </summary>
+public sealed class BotApp : WebApplicationFactory<Program>
+{
+    /// <summary>Nothing listens on port 9 (discard): proactive messages fail fast and are logged by the app.</summary>
+    public const string UnreachableServiceUrl = "http://127.0.0.1:9/";
+
+    private readonly bool _ownsDatabase;
+
+    /// <param name="database">Shared database (e.g. for a restart); null for a fresh SQLite file owned by this app.</param>
+    /// <param name="clock">Shared clock; null for a new one at <see cref="FakeClock.DefaultNow"/>.</param>
+    /// <param name="serviceUrl">The connector the activities name as their serviceUrl.</param>
+    public BotApp(TestDatabase? database = null, FakeClock? clock = null, string serviceUrl = UnreachableServiceUrl)
+    {
+        _ownsDatabase = database is null;
+        Database = database ?? TestDatabase.Sqlite();
+        Clock = clock ?? new FakeClock();
+        ServiceUrl = serviceUrl;
+    }
+
+    public TestDatabase Database { get; }
+    public FakeClock Clock { get; }
+    public string ServiceUrl { get; }
+
+    /// <summary>A fresh app on a fresh database of the given kind.</summary>
+    public static async Task<BotApp> StartAsync(StorageProvider provider, string serviceUrl = UnreachableServiceUrl)
+    {
+        var database = provider == StorageProvider.PostgreSql ? await TestDatabase.PostgresAsync() : TestDatabase.Sqlite();
+        var app = new BotApp(database, serviceUrl: serviceUrl) { DisposeDatabase = true };
+        _ = app.Server; // starts the host: migrations run now, not inside the first request
+        return app;
+    }
+
+    /// <summary>Drop the database with the app even though it was passed in.</summary>
+    public bool DisposeDatabase { get; init; }
+
+    public BotClient Bot() => new(CreateClient(), ServiceUrl);
+
+    /// <summary>Runs a query on the app's own DbContext (a fresh scope, so it reads what is committed).</summary>
+    public async Task<T> DbAsync<T>(Func<PanelBotDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<PanelBotDbContext>());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("MicrosoftAppId", "");
+        builder.UseSetting("MicrosoftAppPassword", "");
+        builder.UseSetting("Storage:Provider", Database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:PanelBot", Database.ConnectionString);
+        builder.UseSetting("Events:DefaultTimeZone", "Europe/Oslo");
+        builder.ConfigureLogging(logging =>
+        {
+            logging.ClearProviders();
+            logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsDatabase || DisposeDatabase) await Database.DisposeAsync();
+    }
+}

@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace PanelBot.Tests.Support;
+
+/// <summary>
+/// A stand-in for the Bot Connector service on a real loopback port: it records every call the bot makes (proactive
+/// messages, card updates) and answers like the connector does. Member lookups get 404 (no profile to share).
+/// </summary>
+public sealed class ConnectorRecorder : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<ConnectorCall> _calls = new();
+
+    private ConnectorRecorder(WebApplication app) => _app = app;
+
+    public string ServiceUrl { get; private set; } = "";
+
+    public IReadOnlyList<ConnectorCall> Calls => _calls.ToList();
+
+    public static async Task<ConnectorRecorder> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var recorder = new ConnectorRecorder(app);
+        app.Run(recorder.HandleAsync);
+        await app.StartAsync();
+        recorder.ServiceUrl = app.Urls.Single().TrimEnd('/') + "/";
+        return recorder;
+    }
+
+    /// <summary>Waits until a call matches (proactive sends may finish just after the turn's HTTP answer).</summary>
+    public async Task<ConnectorCall> WaitForAsync(Func<ConnectorCall, bool> match, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            if (Calls.FirstOrDefault(match) is { } found) return found;
+            if (DateTime.UtcNow > until)
+                throw new Xunit.Sdk.XunitException("No matching connector call. Calls: " +
+                    string.Join("\n", Calls.Select(c => $"{c.Method} {c.Path} {c.Body}")));
+            await Task.Delay(50);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        _calls.Enqueue(new ConnectorCall(context.Request.Method, context.Request.Path.Value ?? "", body));
+        if (HttpMethods.IsGet(context.Request.Method))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(new JsonObject { ["id"] = Guid.NewGuid().ToString("N") }.ToJsonString());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+public sealed record ConnectorCall(string Method, string Path, string Body)
+{
+    public JsonObject? Json => Body.Length == 0 ? null : JsonNode.Parse(Body) as JsonObject;
+    public string? Text => Json?["text"]?.GetValue<string>();
+}

@@ -1,0 +1,29 @@
+namespace PanelBot.Tests.Support;
+
+/// <summary>
+/// A clock the test sets by hand. Only "now" is fake: timers and timestamps stay real, so retries and timeouts inside
+/// the app still run on real time.
+/// </summary>
+public sealed class FakeClock(DateTimeOffset now) : TimeProvider
+{
+    /// <summary>A Sunday morning in late November: the demo and the tests put events in the weeks after it.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+
+    private long _ticks = now.UtcTicks;
+
+    public FakeClock() : this(DefaultNow)
+    {
+    }
+
+    public DateTimeOffset Now
+    {
+        get => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
+        set => Interlocked.Exchange(ref _ticks, value.UtcTicks);
+    }
+
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
+
+    public override DateTimeOffset GetUtcNow() => Now;
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+}
