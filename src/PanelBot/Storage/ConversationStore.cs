@@ -5,7 +5,7 @@ using PanelBot.BotFramework;
 namespace PanelBot.Storage;
 
 /// <summary>Keeps the latest conversation reference of every conversation, for proactive messages.</summary>
-public sealed class ConversationStore(PanelBotDbContext db, TimeProvider clock)
+public sealed class ConversationStore(PanelBotDbContext db, TimeProvider clock, ILogger<ConversationStore> logger)
 {
     public async Task RememberAsync(Activity activity, CancellationToken ct)
     {
@@ -32,10 +32,13 @@ public sealed class ConversationStore(PanelBotDbContext db, TimeProvider clock)
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException) when (row.Id == 0)
+        catch (DbUpdateException ex)
         {
-            // Two turns of a new conversation raced to insert it; the other one stored the same reference.
+            // Two turns of a new conversation raced to insert it, or SQLite refused the write as busy (a concurrent turn was
+            // committing). The reference is only kept for later proactive messages and is refreshed by the next turn, so
+            // losing this one write must not fail the user's turn.
             db.Entry(row).State = EntityState.Detached;
+            if (row.Id != 0) logger.LogWarning(ex, "Could not refresh the reference of conversation {ConversationId}", conversationId);
         }
     }
 

@@ -34,6 +34,9 @@ public sealed class BotApp : WebApplicationFactory<Program>
     public FakeClock Clock { get; }
     public string ServiceUrl { get; }
 
+    /// <summary>The app's warnings and errors (e.g. a proactive message that could not be delivered).</summary>
+    public LogSink Logs { get; } = new();
+
     /// <summary>A fresh app on a fresh database of the given kind.</summary>
     public static async Task<BotApp> StartAsync(StorageProvider provider, string serviceUrl = UnreachableServiceUrl)
     {
@@ -67,6 +70,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
         {
             logging.ClearProviders();
             logging.SetMinimumLevel(LogLevel.Warning);
+            logging.AddProvider(Logs);
         });
         builder.ConfigureTestServices(services =>
         {

@@ -106,4 +106,6 @@ public sealed record InvokeResult(int HttpStatus, string? MediaType, JsonObject 
         : throw new Xunit.Sdk.XunitException($"The invoke response carries no card: {Raw}");
 
     public string Message => Body["value"]?.ToString() ?? "";
+
+    public override string ToString() => $"HTTP {HttpStatus}: {Raw}";
 }
