@@ -5,6 +5,8 @@ using PanelBot.Domain.Commands;
 using PanelBot.Features;
 using PanelBot.Features.Events;
 using PanelBot.Features.Help;
+using PanelBot.Features.Invitations;
+using PanelBot.Features.Scheduling;
 using PanelBot.Features.People;
 using PanelBot.Features.Rsvp;
 
@@ -14,6 +16,8 @@ namespace PanelBot.Conversation;
 public sealed class CommandHandler(
     EventCommandHandler events,
     RsvpHandler rsvp,
+    OutboxCommandHandler outbox,
+    ScheduleCommandHandler schedule,
     UserProfiles profiles,
     IOptions<EventsOptions> options,
     TimeProvider clock)
@@ -41,7 +45,9 @@ public sealed class CommandHandler(
         MyEventsCommand => await rsvp.MyEventsAsync(request, ct),
         AttendeesCommand attendees => await rsvp.AttendeesAsync(request, attendees.Event, ct),
         EmailCommand email => await rsvp.RememberEmailAsync(request, email.Address, ct),
-        ExportCommand or ApproveCommand or DeclineCommand or ForgetMeCommand or RemindCommand or ScheduleCommand or OutboxCommand =>
+        OutboxCommand outboxCommand => await outbox.HandleAsync(request, outboxCommand, ct),
+        RemindCommand or ScheduleCommand => await schedule.HandleAsync(request, (EventCommand)command, ct),
+        ExportCommand or ApproveCommand or DeclineCommand or ForgetMeCommand =>
             "That command is not available in this version of PanelBot yet. Type `help` for what works today.",
         _ => await events.HandleAsync(request, command, zone, ct),
     };

@@ -1,6 +1,7 @@
 using PanelBot.Conversation;
 using PanelBot.Features.Events;
 using PanelBot.Features.Help;
+using PanelBot.Features.Notifications;
 using PanelBot.Features.People;
 using PanelBot.Features.Rsvp;
 
@@ -23,6 +24,7 @@ public static class FeatureRegistration
         services.AddScoped<RegistrationRepository>();
         services.AddScoped<RsvpHandler>();
         services.AddScoped<UserProfiles>();
+        services.AddScoped<EventObservers>();
         return services;
     }
 }

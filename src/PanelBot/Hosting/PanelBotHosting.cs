@@ -1,6 +1,8 @@
 using PanelBot.BotFramework;
 using PanelBot.Conversation;
 using PanelBot.Features;
+using PanelBot.Features.Invitations;
+using PanelBot.Features.Scheduling;
 using PanelBot.Playground;
 using PanelBot.Storage;
 
@@ -16,6 +18,8 @@ public static class PanelBotHosting
         builder.Services.AddBotFramework(builder.Configuration);
         builder.Services.AddScoped<IBot, PanelBotTurnHandler>();
         builder.Services.AddFeatures(builder.Configuration);
+        builder.AddInvitations();
+        builder.AddScheduling();
         return builder;
     }
 

@@ -2,6 +2,7 @@ using PanelBot.Conversation;
 using PanelBot.Domain;
 using PanelBot.Domain.Commands;
 using PanelBot.Domain.Events;
+using PanelBot.Features.Notifications;
 using PanelBot.Features.People;
 using PanelBot.Features.Rsvp;
 using PanelBot.Storage;
@@ -14,6 +15,7 @@ public sealed class EventActions(
     RegistrationRepository registrations,
     UserProfiles profiles,
     EventPublisher publisher,
+    EventObservers observers,
     TimeProvider clock)
 {
     public async Task<BotReply> CreateAsync(TurnRequest request, EventDetails details, CancellationToken ct)
@@ -47,7 +49,7 @@ public sealed class EventActions(
         var result = edit(ev);
         if (!result.IsSuccess) return Failure($"Nothing was changed on {ev.Reference}.", result.Errors);
         if (!result.Value!.HasChanges) return $"{ev.Reference} already says that; nothing to change.";
-        await events.SaveAsync(ct);
+        await SaveAsync(new EventChange(ev, result.Value), ct);
         await publisher.RefreshPostedCardsAsync(ev, ct);
         var reply = await ShowAsync(request, ev, ct, lead: done(ev));
         return WithNotes(reply, result.Notes);
@@ -61,7 +63,7 @@ public sealed class EventActions(
         {
             var published = ev.Publish(clock);
             if (!published.IsSuccess) return Failure($"I couldn't publish {ev.Reference}.", published.Errors);
-            await events.SaveAsync(ct);
+            await SaveAsync(new EventChange(ev, published.Value), ct);
         }
         else if (ev.Status != EventStatus.Published)
         {
@@ -70,6 +72,14 @@ public sealed class EventActions(
         // Posting is the reply itself: the card goes to this conversation and is remembered for in-place updates.
         await publisher.PostAsync(request, ev, ct);
         return BotReply.Silent;
+    }
+
+    /// <summary>Saves a change together with what observers add to it (outbox mails), then lets them act on it.</summary>
+    private async Task SaveAsync(EventChange change, CancellationToken ct)
+    {
+        await observers.BeforeSaveAsync(change, ct);
+        await events.SaveAsync(ct);
+        await observers.AfterSaveAsync(change, ct);
     }
 
     public static BotReply Failure(string headline, IReadOnlyList<FieldError> errors) =>

@@ -32,7 +32,8 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
     /// the event's row lock (PostgreSQL) or the database write lock (SQLite's BEGIN IMMEDIATE).
     /// </summary>
     public async Task<DomainResult<RsvpOutcome>> ChangeAsync(Event ev,
-        Func<IReadOnlyList<Registration>, DomainResult<RsvpOutcome>> change, CancellationToken ct)
+        Func<IReadOnlyList<Registration>, DomainResult<RsvpOutcome>> change, CancellationToken ct,
+        Func<RsvpOutcome, Task>? beforeSave = null)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
@@ -49,6 +50,7 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
             }
             if (outcome.Value!.IsNew && outcome.Value.Registration is { } added) db.Registrations.Add(added);
             if (outcome.Value.Removed is { } removed) db.Registrations.Remove(removed);
+            if (beforeSave is not null && !outcome.Value.IsNoChange) await beforeSave(outcome.Value);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return outcome;

@@ -7,6 +7,7 @@ using PanelBot.Domain.Events;
 using PanelBot.Domain.Rsvp;
 using PanelBot.Domain.Text;
 using PanelBot.Features.Events;
+using PanelBot.Features.Notifications;
 using PanelBot.Features.People;
 using PanelBot.Storage;
 
@@ -20,6 +21,7 @@ public sealed class RsvpHandler(
     EventPublisher publisher,
     ConversationStore conversations,
     IBotAdapter adapter,
+    EventObservers observers,
     TimeProvider clock,
     ILogger<RsvpHandler> logger)
 {
@@ -35,11 +37,13 @@ public sealed class RsvpHandler(
         email ??= await EmailForAsync(request, ct);
 
         var rsvp = new RsvpRequest(request.UserId, request.UserName, answer, email, request.Activity.Conversation?.Id);
-        var result = await registrations.ChangeAsync(ev, current => RsvpBook.Answer(ev, current, rsvp, clock), ct);
+        var result = await registrations.ChangeAsync(ev, current => RsvpBook.Answer(ev, current, rsvp, clock), ct,
+            outcome => observers.BeforeSaveAsync(new EventChange(ev, Rsvp: outcome), ct));
         if (!result.IsSuccess) return result.ErrorMessage;
         var outcome = result.Value!;
         if (!outcome.IsNoChange)
         {
+            await observers.AfterSaveAsync(new EventChange(ev, Rsvp: outcome), ct);
             await publisher.RefreshPostedCardsAsync(ev, ct);
             foreach (var promoted in outcome.Promoted) await TellPromotedAsync(ev, promoted, ct);
         }
