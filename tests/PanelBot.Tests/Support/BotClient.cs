@@ -34,6 +34,15 @@ public sealed class BotClient(HttpClient http, string serviceUrl)
         return RepliesAsync(activity);
     }
 
+    /// <summary>A message with normal delivery: the bot answers through the connector at the serviceUrl, not in the HTTP body.</summary>
+    public async Task SendAsync(string userId, string text, string channel = PlainText)
+    {
+        var activity = Activity("message", userId, channel);
+        activity["text"] = text;
+        using var response = await PostAsync(activity);
+        Assert.Equal(200, (int)response.StatusCode);
+    }
+
     /// <summary>A Web Chat (or other channel's) <c>Action.Submit</c>: a message whose value carries the verb and inputs.</summary>
     public Task<IReadOnlyList<JsonObject>> SubmitAsync(string userId, JsonObject value, string channel = WebChat)
     {
