@@ -22,7 +22,7 @@ public static class CommandCatalog
         new("approve", "approve #N USER", "Approve a registration", CommandGroup.Rsvp, true),
         new("decline", "decline #N USER", "Decline a registration", CommandGroup.Rsvp, true),
         new("email", "email ADDRESS", "Remember your email address for invitations", CommandGroup.Rsvp, false),
-        new("forget me", "forget me", "Delete your email address and RSVPs", CommandGroup.Rsvp, false),
+        new("forget me", "forget me [confirm]", "Delete your email address and RSVPs (asks before it does)", CommandGroup.Rsvp, false),
         new("remind", "remind #N 3d,1h", "Set reminder times before the start (d days, h hours, m minutes)", CommandGroup.Organise, true),
         new("schedule", "schedule #N", "Show the scheduled reminders and mails", CommandGroup.Organise, true),
         new("outbox", "outbox #N", "Show the mail queue", CommandGroup.Organise, true),

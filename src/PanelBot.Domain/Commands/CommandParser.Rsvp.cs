@@ -65,8 +65,9 @@ public static partial class CommandParser
     private static Command ParseForget(TokenCursor cursor)
     {
         if (!cursor.TryKeyword("me")) throw new ParseFailure("Did you mean 'forget me'? It deletes your email address and RSVPs.", "forget me");
-        cursor.ExpectEnd("forget me");
-        return new ForgetMeCommand();
+        var confirmed = cursor.TryKeyword("confirm");
+        cursor.ExpectEnd("forget me [confirm]");
+        return new ForgetMeCommand(confirmed);
     }
 
     private static Command ParseRemind(TokenCursor cursor)

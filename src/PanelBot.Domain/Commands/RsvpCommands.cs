@@ -24,8 +24,8 @@ public sealed record DeclineCommand(EventRef Event, UserRef User) : EventCommand
 /// <summary><c>email ADDRESS</c>: remember my address for invitations.</summary>
 public sealed record EmailCommand(string Address) : Command;
 
-/// <summary><c>forget me</c>: delete my address and registrations.</summary>
-public sealed record ForgetMeCommand : Command;
+/// <summary><c>forget me [confirm]</c>: delete my address and registrations (asks first, unless confirmed).</summary>
+public sealed record ForgetMeCommand(bool Confirmed = false) : Command;
 
 /// <summary><c>remind #N 3d,1h</c>: reminder offsets before the start, largest first.</summary>
 public sealed record RemindCommand(EventRef Event, IReadOnlyList<Duration> Offsets) : EventCommand(Event);

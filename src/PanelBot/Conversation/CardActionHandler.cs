@@ -62,6 +62,8 @@ public sealed class CardActionHandler(
             case EventCard.RefreshVerb when EventNumber(data) is { } number:
                 var ev = await actions.FindAsync(EventRef.ForNumber(number), ct);
                 return ev is null ? EventActions.NotFound(EventRef.ForNumber(number)) : await actions.ShowAsync(request, ev, ct);
+            case RsvpHandler.ForgetVerb:
+                return await rsvp.ForgetAsync(request, confirmed: true, ct);
             case EventForm.NewVerb:
             case EventForm.CreateVerb:
             case EventForm.EditVerb:

@@ -16,6 +16,7 @@ namespace PanelBot.Conversation;
 public sealed class CommandHandler(
     EventCommandHandler events,
     RsvpHandler rsvp,
+    AttendeeExport export,
     OutboxCommandHandler outbox,
     ScheduleCommandHandler schedule,
     UserProfiles profiles,
@@ -47,8 +48,10 @@ public sealed class CommandHandler(
         EmailCommand email => await rsvp.RememberEmailAsync(request, email.Address, ct),
         OutboxCommand outboxCommand => await outbox.HandleAsync(request, outboxCommand, ct),
         RemindCommand or ScheduleCommand => await schedule.HandleAsync(request, (EventCommand)command, ct),
-        ExportCommand or ApproveCommand or DeclineCommand or ForgetMeCommand =>
-            "That command is not available in this version of PanelBot yet. Type `help` for what works today.",
+        ExportCommand exportCommand => await export.LinkAsync(request, exportCommand.Event, ct),
+        ApproveCommand approve => await rsvp.DecideAsync(request, approve.Event, approve.User, approve: true, ct),
+        DeclineCommand decline => await rsvp.DecideAsync(request, decline.Event, decline.User, approve: false, ct),
+        ForgetMeCommand forget => await rsvp.ForgetAsync(request, forget.Confirmed, ct),
         _ => await events.HandleAsync(request, command, zone, ct),
     };
 

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.DataProtection;
 using PanelBot.Conversation;
+using PanelBot.Hosting;
 using PanelBot.Features.Events;
 using PanelBot.Features.Help;
 using PanelBot.Features.Notifications;
@@ -25,6 +27,13 @@ public static class FeatureRegistration
         services.AddScoped<RsvpHandler>();
         services.AddScoped<UserProfiles>();
         services.AddScoped<EventObservers>();
+        services.AddScoped<RsvpNotifier>();
+        services.AddScoped<AttendeeExport>();
+        services.AddSingleton<PublicUrl>();
+        // Signed export links must survive restarts: keep the keys with the data (set the folder to shared storage
+        // when several instances serve one bot).
+        services.AddDataProtection().SetApplicationName("PanelBot")
+            .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysDirectory"] is { Length: > 0 } keys ? keys : "data/keys"));
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using PanelBot.BotFramework;
 using PanelBot.Conversation;
 using PanelBot.Features;
+using PanelBot.Features.Rsvp;
 using PanelBot.Features.Invitations;
 using PanelBot.Features.Scheduling;
 using PanelBot.Playground;
@@ -28,6 +29,7 @@ public static class PanelBotHosting
         app.UseStaticFiles();
         app.MapBotFramework();
         app.MapPlaygroundPage();
+        app.MapAttendeeExport();
         app.MapGet("/healthz", () => Results.Text("ok"));
         return app;
     }

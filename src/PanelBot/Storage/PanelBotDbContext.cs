@@ -34,6 +34,7 @@ public sealed partial class PanelBotDbContext(DbContextOptions<PanelBotDbContext
             e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
         });
         ConfigureEvents(model);
+        ConfigureOutbox(model);
         UseSnakeCaseColumns(model);
     }
 

@@ -36,7 +36,8 @@ public sealed partial class CommandParserTests
         Assert.Equal(new UserRef("29:ann", false), Parse<DeclineCommand>("decline #4 29:ann").User);
         Assert.Equal("ann@example.org", Parse<EmailCommand>("email ann@example.org").Address);
         Assert.Equal("ann@example.org", Parse<EmailCommand>("email mailto:ann@example.org").Address);
-        Assert.IsType<ForgetMeCommand>(Parse<ForgetMeCommand>("forget me"));
+        Assert.False(Parse<ForgetMeCommand>("forget me").Confirmed);
+        Assert.True(Parse<ForgetMeCommand>("forget me confirm").Confirmed);
         Assert.Equal(EventRef.ForNumber(4), Parse<ScheduleCommand>("schedule #4").Event);
         Assert.Equal(EventRef.ForNumber(4), Parse<OutboxCommand>("outbox #4").Event);
     }

@@ -2,6 +2,7 @@ using PanelBot.Conversation;
 using PanelBot.Domain;
 using PanelBot.Domain.Commands;
 using PanelBot.Domain.Events;
+using PanelBot.Domain.Rsvp;
 using PanelBot.Features.Notifications;
 using PanelBot.Features.People;
 using PanelBot.Features.Rsvp;
@@ -16,6 +17,7 @@ public sealed class EventActions(
     UserProfiles profiles,
     EventPublisher publisher,
     EventObservers observers,
+    RsvpNotifier notifier,
     TimeProvider clock)
 {
     public async Task<BotReply> CreateAsync(TurnRequest request, EventDetails details, CancellationToken ct)
@@ -50,6 +52,7 @@ public sealed class EventActions(
         if (!result.IsSuccess) return Failure($"Nothing was changed on {ev.Reference}.", result.Errors);
         if (!result.Value!.HasChanges) return $"{ev.Reference} already says that; nothing to change.";
         await SaveAsync(new EventChange(ev, result.Value), ct);
+        if ((result.Value.Changes & EventChanges.Capacity) != 0) await FillFreedSeatsAsync(ev, ct);
         await publisher.RefreshPostedCardsAsync(ev, ct);
         var reply = await ShowAsync(request, ev, ct, lead: done(ev));
         return WithNotes(reply, result.Notes);
@@ -72,6 +75,20 @@ public sealed class EventActions(
         // Posting is the reply itself: the card goes to this conversation and is remembered for in-place updates.
         await publisher.PostAsync(request, ev, ct);
         return BotReply.Silent;
+    }
+
+    /// <summary>More seats: the first on the waitlist move up, and hear about it.</summary>
+    private async Task FillFreedSeatsAsync(Event ev, CancellationToken ct)
+    {
+        var result = await registrations.ChangeAsync(ev, current =>
+        {
+            var promoted = RsvpBook.Rebalance(ev, current, clock);
+            return DomainResult<RsvpOutcome>.Ok(new RsvpOutcome(null, false, null, promoted.Count > 0, promoted, null,
+                RsvpBook.Count(ev, current), ""));
+        }, ct, outcome => observers.BeforeSaveAsync(new EventChange(ev, Rsvp: outcome), ct));
+        if (result.Value is not { Promoted.Count: > 0 } outcome) return;
+        await observers.AfterSaveAsync(new EventChange(ev, Rsvp: outcome), ct);
+        foreach (var promoted in outcome.Promoted) await notifier.TellPromotedAsync(ev, promoted, ct);
     }
 
     /// <summary>Saves a change together with what observers add to it (outbox mails), then lets them act on it.</summary>

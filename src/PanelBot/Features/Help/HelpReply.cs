@@ -19,7 +19,7 @@ public static class HelpReply
 
     /// <summary>Commands the parser knows that this version does not run yet; help does not offer them.</summary>
     public static readonly IReadOnlySet<string> NotYetAvailable =
-        new HashSet<string> { "export", "approve", "decline", "forget me", "remind", "schedule", "outbox" };
+        new HashSet<string> { "remind", "schedule", "outbox" };
 
     public static BotReply Render(string? topic, CardSurface surface)
     {

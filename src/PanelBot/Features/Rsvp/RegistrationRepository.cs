@@ -67,11 +67,9 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
         return rows.Where(x => x.e.EndsAt > now).OrderBy(x => x.e.StartsAt).Select(x => (x.e, x.r)).ToList();
     }
 
-    public async Task<int> ForgetAsync(string userId, CancellationToken ct)
-    {
-        var mine = await db.Registrations.Where(r => r.UserId == userId).ToListAsync(ct);
-        db.Registrations.RemoveRange(mine);
-        await db.SaveChangesAsync(ct);
-        return mine.Count;
-    }
+    /// <summary>Every event the user has a registration for, past ones included.</summary>
+    public async Task<IReadOnlyList<Event>> EventsOfAsync(string userId, CancellationToken ct) =>
+        await db.Registrations.Where(r => r.UserId == userId)
+            .Join(db.Events, r => r.EventId, e => e.Id, (_, e) => e)
+            .ToListAsync(ct);
 }

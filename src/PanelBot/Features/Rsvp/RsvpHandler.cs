@@ -19,8 +19,7 @@ public sealed class RsvpHandler(
     RegistrationRepository registrations,
     UserProfiles profiles,
     EventPublisher publisher,
-    ConversationStore conversations,
-    IBotAdapter adapter,
+    RsvpNotifier notifier,
     EventObservers observers,
     TimeProvider clock,
     ILogger<RsvpHandler> logger)
@@ -45,7 +44,7 @@ public sealed class RsvpHandler(
         {
             await observers.AfterSaveAsync(new EventChange(ev, Rsvp: outcome), ct);
             await publisher.RefreshPostedCardsAsync(ev, ct);
-            foreach (var promoted in outcome.Promoted) await TellPromotedAsync(ev, promoted, ct);
+            foreach (var promoted in outcome.Promoted) await notifier.TellPromotedAsync(ev, promoted, ct);
         }
         var lead = outcome.Message;
         if (email is null && answer != RsvpAnswer.No)
@@ -108,20 +107,67 @@ public sealed class RsvpHandler(
         return null;
     }
 
-    private async Task TellPromotedAsync(Event ev, Registration promoted, CancellationToken ct)
+    /// <summary><c>approve</c>/<c>decline #N USER</c>: an organiser's answer to a registration in approval mode.</summary>
+    public async Task<BotReply> DecideAsync(TurnRequest request, EventRef reference, UserRef user, bool approve, CancellationToken ct)
     {
-        if (promoted.ConversationId is null) return;
-        var reference = await conversations.FindByConversationAsync(promoted.ConversationId, ct);
-        if (reference is null) return;
-        var text = $"Good news, {promoted.UserName}: a seat freed up and you're now going to {ev.Reference} {ev.Title} ({EventCard.When(ev)}).";
-        try
+        var ev = await actions.FindAsync(reference, ct);
+        if (ev is null) return EventActions.NotFound(reference);
+        var allowed = ev.CheckCanEdit(request.UserId);
+        if (!allowed.IsSuccess) return allowed.ErrorMessage;
+        var userId = await ResolveRegistrantAsync(request, ev, user, ct);
+        if (userId is null) return $"{user} has no registration for {ev.Reference}. Type `attendees {ev.Reference}` to see who asked.";
+        var result = await registrations.ChangeAsync(ev, current => approve
+                ? RsvpBook.Approve(ev, current, userId, request.UserId, clock)
+                : RsvpBook.Decline(ev, current, userId, request.UserId, clock), ct,
+            outcome => observers.BeforeSaveAsync(new EventChange(ev, Rsvp: outcome), ct));
+        if (!result.IsSuccess) return result.ErrorMessage;
+        var outcome = result.Value!;
+        if (!outcome.IsNoChange)
         {
-            await adapter.ContinueConversationAsync(reference, (turn, token) => turn.SendActivityAsync(text, token), ct);
+            await observers.AfterSaveAsync(new EventChange(ev, Rsvp: outcome), ct);
+            await publisher.RefreshPostedCardsAsync(ev, ct);
+            if (outcome.Registration is { } decided) await notifier.TellDecisionAsync(ev, decided, approve, ct);
+            foreach (var promoted in outcome.Promoted) await notifier.TellPromotedAsync(ev, promoted, ct);
         }
-        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or UntrustedServiceUrlException)
+        return outcome.Message;
+    }
+
+    /// <summary><c>forget me</c>: asks first; <c>forget me confirm</c> withdraws every RSVP and deletes the address.</summary>
+    public async Task<BotReply> ForgetAsync(TurnRequest request, bool confirmed, CancellationToken ct)
+    {
+        if (!confirmed)
         {
-            logger.LogWarning(ex, "Could not tell a promoted attendee of event {EventNumber}", ev.Number);
+            const string ask = "This deletes your email address and withdraws all your RSVPs (your seats go to the waitlist). " +
+                               "To go ahead, type `forget me confirm`.";
+            var card = Cards.Ac.Card([Cards.Ac.Text(ask)],
+                [Cards.Ac.Action(request.Surface, "Yes, forget me", ForgetVerb, style: "destructive")], fallbackText: ask);
+            return new BotReply(ask, card);
         }
+        var withdrawn = 0;
+        foreach (var ev in await registrations.EventsOfAsync(request.UserId, ct))
+        {
+            var result = await registrations.ChangeAsync(ev, current => RsvpBook.Withdraw(ev, current, request.UserId, clock), ct,
+                outcome => observers.BeforeSaveAsync(new EventChange(ev, Rsvp: outcome), ct));
+            if (!result.IsSuccess) continue;
+            withdrawn++;
+            await observers.AfterSaveAsync(new EventChange(ev, Rsvp: result.Value), ct);
+            await publisher.RefreshPostedCardsAsync(ev, ct);
+            foreach (var promoted in result.Value!.Promoted) await notifier.TellPromotedAsync(ev, promoted, ct);
+        }
+        await profiles.ForgetAsync(request.UserId, ct);
+        return withdrawn == 0
+            ? "Done: I no longer have your email address, and you had no RSVPs."
+            : $"Done: I deleted your email address and withdrew {withdrawn} RSVP{(withdrawn == 1 ? "" : "s")}.";
+    }
+
+    public const string ForgetVerb = "forgetMe";
+
+    private async Task<string?> ResolveRegistrantAsync(TurnRequest request, Event ev, UserRef user, CancellationToken ct)
+    {
+        var (userId, _) = Mentions.Resolve(request.Activity, user);
+        var list = await registrations.ListAsync(ev, ct);
+        return list.FirstOrDefault(r => r.UserId == userId)?.UserId
+               ?? list.FirstOrDefault(r => string.Equals(r.UserName, user.Text, StringComparison.OrdinalIgnoreCase))?.UserId;
     }
 
     private static string Describe(Registration r) => r.State switch

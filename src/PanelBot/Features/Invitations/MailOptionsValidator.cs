@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Options;
+using PanelBot.Mail;
+
+namespace PanelBot.Features.Invitations;
+
+/// <summary>Refuses to start with a mail setup that could only fail later, one message per problem.</summary>
+public sealed class MailOptionsValidator(IConfiguration configuration) : IValidateOptions<MailOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MailOptions options)
+    {
+        var problems = new List<string>();
+        if (!EmailAddress.TryParse(options.From, out _))
+            problems.Add($"Mail:From '{options.From}' is not an email address.");
+        if (options.UpdateMergeWindowSeconds is < 0 or > 300)
+            problems.Add("Mail:UpdateMergeWindowSeconds must be between 0 and 300.");
+        if (options.DispatchIntervalSeconds is <= 0 or > 3600)
+            problems.Add("Mail:DispatchIntervalSeconds must be more than 0 and at most 3600.");
+        if (options.MaxAttempts < 1) problems.Add("Mail:MaxAttempts must be at least 1.");
+        if (options.RetryBaseSeconds <= 0 || options.MaxRetryDelaySeconds < options.RetryBaseSeconds)
+            problems.Add("Mail:RetryBaseSeconds must be positive and at most Mail:MaxRetryDelaySeconds.");
+        if (options.SendingTimeoutSeconds <= 0) problems.Add("Mail:SendingTimeoutSeconds must be positive.");
+        if (options.MaxInFlight < 0) problems.Add("Mail:MaxInFlight cannot be negative.");
+
+        switch (options.EffectiveTransport)
+        {
+            case MailTransportKind.Smtp:
+                if (string.IsNullOrWhiteSpace(options.Smtp.Host)) problems.Add("Mail:Transport is Smtp but Mail:Smtp:Host is empty.");
+                if (options.Smtp.Port is < 1 or > 65535) problems.Add("Mail:Smtp:Port must be 1-65535.");
+                if (options.Smtp.MaxConnections is < 1 or > 64) problems.Add("Mail:Smtp:MaxConnections must be 1-64.");
+                if (options.Smtp.MessagesPerMinute < 0) problems.Add("Mail:Smtp:MessagesPerMinute cannot be negative (0 = unlimited).");
+                if (options.Smtp.UseOAuth) RequireApp(problems, "Mail:Smtp:UseOAuth");
+                if (options.Smtp.UseOAuth && string.IsNullOrWhiteSpace(options.Smtp.UserName))
+                    problems.Add("Mail:Smtp:UseOAuth needs Mail:Smtp:UserName (the mailbox the token is for).");
+                if (!options.Smtp.UseOAuth && options.Smtp.UserName is not null && options.Smtp.Password is null)
+                    problems.Add("Mail:Smtp:UserName is set but Mail:Smtp:Password is not.");
+                break;
+            case MailTransportKind.Graph:
+                if (!Uri.TryCreate(options.Graph.BaseUrl, UriKind.Absolute, out var graph) || graph.Scheme is not ("https" or "http"))
+                    problems.Add($"Mail:Graph:BaseUrl '{options.Graph.BaseUrl}' is not an absolute http(s) URL.");
+                RequireApp(problems, "Mail:Transport=Graph");
+                break;
+            case MailTransportKind.Pickup:
+                if (string.IsNullOrWhiteSpace(options.PickupDirectory)) problems.Add("Mail:PickupDirectory is empty.");
+                break;
+        }
+
+        if (configuration["PublicBaseUrl"] is { Length: > 0 } baseUrl
+            && (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
+            problems.Add($"PublicBaseUrl '{baseUrl}' is not an absolute http(s) URL.");
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private void RequireApp(List<string> problems, string setting)
+    {
+        foreach (var key in new[] { "MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppTenantId" })
+            if (string.IsNullOrWhiteSpace(configuration[key])) problems.Add($"{setting} needs {key} (the bot's app registration).");
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using NodaTime.Extensions;
+using PanelBot.Mail;
+using PanelBot.Storage;
+
+namespace PanelBot.Features.Invitations;
+
+/// <summary>
+/// Composes the MIME now and adds the row to the caller's unit of work, so what is committed is exactly what will be
+/// sent. With a merge key, the newest message wins: older pending ones with the same key are skipped by the dispatcher
+/// (<see cref="OutboxState.Superseded"/>), and the new one is due no later than the oldest it replaces, so merging
+/// never delays mail that was already due.
+/// </summary>
+public sealed class Outbox(PanelBotDbContext db, OutboxSignal signal, TimeProvider clock) : IOutbox
+{
+    private bool _subscribed;
+
+    public async Task EnqueueAsync(OutboxMessage message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var now = clock.GetCurrentInstant();
+        var notBefore = message.NotBefore is { } requested && requested > now ? requested : now;
+        if (message.MergeKey is { } key)
+        {
+            // Same unit of work: not yet in the database, so simply replace it.
+            foreach (var added in db.ChangeTracker.Entries<OutboxEntry>()
+                         .Where(e => e.State == EntityState.Added && e.Entity.MergeKey == key).ToList())
+            {
+                notBefore = Min(notBefore, added.Entity.NotBefore);
+                added.State = EntityState.Detached;
+            }
+
+            var pending = await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.MergeKey == key && m.State == OutboxState.Pending)
+                .Select(m => m.NotBefore).ToListAsync(ct);
+            foreach (var due in pending) notBefore = Min(notBefore, due);
+        }
+
+        var envelope = MailEnvelope.Create(message.Mail);
+        db.OutboxMessages.Add(new OutboxEntry
+        {
+            EventId = message.EventId,
+            Kind = message.Kind,
+            Sender = envelope.Sender.Value,
+            Recipient = string.Join(", ", envelope.Recipients.Select(r => r.Value)),
+            MessageId = envelope.MessageId,
+            Mime = envelope.Mime.ToArray(),
+            NotBefore = notBefore,
+            MergeKey = message.MergeKey,
+            State = OutboxState.Pending,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        });
+        if (!_subscribed)
+        {
+            _subscribed = true;
+            db.SavedChanges += (_, _) => signal.Notify();
+        }
+    }
+
+    private static Instant Min(Instant a, Instant b) => a < b ? a : b;
+}

@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
+using PanelBot.Conversation;
+using PanelBot.Domain.Commands;
+using PanelBot.Features.Events;
+using PanelBot.Hosting;
+
+namespace PanelBot.Features.Rsvp;
+
+/// <summary>
+/// <c>export #N</c>: a short-lived signed link to the attendee list as CSV. A link rather than a file because bots
+/// cannot attach files in Teams channels; it expires so a forwarded message does not leak the list for long.
+/// </summary>
+public sealed class AttendeeExport(EventActions actions, IDataProtectionProvider protection, PublicUrl publicUrl, TimeProvider clock)
+{
+    public static readonly TimeSpan LinkLifetime = TimeSpan.FromMinutes(15);
+    private const string Purpose = "PanelBot.AttendeeExport.v1";
+
+    public async Task<BotReply> LinkAsync(TurnRequest request, EventRef reference, CancellationToken ct)
+    {
+        var ev = await actions.FindAsync(reference, ct);
+        if (ev is null) return EventActions.NotFound(reference);
+        if (!ev.CanEdit(request.UserId)) return $"Only the organisers of {ev.Reference} can export its attendee list.";
+        var token = Protector().Protect(ev.Number.ToString(), clock.GetUtcNow().Add(LinkLifetime));
+        var url = publicUrl.For($"exports/{Uri.EscapeDataString(token)}");
+        return $"The attendee list of {ev.Reference} as CSV (the link works for {LinkLifetime.TotalMinutes:0} minutes): [download]({url})\n{url}";
+    }
+
+    /// <summary>The event number a token grants, or null when it is forged, altered or expired.</summary>
+    public int? Read(string token)
+    {
+        try
+        {
+            var payload = Protector().Unprotect(token, out var expires);
+            return expires > clock.GetUtcNow() && int.TryParse(payload, out var number) ? number : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    private ITimeLimitedDataProtector Protector() => protection.CreateProtector(Purpose).ToTimeLimitedDataProtector();
+}
