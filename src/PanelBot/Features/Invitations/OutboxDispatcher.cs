@@ -1,0 +1,177 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Extensions;
+using PanelBot.Mail;
+using PanelBot.Storage;
+
+namespace PanelBot.Features.Invitations;
+
+/// <summary>
+/// Delivers due outbox rows through the configured transport, several at a time. A row is claimed with a conditional
+/// UPDATE (Pending → Sending), so two instances never send the same row; it is marked Sent as soon as the server has
+/// accepted it. Transient failures go back to Pending with back-off, permanent ones to Failed. Rows left in Sending by a
+/// crashed instance are released after <see cref="MailOptions.SendingTimeout"/>.
+/// </summary>
+public sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes,
+    IMailTransport transport,
+    OutboxSignal signal,
+    IOptions<MailOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private const int BatchSize = 200;
+
+    /// <summary>Runs one dispatch round now (tests, and the signal after a commit).</summary>
+    public void Wake() => signal.Notify();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ReleaseStuckAsync(stoppingToken);
+                var sent = await DispatchDueAsync(stoppingToken);
+                if (sent == BatchSize) continue; // more may be due right away
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Outbox dispatch round failed; retrying at the next poll");
+            }
+
+            try
+            {
+                await signal.WaitAsync(options.Value.DispatchInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Sends every due row once; returns how many rows were looked at.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetCurrentInstant();
+        List<DueRow> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PanelBotDbContext>();
+            due = await db.OutboxMessages.AsNoTracking()
+                .Where(m => m.State == OutboxState.Pending && m.NotBefore <= now && m.NextAttemptAt <= now)
+                .OrderBy(m => m.Id)
+                .Take(BatchSize)
+                .Select(m => new DueRow(m.Id, m.MergeKey))
+                .ToListAsync(ct);
+        }
+
+        if (due.Count == 0) return 0;
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = options.Value.EffectiveMaxInFlight, CancellationToken = ct },
+            async (row, token) => await DeliverAsync(row, token));
+        return due.Count;
+    }
+
+    private async Task DeliverAsync(DueRow row, CancellationToken ct)
+    {
+        OutboxEntry? entry;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PanelBotDbContext>();
+            var now = clock.GetCurrentInstant();
+            if (row.MergeKey is { } key && await db.OutboxMessages.AnyAsync(
+                    m => m.MergeKey == key && m.Id > row.Id && m.State != OutboxState.Superseded, ct))
+            {
+                await db.OutboxMessages.Where(m => m.Id == row.Id && m.State == OutboxState.Pending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Superseded), ct);
+                return;
+            }
+
+            var claimed = await db.OutboxMessages.Where(m => m.Id == row.Id && m.State == OutboxState.Pending)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.State, OutboxState.Sending)
+                    .SetProperty(m => m.ClaimedAt, now)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
+            if (claimed == 0) return; // another instance took it
+            entry = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == row.Id, ct);
+        }
+
+        var envelope = new MailEnvelope(
+            EmailAddress.Parse(entry.Sender),
+            entry.Recipients.Select(EmailAddress.Parse).ToArray(),
+            entry.MessageId,
+            entry.Mime);
+        try
+        {
+            var result = await transport.SendAsync(envelope, ct);
+            var note = result.AllAccepted ? null
+                : "Refused: " + string.Join("; ", result.Rejected.Select(r => $"{r.Recipient} ({r.Reply})"));
+            // Not cancellable: the server has accepted the message, so this must be recorded even while stopping.
+            await RecordAsync(entry.Id, OutboxState.Sent, note, null, CancellationToken.None);
+        }
+        catch (MailPermanentException ex)
+        {
+            logger.LogWarning("Outbox message {Id} ({Kind}) failed permanently: {Error}", entry.Id, entry.Kind, ex.Message);
+            await RecordAsync(entry.Id, OutboxState.Failed, ex.Message, null, CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping before the server's answer: try again on the next run (the crash window applies).
+            await RecordAsync(entry.Id, OutboxState.Pending, "Interrupted while sending (shutdown).", null, CancellationToken.None);
+            throw;
+        }
+        catch (Exception ex) when (ex is MailTransientException or OperationCanceledException or IOException)
+        {
+            var attempts = entry.Attempts; // already counts this try (the claim raised it)
+            var retryAfter = (ex as MailTransientException)?.RetryAfter;
+
+            if (attempts >= options.Value.MaxAttempts)
+            {
+                logger.LogWarning("Outbox message {Id} ({Kind}) gave up after {Attempts} attempts: {Error}", entry.Id, entry.Kind, attempts, ex.Message);
+                await RecordAsync(entry.Id, OutboxState.Failed, $"Gave up after {attempts} attempts: {ex.Message}", null, CancellationToken.None);
+                return;
+            }
+
+            var next = clock.GetCurrentInstant() + RetryPolicy.Delay(attempts, options.Value, retryAfter).ToDuration();
+            logger.LogInformation("Outbox message {Id} will be retried at {Next}: {Error}", entry.Id, next, ex.Message);
+            await RecordAsync(entry.Id, OutboxState.Pending, ex.Message, next, CancellationToken.None);
+        }
+    }
+
+    private async Task RecordAsync(long id, OutboxState state, string? error, Instant? nextAttempt, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PanelBotDbContext>();
+        var now = clock.GetCurrentInstant();
+        var truncated = error is { Length: > 2000 } ? error[..2000] : error;
+        await db.OutboxMessages.Where(m => m.Id == id && m.State == OutboxState.Sending).ExecuteUpdateAsync(s =>
+        {
+            s.SetProperty(m => m.State, state).SetProperty(m => m.LastError, truncated);
+            if (state == OutboxState.Sent) s.SetProperty(m => m.SentAt, now);
+            if (nextAttempt is { } next) s.SetProperty(m => m.NextAttemptAt, next);
+        }, ct);
+    }
+
+    /// <summary>Rows a crashed instance left in Sending go back to Pending (they may be sent twice: see README).</summary>
+    public async Task<int> ReleaseStuckAsync(CancellationToken ct)
+    {
+        var cutoff = clock.GetCurrentInstant() - options.Value.SendingTimeout.ToDuration();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PanelBotDbContext>();
+        var released = await db.OutboxMessages
+            .Where(m => m.State == OutboxState.Sending && (m.ClaimedAt == null || m.ClaimedAt < cutoff))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Pending)
+                .SetProperty(m => m.LastError, "Released after an interrupted send."), ct);
+        if (released > 0) logger.LogWarning("Released {Count} outbox messages left in Sending by an interrupted run", released);
+        return released;
+    }
+
+    private sealed record DueRow(long Id, string? MergeKey);
+}
