@@ -29,6 +29,7 @@ public static class PanelBotHosting
         app.UseStaticFiles();
         app.MapBotFramework();
         app.MapPlaygroundPage();
+        app.MapInvitations();
         app.MapAttendeeExport();
         app.MapGet("/healthz", () => Results.Text("ok"));
         return app;
