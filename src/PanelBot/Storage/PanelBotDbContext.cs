@@ -35,6 +35,7 @@ public sealed partial class PanelBotDbContext(DbContextOptions<PanelBotDbContext
         });
         ConfigureEvents(model);
         ConfigureOutbox(model);
+        ConfigureScheduling(model);
         UseSnakeCaseColumns(model);
     }
 

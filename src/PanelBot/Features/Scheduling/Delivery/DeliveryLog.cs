@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime.Extensions;
+using PanelBot.Storage;
+
+namespace PanelBot.Features.Scheduling.Delivery;
+
+/// <summary>
+/// Claims deliveries in <c>scheduled_deliveries</c>. A claim is a committed row with a unique (kind, key): whoever
+/// inserts it first sends; a re-run of the job, or the same job on another node, finds it and sends nothing.
+/// </summary>
+public sealed class DeliveryLog(PanelBotDbContext db, TimeProvider clock)
+{
+    public const string Chat = "chat";
+    public const string Mail = "mail";
+
+    public async Task<HashSet<string>> SentKeysAsync(long eventId, string kind, CancellationToken ct) =>
+        (await db.ScheduledDeliveries.AsNoTracking().Where(d => d.EventId == eventId && d.Kind == kind)
+            .Select(d => d.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Adds a claim to the unit of work (committed by the caller's SaveChanges, e.g. with an outbox mail).</summary>
+    public ScheduledDelivery Add(long eventId, string kind, string key, string channel)
+    {
+        var row = new ScheduledDelivery { EventId = eventId, Kind = kind, Key = key, Channel = channel, SentAt = clock.GetCurrentInstant() };
+        db.ScheduledDeliveries.Add(row);
+        return row;
+    }
+
+    /// <summary>Commits the pending claims (and whatever else the unit of work holds); false when any key was taken.</summary>
+    public async Task<bool> TryCommitAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another run claimed one of the keys first (unique (kind, key)): drop this unit of work, it was theirs.
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
+                entry.State = EntityState.Detached;
+            return false;
+        }
+    }
+
+    /// <summary>Gives claims back when the send failed, so that a later run may try again.</summary>
+    public async Task ReleaseAsync(IEnumerable<ScheduledDelivery> rows, CancellationToken ct)
+    {
+        db.ScheduledDeliveries.RemoveRange(rows);
+        await db.SaveChangesAsync(ct);
+    }
+}

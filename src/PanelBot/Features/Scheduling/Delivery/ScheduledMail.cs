@@ -1,0 +1,54 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using PanelBot.Features.Invitations;
+using PanelBot.Mail;
+
+namespace PanelBot.Features.Scheduling.Delivery;
+
+/// <summary><c>Mail:From</c> and <c>Mail:FromName</c>, read here too so scheduling does not depend on the outbox's options type.</summary>
+public sealed class ScheduledMailOptions
+{
+    public string From { get; set; } = "panelbot@localhost";
+    public string FromName { get; set; } = "PanelBot";
+}
+
+/// <summary>
+/// Composes scheduled mail and adds it to the outbox in the caller's unit of work. The outbox is optional: without
+/// one (mail not configured in this build) <see cref="IsAvailable"/> is false and nothing is claimed for mail.
+/// </summary>
+public sealed class ScheduledMail(IServiceProvider services, IOptions<ScheduledMailOptions> options, TimeProvider clock)
+{
+    private readonly IOutbox? _outbox = services.GetService<IOutbox>();
+
+    public bool IsAvailable => _outbox is not null;
+
+    public Task EnqueueAsync(long eventId, string kind, string to, string? toName, string subject, string text, CancellationToken ct)
+    {
+        if (_outbox is null) throw new InvalidOperationException("No outbox is registered.");
+        var from = options.Value;
+        var mail = new OutgoingMail
+        {
+            From = MailboxAddress.Parse(from.From, string.IsNullOrWhiteSpace(from.FromName) ? null : from.FromName),
+            To = [MailboxAddress.Parse(to, toName)],
+            Subject = subject,
+            TextBody = text,
+            HtmlBody = Html(text),
+            Headers = [new MailHeader("Auto-Submitted", "auto-generated")],
+            Date = clock.GetUtcNow(),
+        };
+        return _outbox.EnqueueAsync(new OutboxMessage(eventId, kind, mail), ct);
+    }
+
+    /// <summary>The text body as simple HTML: escaped, paragraphs and line breaks kept, links clickable.</summary>
+    public static string Html(string text)
+    {
+        var paragraphs = text.Replace("\r\n", "\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => "<p>" + string.Join("<br>\n", p.Split('\n').Select(Line)) + "</p>");
+        return "<!DOCTYPE html>\n<html><body>\n" + string.Join("\n", paragraphs) + "\n</body></html>\n";
+
+        static string Line(string line) => string.Join(" ", line.Split(' ').Select(word =>
+            Uri.TryCreate(word, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+                ? $"<a href=\"{WebUtility.HtmlEncode(word)}\">{WebUtility.HtmlEncode(word)}</a>"
+                : WebUtility.HtmlEncode(word)));
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using NodaTime;
+using Quartz;
+
+namespace PanelBot.Features.Scheduling.Jobs;
+
+/// <summary>
+/// Base of the scheduled jobs: reads the ids from the job data (strings only, so the store keeps no serialized
+/// objects), runs the work in a scope of its own, and reports failures once. The work re-loads the event and decides
+/// whether it is still due; deliveries make a re-run harmless.
+/// </summary>
+public abstract class EventJob(IServiceScopeFactory scopes, ILogger logger) : IJob
+{
+    public const string EventIdKey = "eventId";
+    public const string OffsetMinutesKey = "offsetMinutes";
+
+    protected abstract string Kind { get; }
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var data = context.MergedJobDataMap;
+        var eventId = long.Parse(data.GetString(EventIdKey)!, CultureInfo.InvariantCulture);
+        var offset = data.TryGetString(OffsetMinutesKey, out var minutes) && minutes is not null
+            ? Duration.FromMinutes(long.Parse(minutes, CultureInfo.InvariantCulture))
+            : Duration.Zero;
+        await using var scope = scopes.CreateAsyncScope();
+        try
+        {
+            await RunAsync(scope.ServiceProvider, eventId, offset, context.ScheduledFireTimeUtc, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            SchedulingLog.JobFailed(logger, ex, Kind, eventId);
+            throw new JobExecutionException(ex);
+        }
+    }
+
+    protected abstract Task RunAsync(IServiceProvider services, long eventId, Duration offset, DateTimeOffset? dueAt, CancellationToken ct);
+}
