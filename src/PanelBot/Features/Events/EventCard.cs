@@ -75,11 +75,25 @@ public static class EventCard
                 {
                     ["type"] = "Action.Execute", ["verb"] = RefreshVerb, ["data"] = new JsonObject { ["event"] = ev.Number },
                 },
-                ["userIds"] = new JsonArray(),
+                ["userIds"] = new JsonArray(RefreshUserIds(ev, viewer).Select(id => (JsonNode)id).ToArray()),
             };
         }
         return card;
     }
+
+    /// <summary>
+    /// Teams refreshes a card automatically for at most 60 listed users: the organisers, the viewer, then the
+    /// participants in order of answering. Others can still refresh it from the card's menu.
+    /// </summary>
+    public static IEnumerable<string> RefreshUserIds(Event ev, EventViewer viewer) =>
+        new[] { ev.CreatorId }
+            .Concat(ev.CoOrganisers.Select(o => o.UserId))
+            .Concat(viewer.UserId is { } me ? [me] : [])
+            .Concat(viewer.Participants)
+            .Distinct(StringComparer.Ordinal)
+            .Take(MaxRefreshUsers);
+
+    public const int MaxRefreshUsers = 60;
 
     public static string RenderText(Event ev, RsvpCounts counts, EventViewer viewer)
     {

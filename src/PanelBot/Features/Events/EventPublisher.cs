@@ -17,8 +17,8 @@ public sealed class EventPublisher(
 {
     public async Task PostAsync(TurnRequest request, Event ev, CancellationToken ct)
     {
-        var counts = await registrations.CountsAsync(ev, ct);
-        var card = EventCard.Render(ev, counts, EventViewer.Anyone(), request.Surface);
+        var (counts, shared) = await SharedViewAsync(ev, ct);
+        var card = EventCard.Render(ev, counts, shared, request.Surface);
         var reply = card with
         {
             // Channels without cards show only Text, which must say it too.
@@ -30,17 +30,25 @@ public sealed class EventPublisher(
             await events.AddPostingAsync(ev, request.Activity.ChannelId ?? "", conversationId, activityId, ct);
     }
 
+    /// <summary>The copy everyone sees: no personal state, refreshed in Teams into each participant's own view.</summary>
+    private async Task<(Domain.Rsvp.RsvpCounts, EventViewer)> SharedViewAsync(Event ev, CancellationToken ct)
+    {
+        var list = await registrations.ListAsync(ev, ct);
+        var participants = list.Where(r => r.State != Domain.Rsvp.RsvpState.No).Select(r => r.UserId).ToList();
+        return (Domain.Rsvp.RsvpBook.Count(ev, list), EventViewer.Anyone() with { Participants = participants });
+    }
+
     /// <summary>Updates every posted copy of the card in place (counts, times, status). Failures are logged, not thrown.</summary>
     public async Task RefreshPostedCardsAsync(Event ev, CancellationToken ct)
     {
         var postings = await events.PostingsAsync(ev, ct);
         if (postings.Count == 0) return;
-        var counts = await registrations.CountsAsync(ev, ct);
+        var (counts, shared) = await SharedViewAsync(ev, ct);
         foreach (var posting in postings)
         {
             var reference = await conversations.FindAsync(posting.ChannelId, posting.ConversationId, ct);
             if (reference is null) continue;
-            var reply = EventCard.Render(ev, counts, EventViewer.Anyone(), CardSurface.For(posting.ChannelId));
+            var reply = EventCard.Render(ev, counts, shared, CardSurface.For(posting.ChannelId));
             var activity = ReplySender.ToActivity(reply, CardSurface.For(posting.ChannelId));
             activity.Id = posting.ActivityId;
             try

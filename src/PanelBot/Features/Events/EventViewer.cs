@@ -9,6 +9,9 @@ namespace PanelBot.Features.Events;
 /// </summary>
 public sealed record EventViewer(string? UserId, DateTimeZone? Zone, bool IsOrganiser, RsvpState? Rsvp, int? WaitlistPosition, bool SeesJoinLink)
 {
+    /// <summary>Participants whose Teams client should refresh a shared copy of the card into their own view.</summary>
+    public IReadOnlyList<string> Participants { get; init; } = [];
+
     /// <summary>The shared copy of a card in a channel: no personal state, no join link.</summary>
     public static EventViewer Anyone(DateTimeZone? zone = null) => new(null, zone, false, null, null, false);
 }
