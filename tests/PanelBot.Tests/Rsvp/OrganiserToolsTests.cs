@@ -47,6 +47,7 @@ public sealed partial class OrganiserToolsTests
         var hostile = bot.Activity("message", "eve", BotClient.PlainText);
         hostile["from"]!["name"] = "=HYPERLINK(\"http://evil.example\",\"x\")";
         hostile["text"] = $"rsvp #{number} going";
+        hostile["deliveryMode"] = "expectReplies";
         (await bot.PostAsync(hostile)).EnsureSuccessStatusCode();
 
         Assert.Contains($"Only the organisers of #{number}", CardJson.TextOf(await bot.SayAsync("mallory", $"export #{number}")));
@@ -119,6 +120,6 @@ public sealed partial class OrganiserToolsTests
         Assert.Equal((RsvpState.Waitlisted, (int?)1), states["dan"]);
     }
 
-    [GeneratedRegex(@"https?://\S+/exports/\S+")]
+    [GeneratedRegex(@"https?://[^\s)]+/exports/[^\s)]+")]
     private static partial Regex LinkPattern();
 }
