@@ -51,7 +51,7 @@ public sealed class ReminderTests
         var mails = await app.DbAsync(db => db.OutboxMessages.Where(m => m.Kind == ScheduledKinds.Reminder).ToListAsync());
         Assert.Equal(2, mails.Count); // Alice, twice; Bob gave no address
         Assert.All(mails, m => Assert.Equal("alice@example.org", m.Recipient));
-        Assert.All(mails, m => Assert.Contains("\r\nSubject: Reminder: ", System.Text.Encoding.UTF8.GetString(m.Mime)));
+        Assert.All(mails, m => Assert.StartsWith("Reminder: Peace operations and aid", MailHeaders.Subject(m.Mime)));
         var deliveries = await app.DbAsync(db => db.ScheduledDeliveries.CountAsync(d => d.Kind == ScheduledKinds.Reminder));
         Assert.Equal(6, deliveries); // 2 reminders x (2 chats + 1 mail)
     }

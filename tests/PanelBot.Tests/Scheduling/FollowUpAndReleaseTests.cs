@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using PanelBot.Features.Scheduling;
+using PanelBot.Tests.Support;
+
+namespace PanelBot.Tests.Scheduling;
+
+/// <summary>Issue 5: the join-link release, the speaker briefing and the follow-up (also for readings added later), once each.</summary>
+public sealed class FollowUpAndReleaseTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 12, 9, 14, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset End = Start.AddMinutes(90);
+
+    [Fact]
+    public async Task ReleaseBriefingAndFollowUp_ArriveOnceEach_AndALaterReadingGoesOutAlone()
+    {
+        await using var connector = await ConnectorRecorder.StartAsync();
+        await using var app = new SchedulingApp(connector.ServiceUrl).Start();
+        var bot = app.Bot();
+        var number = await Organiser.CreateWebinarAsync(bot, "olga", releaseDays: 3, publish: false);
+        await Organiser.DoAsync(bot, "olga", $"speaker #{number} add \"Carlo Koos\" presenter affiliation \"CMI\" topic \"on the DRC\" email carlo@example.org");
+        await Organiser.DoAsync(bot, "olga", $"speaker #{number} add \"Cedric de Coning\" moderator email cedric@example.org");
+        await Organiser.DoAsync(bot, "olga", $"speaker #{number} add \"Kari Osland\" discussant");
+        await Organiser.DoAsync(bot, "olga", $"segment #{number} add \"Case studies\" 45 lead \"Carlo Koos\"");
+        await Organiser.DoAsync(bot, "olga", $"reading #{number} add \"EPON report on MINUSCA\" https://effectivepeaceops.net/minusca after");
+        await bot.SayAsync("olga", $"publish #{number}");
+        await bot.SayAsync("alice", "email alice@example.org");
+        await bot.SayAsync("alice", $"rsvp #{number} going");
+        await bot.SayAsync("bob", $"rsvp #{number} going");
+        await bot.SayAsync("carol", $"rsvp #{number} no");
+
+        // The release: 3 days before the start, the link by chat to those going.
+        app.Clock.Now = Start.AddDays(-3).AddSeconds(1);
+        var released = await Proactive.WaitAsync(connector, "Alice: here is the join link", 1);
+        Assert.Single(released);
+        Assert.Contains("https://zoom.us/j/61234567890", released[0].Text);
+        Assert.Single(Proactive.Messages(connector, "Bob: here is the join link"));
+        Assert.Empty(Proactive.To(connector, "carol", "Carol"));
+
+        // The briefing: 2 days before, by mail to the speakers who have an address.
+        app.Clock.Now = Start.AddDays(-2).AddSeconds(1);
+        var briefings = await WaitForMailAsync(app, ScheduledKinds.Briefing, 2);
+        Assert.Equal(["carlo@example.org", "cedric@example.org"], briefings.Select(m => m.Recipient).Order());
+        var carlos = System.Text.Encoding.UTF8.GetString(briefings.Single(m => m.Recipient == "carlo@example.org").Mime);
+        Assert.Contains("Case studies", carlos);
+        Assert.Contains("Kari Osland", carlos);
+        Assert.Contains("Moderator: Cedric de Coning", carlos);
+
+        // The follow-up: an hour after the end, thanks and the after-event reading.
+        app.Clock.Now = End.AddHours(1).AddSeconds(1);
+        var thanks = await Proactive.WaitAsync(connector, "Thank you for joining", 2);
+        Assert.Equal(2, thanks.Count);
+        Assert.All(thanks, t => Assert.Contains("https://effectivepeaceops.net/minusca", t.Text));
+        Assert.Single(await WaitForMailAsync(app, ScheduledKinds.FollowUp, 1));
+
+        // A recording added later goes out alone, once.
+        await Organiser.DoAsync(bot, "olga", $"reading #{number} add \"Recording\" https://example.org/recording kind recording after");
+        var more = await Proactive.WaitAsync(connector, "Alice: new material", 1);
+        Assert.Single(more);
+        Assert.Contains("https://example.org/recording", more[0].Text);
+        Assert.DoesNotContain("minusca", more[0].Text);
+        Assert.Single(Proactive.Messages(connector, "Bob: new material"));
+        Assert.Equal(2, Proactive.Messages(connector, "Thank you for joining").Count);
+        Assert.Equal(2, (await WaitForMailAsync(app, ScheduledKinds.FollowUp, 2)).Count);
+        Assert.Equal(2, Proactive.Messages(connector, "Alice: here is the join link").Count + Proactive.Messages(connector, "Bob: here is the join link").Count);
+    }
+
+    private static async Task<List<PanelBot.Features.Invitations.OutboxEntry>> WaitForMailAsync(SchedulingApp app, string kind, int count)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var mails = await app.DbAsync(db => db.OutboxMessages.Where(m => m.Kind == kind).ToListAsync());
+            if (mails.Count >= count)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2));
+                return await app.DbAsync(db => db.OutboxMessages.Where(m => m.Kind == kind).ToListAsync());
+            }
+            if (DateTime.UtcNow > until) throw new Xunit.Sdk.XunitException($"Expected {count} {kind} mails, got {mails.Count}.");
+            await Task.Delay(100);
+        }
+    }
+}
