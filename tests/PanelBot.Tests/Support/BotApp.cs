@@ -46,6 +46,12 @@ public sealed class BotApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>Extra configuration (e.g. <c>Mail:Transport</c>), applied after the defaults above.</summary>
+    public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Extra service registrations, applied last (they win over the app's own).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>Drop the database with the app even though it was passed in.</summary>
     public bool DisposeDatabase { get; init; }
 
@@ -66,6 +72,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
         builder.UseSetting("Storage:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:PanelBot", Database.ConnectionString);
         builder.UseSetting("Events:DefaultTimeZone", "Europe/Oslo");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging =>
         {
             logging.ClearProviders();
@@ -76,6 +83,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            TestServices?.Invoke(services);
         });
     }
 

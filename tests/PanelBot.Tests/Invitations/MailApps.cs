@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PanelBot.Features.Invitations;
+using PanelBot.Tests.Support;
+
+namespace PanelBot.Tests.Invitations;
+
+/// <summary>Bot apps wired to a real SMTP server, with a short merge window and fast polling.</summary>
+public static class MailApps
+{
+    public const string Olga = "olga";
+    public const string From = "events@panelbot.example";
+
+    public static BotApp Smtp(SmtpServer server, TestDatabase? database = null, FakeClock? clock = null, double mergeWindowSeconds = 1) =>
+        new(database, clock)
+        {
+            Settings =
+            {
+                ["Mail:Transport"] = "Smtp",
+                ["Mail:Smtp:Host"] = "127.0.0.1",
+                ["Mail:Smtp:Port"] = server.Port.ToString(),
+                ["Mail:Smtp:Security"] = "None",
+                ["Mail:Smtp:TimeoutSeconds"] = "10",
+                ["Mail:From"] = From,
+                ["Mail:FromName"] = "Peace Ops Events",
+                ["Mail:UpdateMergeWindowSeconds"] = mergeWindowSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Mail:DispatchIntervalSeconds"] = "0.1",
+                ["Mail:RetryBaseSeconds"] = "60",
+                ["PublicBaseUrl"] = "https://bot.panelbot.example",
+            },
+        };
+
+    public static string User(int k) => $"user{k:00}";
+
+    public static string Email(int k) => $"user{k:00}@example.org";
+
+    public static async Task<int> PublishedWebinarAsync(BotClient bot, string? speakerEmail = null)
+    {
+        var number = await Organiser.CreateWebinarAsync(bot, Olga, publish: false);
+        if (speakerEmail is not null)
+            await Organiser.DoAsync(bot, Olga, $"speaker #{number} add \"Cedric de Coning\" moderator affiliation \"ACCORD\" email {speakerEmail}");
+        await Organiser.DoAsync(bot, Olga, $"speaker #{number} add \"Carlo Koos\" presenter topic \"on the DRC\"");
+        var replies = await bot.SayAsync(Olga, $"publish #{number}");
+        Assert.Contains($"#{number} is published", CardJson.TextOf(replies));
+        return number;
+    }
+
+    public static Task<List<OutboxEntry>> OutboxAsync(BotApp app) =>
+        app.DbAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
+
+    public static void Wake(BotApp app) => app.Services.GetRequiredService<OutboxDispatcher>().Wake();
+
+    /// <summary>Waits (real time) until the outbox rows satisfy <paramref name="done"/>.</summary>
+    public static async Task<List<OutboxEntry>> WaitForOutboxAsync(BotApp app, Func<List<OutboxEntry>, bool> done, string what)
+    {
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var rows = await OutboxAsync(app);
+            if (done(rows)) return rows;
+            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30),
+                $"Timed out waiting for {what}: " + string.Join("; ", rows.Select(r => $"{r.Id} {r.Kind} {r.Recipient} {r.State} {r.Attempts} {r.LastError}")));
+            Wake(app);
+            await Task.Delay(50);
+        }
+    }
+
+    public static string CalendarOf(ReceivedMail mail) => mail.Parsed.Leaf("text/calendar").Text;
+
+    public static string ToOf(ReceivedMail mail) => mail.Parsed.Header("To")!;
+}
