@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using PanelBot.Features.Scheduling;
+using PanelBot.Tests.Support;
+
+namespace PanelBot.Tests.Scheduling;
+
+/// <summary>
+/// Issue 5: two instances of the bot on one PostgreSQL database, both running with Quartz clustered: every reminder
+/// goes out exactly once, whichever node fires it.
+/// </summary>
+public sealed class ClusterTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 12, 9, 14, 0, 0, TimeSpan.Zero);
+
+    [PostgresFact]
+    public async Task TwoInstancesOnOnePostgresDatabase_SendEveryReminderExactlyOnce()
+    {
+        await using var connector = await ConnectorRecorder.StartAsync();
+        await using var database = await TestDatabase.PostgresAsync();
+        var clock = new FakeClock();
+        await using var one = new SchedulingApp(connector.ServiceUrl, database, clock).Start();
+        await using var two = new SchedulingApp(connector.ServiceUrl, database, clock).Start();
+        var bots = new[] { one.Bot(), two.Bot() };
+        string[] people = ["alice", "bob", "carol", "dave"];
+        const int events = 3;
+        for (var e = 0; e < events; e++)
+        {
+            var number = await Organiser.CreateWebinarAsync(bots[e % 2], "olga", title: $"Panel {e}", joinUrl: null);
+            await bots[(e + 1) % 2].SayAsync("olga", $"remind #{number} 1h,30m");
+            for (var p = 0; p < people.Length; p++)
+            {
+                if (p % 2 == 0) await bots[p % 2].SayAsync(people[p], $"email {people[p]}@example.org");
+                await bots[p % 2].SayAsync(people[p], $"rsvp #{number} going");
+            }
+        }
+        var nodes = await one.DbAsync(db => db.Database.SqlQueryRaw<string>("SELECT instance_name AS \"Value\" FROM qrtz_scheduler_state").ToListAsync());
+        Assert.Equal(2, nodes.Distinct().Count());
+
+        clock.Now = Start.AddMinutes(-29); // both reminders of every event are due
+        const int expected = events * 2 * 4;
+        var sent = await Proactive.WaitAsync(connector, "Reminder for", expected, TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        sent = Proactive.Messages(connector, "Reminder for");
+        Assert.Equal(expected, sent.Count);
+        Assert.Equal(expected, sent.Select(c => (c.Path, c.Text)).Distinct().Count());
+        var chats = await one.DbAsync(db => db.ScheduledDeliveries.CountAsync(d => d.Kind == ScheduledKinds.Reminder && d.Channel == "chat"));
+        var mails = await one.DbAsync(db => db.ScheduledDeliveries.CountAsync(d => d.Kind == ScheduledKinds.Reminder && d.Channel == "mail"));
+        Assert.Equal(expected, chats);
+        Assert.Equal(events * 2 * 2, mails);
+        Assert.Equal(events * 2 * 2, await one.DbAsync(db => db.OutboxMessages.CountAsync(m => m.Kind == ScheduledKinds.Reminder)));
+    }
+}
