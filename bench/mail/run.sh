@@ -39,7 +39,7 @@ sleep 0.5
 echo "PanelBot: $COUNT invitations, $CONNECTIONS connections, $ROUNDS rounds after a warm-up (client on core $CLIENT_CORES, sink on core $SINK_CORE)" >&2
 RESULT=$(taskset -c "$CLIENT_CORES" dotnet "$BENCH_DLL" --port "$PORT" --count "$COUNT" --connections "$CONNECTIONS" --rounds "$ROUNDS")
 echo "$RESULT"
-SIZE=$(echo "$RESULT" | sed -E 's/.*"avg_message_bytes":([0-9]+).*/\1/')
+SIZE=$(echo "$RESULT" | tail -1 | sed -E 's/.*"avg_message_bytes":([0-9]+).*/\1/')
 
 echo "smtp-source: $COUNT messages of $SIZE bytes, $CONNECTIONS sessions kept open (-d), same sink" >&2
 taskset -c "$CLIENT_CORES" "$SOURCE" -d -s "$CONNECTIONS" -l "$SIZE" -m 1000 -f events@panelbot.example -t attendee@example.org 127.0.0.1:"$PORT" # warm-up
