@@ -1,0 +1,33 @@
+// Prints the side-by-side table from the JSON results that load.mjs wrote.
+// Usage: node report.mjs panelbot.json echo.json
+import { readFileSync } from 'node:fs';
+
+const [panelbot, echo] = process.argv.slice(2).map((file) => JSON.parse(readFileSync(file, 'utf8')));
+const mib = (bytes) => `${(bytes / 1048576).toFixed(0)} MiB`;
+const ms = (value) => `${value.toFixed(2)} ms`;
+const s = panelbot.settings;
+
+const rows = [
+    ['', 'PanelBot (RSVP invoke)', 'botbuilder-js echo'],
+    ['requests per second', panelbot.median.rps.toFixed(0), echo.median.rps.toFixed(0)],
+    ['latency p50', ms(panelbot.median.p50), ms(echo.median.p50)],
+    ['latency p99', ms(panelbot.median.p99), ms(echo.median.p99)],
+    ['errors / non-2xx / wrong body', fails(panelbot), fails(echo)],
+    ['RSS peak during rounds', mib(panelbot.median.peakRss), mib(echo.median.peakRss)],
+    ['peak memory (VmHWM)', mib(panelbot.vmHwm), mib(echo.vmHwm)],
+    ['server CPU per request', ms(panelbot.median.cpuMsPerRequest), ms(echo.median.cpuMsPerRequest)],
+];
+const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+const line = (row) => `| ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`;
+
+console.log(`${s.amount} requests from ${s.users} users per round, ${s.connections} connections, ` +
+    `${s.warmupSeconds} s warm-up, median of ${s.rounds} rounds; server on core 0, load on core 1.`);
+console.log(line(rows[0]));
+console.log(`|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
+for (const row of rows.slice(1)) console.log(line(row));
+if (panelbot.state) console.log(`PanelBot after the rounds: ${panelbot.state}`);
+
+function fails(result) {
+    const t = result.totals;
+    return `${t.errors} / ${t.non2xx} / ${t.unexpected} of ${t.requests}`;
+}

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# RSVP benchmark: PanelBot (Release, SQLite) answering Teams RSVP invokes, against Microsoft's botbuilder-js echo
+# bot answering expectReplies messages, with the same load in the same run. Each server runs alone, pinned to
+# core 0; the load generator (and the fake Teams connector) are pinned to core 1.
+#
+#   bench/rsvp/run.sh            45 s warm-up, then 3 rounds of 10,000 requests from 1,000 users (about 5 minutes)
+#   bench/rsvp/run.sh --quick    5 s warm-up and rounds of 1,000 requests, to try it out
+#
+# Environment: PANELBOT_DLL=path skips the build and runs that PanelBot.dll instead.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+warmup=45
+rounds=3
+amount=10000
+users=1000
+connections=32
+for arg in "$@"; do
+    case "$arg" in
+        --quick) warmup=5; amount=1000 ;;
+        *) echo "usage: $0 [--quick]" >&2; exit 2 ;;
+    esac
+done
+
+server_core=0
+load_core=1
+if [ "$(nproc --all)" -lt 2 ]; then echo "needs 2 cores to pin server and load apart" >&2; exit 1; fi
+
+work="$(mktemp -d /tmp/panelbot-bench-rsvp.XXXXXX)"
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+step() { echo "== $*" >&2; }
+
+if [ -z "${PANELBOT_DLL:-}" ]; then
+    step "building PanelBot (Release)"
+    dotnet build -c Release "$repo/src/PanelBot" -v quiet -nologo >"$work/build.log" 2>&1 \
+        || { tail -n 30 "$work/build.log" >&2; exit 1; }
+    PANELBOT_DLL="$repo/src/PanelBot/bin/Release/net10.0/PanelBot.dll"
+fi
+[ -f "$PANELBOT_DLL" ] || { echo "no $PANELBOT_DLL" >&2; exit 1; }
+
+step "installing the load generator and botbuilder (npm ci)"
+(cd "$here" && npm ci --no-audit --no-fund --loglevel=error >"$work/npm.log" 2>&1) || { cat "$work/npm.log" >&2; exit 1; }
+
+free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+
+# Waits until PORT accepts connections, or fails after 60 s (printing the server's log).
+wait_for_port() {
+    local port="$1" log="$2"
+    for _ in $(seq 1 600); do
+        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+        sleep 0.1
+    done
+    echo "nothing listens on $port after 60 s:" >&2
+    tail -n 40 "$log" >&2
+    exit 1
+}
+
+stop() {
+    local pid="$1"
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+}
+
+# Bounded: the warm-up plus, per round, the time for its requests at 10 req/s and one minute more.
+load_limit=$((warmup + 60 + rounds * (amount / 10 + 60)))
+drive() {
+    local target="$1" port="$2" pid="$3" service_url="$4"
+    taskset -c "$load_core" timeout "$load_limit" node "$here/load.mjs" \
+        --target "$target" --url "http://127.0.0.1:$port" --pid "$pid" --service-url "$service_url" \
+        --warmup "$warmup" --rounds "$rounds" --amount "$amount" --users "$users" --connections "$connections" \
+        --out "$work/$target.json"
+}
+
+# A stand-in for the Teams connector, so the bot's member look-ups and promotion messages succeed as in Teams.
+sink_port="$(free_port)"
+taskset -c "$load_core" node "$here/sink.mjs" "$sink_port" >"$work/sink.log" 2>&1 &
+sink_pid=$!
+pids+=("$sink_pid")
+wait_for_port "$sink_port" "$work/sink.log"
+
+step "PanelBot: $(basename "$PANELBOT_DLL") on core $server_core, SQLite in $work/panelbot"
+mkdir -p "$work/panelbot"
+panelbot_port="$(free_port)"
+# The content root defaults to the working directory; point it at the build output so the shipped
+# appsettings.json (its log levels) applies, as when the app runs from its own folder.
+(cd "$work/panelbot" && exec env ConnectionStrings__PanelBot="Data Source=$work/panelbot/panelbot.db" \
+    taskset -c "$server_core" dotnet "$PANELBOT_DLL" --urls "http://127.0.0.1:$panelbot_port" \
+    --contentRoot "$(dirname "$PANELBOT_DLL")") >"$work/panelbot.log" 2>&1 &
+panelbot_pid=$!
+pids+=("$panelbot_pid")
+wait_for_port "$panelbot_port" "$work/panelbot.log"
+drive panelbot "$panelbot_port" "$panelbot_pid" "http://127.0.0.1:$sink_port/" \
+    || { tail -n 40 "$work/panelbot.log" >&2; exit 1; }
+stop "$panelbot_pid"
+warnings="$(grep -c '^warn\|^fail' "$work/panelbot.log" || true)"
+
+step "botbuilder-js echo bot on core $server_core"
+echo_port="$(free_port)"
+taskset -c "$server_core" node "$here/echo-bot.mjs" "$echo_port" >"$work/echo.log" 2>&1 &
+echo_pid=$!
+pids+=("$echo_pid")
+wait_for_port "$echo_port" "$work/echo.log"
+drive echo "$echo_port" "$echo_pid" "http://127.0.0.1:$sink_port/" || { tail -n 40 "$work/echo.log" >&2; exit 1; }
+stop "$echo_pid"
+stop "$sink_pid"
+
+echo
+node "$here/report.mjs" "$work/panelbot.json" "$work/echo.json"
+echo "Fake Teams connector calls: $(tail -n 1 "$work/sink.log"); PanelBot log: $warnings warnings/failures."
+echo "dotnet $(dotnet --version), node $(node --version), botbuilder $(node -p "require('$here/node_modules/botbuilder/package.json').version")," \
+    "autocannon $(node -p "require('$here/node_modules/autocannon/package.json').version"); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)."
