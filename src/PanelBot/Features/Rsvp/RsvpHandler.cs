@@ -2,6 +2,7 @@ using System.Text;
 using NodaTime;
 using PanelBot.BotFramework;
 using PanelBot.Conversation;
+using PanelBot.Domain;
 using PanelBot.Domain.Commands;
 using PanelBot.Domain.Events;
 using PanelBot.Domain.Rsvp;
@@ -36,8 +37,7 @@ public sealed class RsvpHandler(
         email ??= await EmailForAsync(request, ct);
 
         var rsvp = new RsvpRequest(request.UserId, request.UserName, answer, email, request.Activity.Conversation?.Id);
-        var result = await registrations.ChangeAsync(ev, current => RsvpBook.Answer(ev, current, rsvp, clock), ct,
-            outcome => observers.BeforeSaveAsync(new EventChange(ev, Rsvp: outcome), ct));
+        var result = await AnswerAsync(ev, rsvp, ct);
         if (!result.IsSuccess) return result.ErrorMessage;
         var outcome = result.Value!;
         if (!outcome.IsNoChange)
@@ -81,9 +81,33 @@ public sealed class RsvpHandler(
     public async Task<BotReply> RememberEmailAsync(TurnRequest request, string address, CancellationToken ct)
     {
         if (TextRules.CheckEmail("email", address) is { } problem) return problem;
-        await profiles.RememberEmailAsync(request.UserId, request.UserName, address.Trim(), ct);
-        return $"Thanks, I'll send calendar invitations to {address.Trim()}. Type `forget me` to remove it.";
+        var email = address.Trim();
+        await profiles.RememberEmailAsync(request.UserId, request.UserName, email, ct);
+        // Events they are already going to get their invitations now.
+        var pending = await registrations.ForUserAsync(request.UserId, ct);
+        foreach (var (ev, registration) in pending.Where(p => p.Registration.State == RsvpState.Going && p.Registration.Email is null))
+        {
+            var tracked = await actions.FindAsync(EventRef.ForNumber(ev.Number), ct);
+            if (tracked is null) continue;
+            var outcome = await AnswerAsync(tracked, new RsvpRequest(request.UserId, request.UserName, RsvpAnswer.Going, email, registration.ConversationId), ct);
+            if (outcome.Value is { IsNoChange: false } changed) await observers.AfterSaveAsync(new EventChange(tracked, Rsvp: changed), ct);
+        }
+        return $"Thanks, I'll send calendar invitations to {email}. Type `forget me` to remove it.";
     }
+
+    /// <summary>
+    /// Applies an answer with its observers. An address that arrives for someone already going counts as a change, so
+    /// the invitation they could not get before goes out now.
+    /// </summary>
+    private Task<DomainResult<RsvpOutcome>> AnswerAsync(Event ev, RsvpRequest rsvp, CancellationToken ct) =>
+        registrations.ChangeAsync(ev, current =>
+        {
+            var emailBefore = current.FirstOrDefault(r => r.UserId == rsvp.UserId)?.Email;
+            var answered = RsvpBook.Answer(ev, current, rsvp, clock);
+            return answered.Value is { IsNoChange: true, Registration: { State: RsvpState.Going, Email: not null } going } && emailBefore is null
+                ? DomainResult<RsvpOutcome>.Ok(answered.Value with { PreviousState = null, StateChanged = true, Registration = going }, answered.Notes)
+                : answered;
+        }, ct, outcome => observers.BeforeSaveAsync(new EventChange(ev, Rsvp: outcome), ct));
 
     private async Task<string?> EmailForAsync(TurnRequest request, CancellationToken ct)
     {
