@@ -30,10 +30,20 @@ public static class SchedulePlanner
             var briefing = settings?.BriefingOffsetMinutes is { } minutes ? Duration.FromMinutes(minutes) : options.BriefingBefore;
             if (ev.Speakers.Any(s => s.Email is not null))
                 plan.Add(new PlannedJob(ScheduledKinds.Briefing, "briefing", ev.StartsAt - briefing, "Speaker briefing by email"));
-            plan.Add(new PlannedJob(ScheduledKinds.Digest, "digest", ev.EndsAt, $"Organiser digest of RSVP changes, daily at {options.DigestTime}",
-                DailyAt: options.DigestLocalTime));
+            // Only while a digest time is still ahead before the end (Quartz refuses a trigger that would never fire).
+            if (NextDaily(now, ev.Zone, options.DigestLocalTime) < ev.EndsAt)
+                plan.Add(new PlannedJob(ScheduledKinds.Digest, "digest", ev.EndsAt, $"Organiser digest of RSVP changes, daily at {options.DigestTime}",
+                    DailyAt: options.DigestLocalTime));
         }
         return plan.Where(p => p.FireAt > now).OrderBy(p => p.FireAt).ToList();
+    }
+
+    /// <summary>The next instant after <paramref name="now"/> at which it is <paramref name="time"/> in <paramref name="zone"/>.</summary>
+    public static Instant NextDaily(Instant now, DateTimeZone zone, LocalTime time)
+    {
+        var today = now.InZone(zone).Date;
+        var at = (today + time).InZoneLeniently(zone).ToInstant();
+        return at > now ? at : (today.PlusDays(1) + time).InZoneLeniently(zone).ToInstant();
     }
 
     public static IReadOnlyList<Duration> ReminderOffsetsFor(EventScheduleSettings? settings, SchedulingOptions options) =>

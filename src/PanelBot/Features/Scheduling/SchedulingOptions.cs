@@ -13,7 +13,8 @@ public sealed class SchedulingOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>Reminder times before the start when the organiser has not picked any (d, h or m).</summary>
-    public List<string> DefaultReminders { get; set; } = ["3d", "1h"];
+    // An array, not a list: the configuration binder appends to a list's defaults but replaces an array.
+    public string[] DefaultReminders { get; set; } = ["3d", "1h"];
 
     [Range(0, 60 * 24 * 60)]
     public int BriefingMinutesBefore { get; set; } = 2 * 24 * 60;

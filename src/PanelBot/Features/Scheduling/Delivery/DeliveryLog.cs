@@ -28,19 +28,35 @@ public sealed class DeliveryLog(PanelBotDbContext db, TimeProvider clock)
     /// <summary>Commits the pending claims (and whatever else the unit of work holds); false when any key was taken.</summary>
     public async Task<bool> TryCommitAsync(CancellationToken ct)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            // Another run claimed one of the keys first (unique (kind, key)): drop this unit of work, it was theirs.
-            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
-                entry.State = EntityState.Detached;
-            return false;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return true;
+            }
+            catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+            {
+                // Another run claimed one of the keys first: drop this unit of work, it was theirs.
+                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
+                    entry.State = EntityState.Detached;
+                return false;
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                // Busy, not taken (SQLite's single writer, shared with Quartz): the claim is still ours to make.
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), clock, ct);
+            }
         }
     }
+
+    /// <summary>SQLite's SQLITE_CONSTRAINT_UNIQUE (2067) or PostgreSQL's unique_violation (23505).</summary>
+    private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
 
     /// <summary>Gives claims back when the send failed, so that a later run may try again.</summary>
     public async Task ReleaseAsync(IEnumerable<ScheduledDelivery> rows, CancellationToken ct)

@@ -4,27 +4,35 @@ using Microsoft.Extensions.Options;
 namespace PanelBot.Features.Scheduling.Delivery;
 
 /// <summary>
-/// One proactive message at a time per conversation, with a short gap after each: Teams throttles per conversation
-/// (about 7 messages a second, 60 a minute) and answers 429 beyond that, which the connector client retries after
-/// Retry-After. Different conversations proceed in parallel.
+/// One proactive message at a time per conversation, spaced by a short gap: Teams throttles per conversation (about
+/// 7 messages a second, 60 a minute) and answers 429 beyond that, which the connector client retries after
+/// Retry-After. Only a second message to the same conversation waits; different conversations proceed at once.
 /// </summary>
 public sealed class ProactiveQueue(IOptions<SchedulingOptions> options, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _lanes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
 
     public async Task RunAsync(string conversationId, Func<Task> send, CancellationToken ct)
     {
-        var lane = _lanes.GetOrAdd(conversationId, _ => new SemaphoreSlim(1, 1));
-        await lane.WaitAsync(ct);
+        var lane = _lanes.GetOrAdd(conversationId, _ => new Lane());
+        await lane.Lock.WaitAsync(ct);
         try
         {
+            // Real elapsed time (a timestamp, not the wall clock), so a test's fake "now" cannot stall the queue.
+            var wait = lane.NextAllowed - clock.GetTimestamp();
+            if (wait > 0) await Task.Delay(TimeSpan.FromSeconds((double)wait / clock.TimestampFrequency), ct);
             await send();
-            var gap = TimeSpan.FromMilliseconds(options.Value.ChatGapMilliseconds);
-            if (gap > TimeSpan.Zero) await Task.Delay(gap, clock, ct);
         }
         finally
         {
-            lane.Release();
+            lane.NextAllowed = clock.GetTimestamp() + (long)(options.Value.ChatGapMilliseconds / 1000.0 * clock.TimestampFrequency);
+            lane.Lock.Release();
         }
+    }
+
+    private sealed class Lane
+    {
+        public SemaphoreSlim Lock { get; } = new(1, 1);
+        public long NextAllowed { get; set; }
     }
 }
