@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using NodaTime;
 using NodaTime.TimeZones;
@@ -35,7 +36,20 @@ public static class VTimeZoneFactory
         return vtimezone is not null;
     }
 
+    // Deriving the rules walks a zone's intervals year by year; every invitation of an event asks for the same zone
+    // and years, so the answer is kept. Keyed by the zone instance (TZDB hands out one per id), bounded by a reset.
+    private static readonly ConcurrentDictionary<(DateTimeZone Zone, int FirstYear, int LastYear), VTimeZone?> Cache = new();
+    private const int MaxCached = 4096;
+
     private static VTimeZone? TryCreate(DateTimeZone zone, int firstYear, int lastYear)
+    {
+        var key = (zone, firstYear, lastYear);
+        if (Cache.TryGetValue(key, out var cached)) return cached;
+        if (Cache.Count >= MaxCached) Cache.Clear();
+        return Cache[key] = Derive(zone, firstYear, lastYear);
+    }
+
+    private static VTimeZone? Derive(DateTimeZone zone, int firstYear, int lastYear)
     {
         var from = Instant.FromUtc(firstYear, 1, 1, 0, 0);
         var to = Instant.FromUtc(lastYear + 1, 1, 1, 0, 0);
