@@ -58,7 +58,9 @@ public static class Bench
         var clock = TimeProvider.System;
         var watch = Stopwatch.StartNew();
         var now = clock.GetCurrentInstant().InUtc().LocalDateTime;
-        var firstStart = now.Date.AtMidnight().PlusMinutes(now.Hour * 60 + now.Minute + 5);
+        // Far enough ahead that seeding and planning are done before the first reminder is due (else it is planned in the past).
+        var lead = 4 + (long)events * attendees / 25_000;
+        var firstStart = now.Date.AtMidnight().PlusMinutes(now.Hour * 60 + now.Minute + lead);
         var ids = await SeedAsync(app.Services, events, attendees, firstStart, serviceUrl, clock);
         Console.WriteLine($"Seeded {events} events x {attendees} going attendees in {watch.Elapsed.TotalSeconds:F1} s");
 

@@ -20,39 +20,51 @@ public sealed class AttendeeDelivery(RegistrationRepository registrations, Deliv
     {
         var going = (await registrations.ListAsync(ev, ct)).Where(r => r.State == RsvpState.Going).ToList();
         var sent = await log.SentKeysAsync(ev.Id, message.Kind, ct);
-        var chats = 0;
-        foreach (var conversation in going.Where(r => r.ConversationId is not null).GroupBy(r => r.ConversationId!))
-        {
-            var todo = conversation.Where(r => !sent.Contains(Key(message, r, DeliveryLog.Chat))).ToList();
-            if (todo.Count == 0) continue;
-            var claimed = await ClaimAsync(ev, message, todo, ct);
-            if (claimed.Count == 0) continue;
-            if (await chat.SendAsync(conversation.Key, message.ChatText(claimed.Select(c => c.Registration).ToList()), ct)) chats++;
-            else await log.ReleaseAsync(claimed.Select(c => c.Row), ct);
-        }
 
-        var mails = 0;
-        List<Registration> withEmail = mail ? going.Where(r => r.Email is not null && !sent.Contains(Key(message, r, DeliveryLog.Mail))).ToList() : [];
-        if (withEmail.Count > 0 && !mailer.IsAvailable) SchedulingLog.NoOutbox(logger, message.Kind, ev.Id);
-        else
+        // Chat: claim every conversation's keys in one commit, send, give back the claims of what could not be sent.
+        var groups = going.Where(r => r.ConversationId is not null && !sent.Contains(Key(message, r, DeliveryLog.Chat)))
+            .GroupBy(r => r.ConversationId!).ToList();
+        var claims = groups.ToDictionary(g => g.Key,
+            g => g.Select(r => (Registration: r, Row: log.Add(ev.Id, message.Kind, Key(message, r, DeliveryLog.Chat), DeliveryLog.Chat))).ToList());
+        if (claims.Count > 0 && !await log.TryCommitAsync(ct))
         {
-            foreach (var r in withEmail)
-            {
-                // The claim and the mail commit together: either both are recorded or neither.
-                await mailer.EnqueueAsync(ev.Id, message.Kind, r.Email!, r.UserName, message.MailSubject, message.MailText(r), ct);
-                log.Add(ev.Id, message.Kind, Key(message, r, DeliveryLog.Mail), DeliveryLog.Mail);
-                if (await log.TryCommitAsync(ct)) mails++;
-            }
+            // A re-run raced this one for some keys: claim conversation by conversation, keeping what is left.
+            foreach (var group in groups) claims[group.Key] = await ClaimAsync(ev, message, group.ToList(), ct);
+        }
+        var texts = claims.Where(c => c.Value.Count > 0)
+            .Select(c => (c.Key, message.ChatText(c.Value.Select(x => x.Registration).ToList()))).ToList();
+        var failed = texts.Count == 0 ? new HashSet<string>() : await chat.SendAllAsync(texts, ct);
+        if (failed.Count > 0) await log.ReleaseAsync(failed.SelectMany(id => claims[id].Select(x => x.Row)), ct);
+        var chats = texts.Count - failed.Count;
+
+        // Mail: each claim commits with its outbox message, all in one unit of work (per person when a re-run raced).
+        List<Registration> withEmail = mail ? going.Where(r => r.Email is not null && !sent.Contains(Key(message, r, DeliveryLog.Mail))).ToList() : [];
+        if (withEmail.Count == 0) return (chats, 0);
+        if (!mailer.IsAvailable)
+        {
+            SchedulingLog.NoOutbox(logger, message.Kind, ev.Id);
+            return (chats, 0);
+        }
+        foreach (var r in withEmail) await AddMailAsync(ev, message, r, ct);
+        if (await log.TryCommitAsync(ct)) return (chats, withEmail.Count);
+        var mails = 0;
+        foreach (var r in withEmail)
+        {
+            await AddMailAsync(ev, message, r, ct);
+            if (await log.TryCommitAsync(ct)) mails++;
         }
         return (chats, mails);
+    }
+
+    private async Task AddMailAsync(Event ev, AttendeeMessage message, Registration r, CancellationToken ct)
+    {
+        await mailer.EnqueueAsync(ev.Id, message.Kind, r.Email!, r.UserName, message.MailSubject, message.MailText(r), ct);
+        log.Add(ev.Id, message.Kind, Key(message, r, DeliveryLog.Mail), DeliveryLog.Mail);
     }
 
     private async Task<List<(Registration Registration, ScheduledDelivery Row)>> ClaimAsync(Event ev, AttendeeMessage message,
         List<Registration> todo, CancellationToken ct)
     {
-        var rows = todo.Select(r => (r, log.Add(ev.Id, message.Kind, Key(message, r, DeliveryLog.Chat), DeliveryLog.Chat))).ToList();
-        if (await log.TryCommitAsync(ct)) return rows;
-        // Someone else claimed some of them (a re-run racing this one): claim one by one and keep what is left.
         var claimed = new List<(Registration, ScheduledDelivery)>();
         foreach (var r in todo)
         {
