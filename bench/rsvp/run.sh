@@ -27,12 +27,14 @@ server_core=0
 load_core=1
 if [ "$(nproc --all)" -lt 2 ]; then echo "needs 2 cores to pin server and load apart" >&2; exit 1; fi
 
-work="$(mktemp -d /tmp/panelbot-bench-rsvp.XXXXXX)"
+# Under this folder rather than /tmp, where other tools' clean-ups of /tmp/panelbot-* could remove it mid-run.
+work="$(mktemp -d "$here/.run-XXXXXX")"
 pids=()
 cleanup() {
+    local status=$?
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-    rm -rf "$work"
+    if [ "$status" -eq 0 ]; then rm -rf "$work"; else echo "failed; logs kept in $work" >&2; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
