@@ -17,10 +17,6 @@ public static class HelpReply
         (CommandGroup.General, "Everything else"),
     ];
 
-    /// <summary>Commands the parser knows that this version does not run yet; help does not offer them.</summary>
-    public static readonly IReadOnlySet<string> NotYetAvailable =
-        new HashSet<string> { "remind", "schedule", "outbox" };
-
     public static BotReply Render(string? topic, CardSurface surface)
     {
         if (!string.IsNullOrWhiteSpace(topic))
@@ -38,7 +34,7 @@ public static class HelpReply
         };
         foreach (var (group, title) in Groups)
         {
-            var commands = CommandCatalog.All.Where(c => c.Group == group && !NotYetAvailable.Contains(c.Name)).ToList();
+            var commands = CommandCatalog.All.Where(c => c.Group == group).ToList();
             body.Add(Ac.Heading(title));
             text.AppendLine().AppendLine($"**{title}**");
             foreach (var command in commands)
