@@ -35,6 +35,10 @@ public sealed class FollowUpAndReleaseTests
         Assert.Contains("https://zoom.us/j/61234567890", released[0].Text);
         Assert.Single(Proactive.Messages(connector, "Bob: here is the join link"));
         Assert.Empty(Proactive.To(connector, "carol", "Carol"));
+        // ...and the invitations feature queued Alice's updated invitation (with the link) in the same run, once (the 3-day
+        // reminder, due at the same time, is the other mail she gets now).
+        var releaseAt = NodaTime.Instant.FromDateTimeOffset(Start.AddDays(-3));
+        Assert.Equal(1, await CountMailAsync(app, m => m.Recipient == "alice@example.org" && m.CreatedAt >= releaseAt && m.Kind != ScheduledKinds.Reminder));
 
         // The briefing: 2 days before, by mail to the speakers who have an address.
         app.Clock.Now = Start.AddDays(-2).AddSeconds(1);
@@ -62,6 +66,15 @@ public sealed class FollowUpAndReleaseTests
         Assert.Equal(2, Proactive.Messages(connector, "Thank you for joining").Count);
         Assert.Equal(2, (await WaitForMailAsync(app, ScheduledKinds.FollowUp, 2)).Count);
         Assert.Equal(2, Proactive.Messages(connector, "Alice: here is the join link").Count + Proactive.Messages(connector, "Bob: here is the join link").Count);
+    }
+
+    private static async Task<int> CountMailAsync(SchedulingApp app,
+        System.Linq.Expressions.Expression<Func<PanelBot.Features.Invitations.OutboxEntry, bool>> match)
+    {
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (await app.DbAsync(db => db.OutboxMessages.CountAsync(match)) == 0 && DateTime.UtcNow < until) await Task.Delay(100);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        return await app.DbAsync(db => db.OutboxMessages.CountAsync(match));
     }
 
     private static async Task<List<PanelBot.Features.Invitations.OutboxEntry>> WaitForMailAsync(SchedulingApp app, string kind, int count)

@@ -32,6 +32,7 @@ public static class SchedulingRegistration
         services.AddScoped<ScheduledEvents>();
         services.AddScoped<ReminderWork>();
         services.AddScoped<ReleaseWork>();
+        services.AddScoped<IJoinLinkReleaseMail, InvitationReleaseMail>();
         services.AddScoped<BriefingWork>();
         services.AddScoped<FollowUpWork>();
         services.AddScoped<DigestWork>();
