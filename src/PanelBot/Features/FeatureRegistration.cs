@@ -29,7 +29,8 @@ public static class FeatureRegistration
         services.AddScoped<EventObservers>();
         services.AddScoped<RsvpNotifier>();
         services.AddScoped<AttendeeExport>();
-        services.AddSingleton<PublicUrl>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<PublicUrls>();
         // Signed export links must survive restarts: keep the keys with the data (set the folder to shared storage
         // when several instances serve one bot).
         services.AddDataProtection().SetApplicationName("PanelBot")

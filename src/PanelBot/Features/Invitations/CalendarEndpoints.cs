@@ -1,3 +1,4 @@
+using PanelBot.Hosting;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;

@@ -25,7 +25,6 @@ public static class InvitationsRegistration
         services.AddScoped<IOutbox, Outbox>();
         services.AddScoped<InvitationObserver>();
         services.AddScoped<IEventObserver>(sp => sp.GetRequiredService<InvitationObserver>());
-        services.AddScoped<PublicUrls>();
         services.AddScoped<FeedTokens>();
         services.AddScoped<OutboxCommandHandler>();
         services.AddKeyedSingleton<IAccessTokenSource>(TokenSourceKey, (sp, _) => CreateTokenSource(sp));

@@ -12,7 +12,7 @@ namespace PanelBot.Features.Rsvp;
 /// <c>export #N</c>: a short-lived signed link to the attendee list as CSV. A link rather than a file because bots
 /// cannot attach files in Teams channels; it expires so a forwarded message does not leak the list for long.
 /// </summary>
-public sealed class AttendeeExport(EventActions actions, IDataProtectionProvider protection, PublicUrl publicUrl, TimeProvider clock)
+public sealed class AttendeeExport(EventActions actions, IDataProtectionProvider protection, PublicUrls publicUrl, TimeProvider clock)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromMinutes(15);
     private const string Purpose = "PanelBot.AttendeeExport.v1";

@@ -1,8 +1,11 @@
 using PanelBot.Domain.Events;
 
-namespace PanelBot.Features.Invitations;
+namespace PanelBot.Hosting;
 
-/// <summary>Links in mails and chat: <c>PublicBaseUrl</c>, else the current request's host, else http://localhost:5000.</summary>
+/// <summary>
+/// Links the bot hands out (mails, calendar files, CSV downloads): <c>PublicBaseUrl</c>, else the current request's
+/// host, else http://localhost:5000. Turns arrive from the channel, not the user's browser, so set it in production.
+/// </summary>
 public sealed class PublicUrls(IConfiguration configuration, IHttpContextAccessor http)
 {
     public const string Fallback = "http://localhost:5000/";
@@ -17,6 +20,8 @@ public sealed class PublicUrls(IConfiguration configuration, IHttpContextAccesso
             return new Uri(Fallback);
         }
     }
+
+    public string For(string relative) => new Uri(BaseUrl, relative.TrimStart('/')).ToString();
 
     public Uri EventIcs(Event ev) => new(BaseUrl, $"events/{ev.Number}.ics");
 
