@@ -1,18 +1,30 @@
 using PanelBot.Conversation;
 using PanelBot.Domain.Demo;
+using PanelBot.Domain.Events;
 using PanelBot.Domain.Rsvp;
+using PanelBot.Features.Notifications;
 
 namespace PanelBot.Features.Events;
 
-/// <summary><c>demo</c>: the two real events of the product description, in the coming weeks, owned by the caller.</summary>
-public sealed class DemoSetup(EventRepository events, TimeProvider clock)
+/// <summary>
+/// <c>demo</c>: the two real events of the product description, published in the coming weeks and owned by the
+/// caller, so a newcomer can RSVP, see reminders planned and mail queued at once.
+/// </summary>
+public sealed class DemoSetup(EventRepository events, EventObservers observers, TimeProvider clock)
 {
     public async Task<BotReply> CreateAsync(TurnRequest request, CancellationToken ct)
     {
         var created = await events.AddAllAsync(first => DemoEvents.Create(clock, request.UserId, first), ct);
+        // They are born published, so the features that act on publishing (invitations, reminders) hear of it here.
+        var changes = created.Select(ev => new EventChange(ev, new EventUpdate(EventChanges.Status, []))).ToList();
+        foreach (var change in changes) await observers.BeforeSaveAsync(change, ct);
+        await events.SaveAsync(ct);
+        foreach (var change in changes) await observers.AfterSaveAsync(change, ct);
+
         var lines = created.Select(e => $"- **{e.Reference}** {e.Title}: {EventCard.When(e)}");
-        var reply = "I created two sample events (drafts you can edit):\n" + string.Join("\n", lines) +
-                    $"\n\nTry `show {created[0].Reference}`, then `publish {created[0].Reference}` to post it here for RSVPs.";
+        var reply = "I created two sample events, published and ready for RSVPs:\n" + string.Join("\n", lines) +
+                    $"\n\nTry `rsvp {created[0].Reference} going`, `show {created[1].Reference}` or `schedule {created[0].Reference}`. " +
+                    "You organise both, so you can change anything.";
         var webinar = created[0];
         var card = EventCard.RenderCard(webinar, RsvpCounts.For([], webinar.Capacity),
             new EventViewer(request.UserId, request.ClientZone, true, null, null, true), request.Surface);
