@@ -57,6 +57,33 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "panelbot-playground.png") });
     }
 
+    [Fact]
+    public async Task Playground_DemoThenGoingButton_RecordsTheRsvpThroughActionSubmit()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 1400 } });
+        await page.GotoAsync($"http://127.0.0.1:{port}/");
+        await page.GetByText("Welcome to PanelBot").First.WaitForAsync(new() { Timeout = 30_000 });
+
+        var sendBox = page.Locator("[data-id='webchat-sendbox-input']");
+        await sendBox.FillAsync("demo");
+        await sendBox.PressAsync("Enter");
+        await page.GetByText("published and ready for RSVPs").First.WaitForAsync(new() { Timeout = 30_000 });
+
+        // The event card in Web Chat carries Action.Submit buttons; clicking one must reach the same RSVP handler.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Going", Exact = true }).Last.ClickAsync();
+        // The answer comes back as this user's view of the card: their choice ticked, the count moved.
+        await page.GetByRole(AriaRole.Button, new() { Name = "✓ Going" }).First.WaitForAsync(new() { Timeout = 30_000 });
+        Assert.True(await page.GetByText("1 going").First.IsVisibleAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "panelbot-playground-rsvp.png"), FullPage = true });
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
