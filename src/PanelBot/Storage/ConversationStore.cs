@@ -14,9 +14,12 @@ public sealed class ConversationStore(PanelBotDbContext db, TimeProvider clock, 
             || activity.ServiceUrl is not { Length: > 0 } serviceUrl)
             return;
 
-        var reference = activity.GetConversationReference();
+        // What a proactive message needs is the conversation, not who spoke last: without the activity id and the
+        // user the reference stays the same from turn to turn, and an unchanged one is not written again.
+        var reference = activity.GetConversationReference() with { ActivityId = null, User = null };
         var json = JsonSerializer.Serialize(reference, BotJson.Options);
         var row = await db.Conversations.SingleOrDefaultAsync(c => c.ChannelId == channelId && c.ConversationId == conversationId, ct);
+        if (row is not null && row.ReferenceJson == json && row.ServiceUrl == serviceUrl) return;
         if (row is null)
         {
             row = new StoredConversation { ChannelId = channelId, ConversationId = conversationId, ServiceUrl = serviceUrl, ReferenceJson = json };
