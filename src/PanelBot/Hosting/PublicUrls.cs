@@ -27,6 +27,8 @@ public sealed class PublicUrls(IConfiguration configuration, IHttpContextAccesso
 
     public Uri Feed(string token) => new(BaseUrl, $"feeds/{token}.ics");
 
+    public Uri SeriesFeed(string token) => new(BaseUrl, $"feeds/series/{token}.ics");
+
     /// <summary>The same address with the webcal scheme, which calendar apps open as a subscription.</summary>
     public static string Webcal(Uri url) => "webcal://" + url.GetComponents(UriComponents.HostAndPort | UriComponents.PathAndQuery, UriFormat.UriEscaped);
 

@@ -82,6 +82,37 @@ public sealed partial class CalendarEndpointTests
     }
 
     [IcsParsersFact]
+    public async Task SeriesFeed_FromOutboxCommand_ListsThePublicEventsOfTheSeries_AndOrganiserTokensDoNotOpenIt()
+    {
+        await using var app = new BotApp();
+        var bot = app.Bot();
+        const string Conference = "Myths and Realities of (Dutch) Peacekeeping";
+        var first = await Organiser.CreateWebinarAsync(bot, Olga, title: "Peacekeeping meets humanitarian action", publish: false);
+        await Organiser.DoAsync(bot, Olga, $"set #{first} partof {Conference}");
+        await bot.SayAsync(Olga, $"publish #{first}");
+        var second = await Organiser.CreateWebinarAsync(bot, "peter", title: "Lessons from Srebrenica", publish: false);
+        await Organiser.DoAsync(bot, "peter", $"set #{second} partof {Conference}");
+        await bot.SayAsync("peter", $"publish #{second}");
+        _ = await Organiser.CreateWebinarAsync(bot, Olga, title: "Outside the conference");
+
+        var status = CardJson.TextOf(await bot.SayAsync(Olga, $"outbox #{first}"));
+        var feeds = WebcalPattern().Matches(status).Select(m => new Uri("http://" + m.Groups[1].Value).AbsolutePath).ToList();
+        var seriesPath = Assert.Single(feeds, p => p.StartsWith("/feeds/series/", StringComparison.Ordinal));
+        var http = app.CreateClient();
+        var ics = await http.GetStringAsync(seriesPath);
+        foreach (var parsed in IcsParsers.ParseWithBoth(ics))
+        {
+            var titles = parsed["events"]!.AsArray().Select(e => (string?)e!["summary"]).ToList();
+            Assert.Equal(["Peacekeeping meets humanitarian action", "Lessons from Srebrenica"], titles);
+        }
+
+        // An organiser's token is not a series token, even where the names could match.
+        var organiserPath = Assert.Single(feeds, p => !p.StartsWith("/feeds/series/", StringComparison.Ordinal));
+        var organiserToken = organiserPath["/feeds/".Length..^".ics".Length];
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/feeds/series/{organiserToken}.ics")).StatusCode);
+    }
+
+    [IcsParsersFact]
     public async Task Invitation_PickupByDefault_EmlWritten_AndItsIcsReadByBothParsers()
     {
         await using var app = new BotApp(); // no Mail settings at all: pickup folder

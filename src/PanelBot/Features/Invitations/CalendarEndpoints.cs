@@ -23,6 +23,7 @@ public static class CalendarEndpoints
     {
         app.MapGet("/events/{reference}.ics", EventAsync);
         app.MapGet("/feeds/{token}.ics", FeedAsync);
+        app.MapGet("/feeds/series/{token}.ics", SeriesFeedAsync);
         return app;
     }
 
@@ -44,6 +45,17 @@ public static class CalendarEndpoints
         var mine = candidates.Where(e => IsPublic(e) && e.CanEdit(organiserId)).Take(500)
             .Select(e => calendar.ForPublic(e, urls.EventIcs(e).ToString())).ToList();
         var ics = writer.Write(CalendarMethod.Publish, mine, clock.GetCurrentInstant(), CalendarEvents.ProdId);
+        return Results.Bytes(Encoding.UTF8.GetBytes(ics), ContentType);
+    }
+
+    private static async Task<IResult> SeriesFeedAsync(string token, FeedTokens tokens, PanelBotDbContext db, CalendarEvents calendar,
+        ICalendarWriter writer, PublicUrls urls, TimeProvider clock, CancellationToken ct)
+    {
+        if (await tokens.SeriesOfAsync(token, ct) is not { } series) return Results.NotFound();
+        var since = clock.GetCurrentInstant() - Duration.FromDays(366);
+        var candidates = await db.Events.AsNoTracking().Where(e => e.EndsAt >= since && e.PartOf == series).OrderBy(e => e.StartsAt).ToListAsync(ct);
+        var inSeries = candidates.Where(IsPublic).Take(500).Select(e => calendar.ForPublic(e, urls.EventIcs(e).ToString())).ToList();
+        var ics = writer.Write(CalendarMethod.Publish, inSeries, clock.GetCurrentInstant(), CalendarEvents.ProdId);
         return Results.Bytes(Encoding.UTF8.GetBytes(ics), ContentType);
     }
 

@@ -53,6 +53,8 @@ public sealed class OutboxCommandHandler(
         text.AppendLine($"- calendar file: {urls.EventIcs(ev)}");
         var feed = urls.Feed(await feeds.ForOrganiserAsync(request.UserId, ct));
         text.AppendLine($"- your events as a calendar subscription (keep it private): {PublicUrls.Webcal(feed)}");
+        if (ev.PartOf is { Length: > 0 } series)
+            text.AppendLine($"- every event of {series} as a subscription: {PublicUrls.Webcal(urls.SeriesFeed(await feeds.ForSeriesAsync(series, ct)))}");
         return text.ToString().TrimEnd();
     }
 
