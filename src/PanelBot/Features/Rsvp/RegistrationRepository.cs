@@ -13,8 +13,15 @@ namespace PanelBot.Features.Rsvp;
 /// <summary>Registrations of events; every change runs in a transaction that holds the event's write lock.</summary>
 public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<StorageOptions> storage, TimeProvider clock)
 {
-    public async Task<RsvpCounts> CountsAsync(Event ev, CancellationToken ct) =>
-        RsvpBook.Count(ev, await db.Registrations.AsNoTracking().Where(r => r.EventId == ev.Id).ToListAsync(ct));
+    /// <summary>Counts per answer, computed by the database: every card shows them, and events have many registrations.</summary>
+    public async Task<RsvpCounts> CountsAsync(Event ev, CancellationToken ct)
+    {
+        var byState = await db.Registrations.AsNoTracking().Where(r => r.EventId == ev.Id)
+            .GroupBy(r => r.State).Select(g => new { State = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.State, x => x.Count, ct);
+        int Of(RsvpState state) => byState.GetValueOrDefault(state);
+        return new RsvpCounts(Of(RsvpState.Going), Of(RsvpState.Maybe), Of(RsvpState.No), Of(RsvpState.Waitlisted),
+            Of(RsvpState.AwaitingApproval), ev.Capacity);
+    }
 
     public async Task<IReadOnlyList<Registration>> ListAsync(Event ev, CancellationToken ct) =>
         await db.Registrations.AsNoTracking().Where(r => r.EventId == ev.Id).OrderBy(r => r.CreatedAt).ToListAsync(ct);
