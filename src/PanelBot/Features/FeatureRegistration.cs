@@ -28,6 +28,7 @@ public static class FeatureRegistration
         services.AddScoped<UserProfiles>();
         services.AddScoped<EventObservers>();
         services.AddScoped<RsvpNotifier>();
+        services.AddScoped<RsvpChanges>();
         services.AddScoped<AttendeeExport>();
         services.AddHttpContextAccessor();
         services.AddScoped<PublicUrls>();

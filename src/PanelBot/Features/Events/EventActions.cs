@@ -17,7 +17,7 @@ public sealed class EventActions(
     UserProfiles profiles,
     EventPublisher publisher,
     EventObservers observers,
-    RsvpNotifier notifier,
+    RsvpChanges rsvpChanges,
     TimeProvider clock)
 {
     public async Task<BotReply> CreateAsync(TurnRequest request, EventDetails details, CancellationToken ct)
@@ -80,15 +80,13 @@ public sealed class EventActions(
     /// <summary>More seats: the first on the waitlist move up, and hear about it.</summary>
     private async Task FillFreedSeatsAsync(Event ev, CancellationToken ct)
     {
-        var result = await registrations.ChangeAsync(ev, current =>
+        // The edit that added the seats refreshes the posted cards right after.
+        await rsvpChanges.ApplyAsync(ev, current =>
         {
             var promoted = RsvpBook.Rebalance(ev, current, clock);
             return DomainResult<RsvpOutcome>.Ok(new RsvpOutcome(null, false, null, promoted.Count > 0, promoted, null,
                 RsvpBook.Count(ev, current), ""));
-        }, ct, outcome => observers.BeforeSaveAsync(new EventChange(ev, Rsvp: outcome), ct));
-        if (result.Value is not { Promoted.Count: > 0 } outcome) return;
-        await observers.AfterSaveAsync(new EventChange(ev, Rsvp: outcome), ct);
-        foreach (var promoted in outcome.Promoted) await notifier.TellPromotedAsync(ev, promoted, ct);
+        }, ct, refreshCards: false);
     }
 
     /// <summary>Saves a change together with what observers add to it (outbox mails), then lets them act on it.</summary>

@@ -29,21 +29,13 @@ public sealed class EventRepository(PanelBotDbContext db, TimeProvider clock)
     /// <summary>Creates an event with the next free number, retrying when another turn took the same number.</summary>
     public async Task<DomainResult<Event>> CreateAsync(EventDetails details, string creatorId, CancellationToken ct)
     {
-        for (var attempt = 0; ; attempt++)
+        DomainResult<Event>? created = null;
+        await AddAllAsync(number =>
         {
-            var created = Event.Create(await NextNumberAsync(ct), details, creatorId, clock);
-            if (!created.IsSuccess) return created;
-            db.Events.Add(created.Value);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return created;
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                db.Entry(created.Value).State = EntityState.Detached;
-            }
-        }
+            created = Event.Create(number, details, creatorId, clock);
+            return created.IsSuccess ? [created.Value!] : [];
+        }, ct);
+        return created!;
     }
 
     /// <summary>Adds several new events under consecutive free numbers (the factory receives the first number).</summary>

@@ -19,9 +19,8 @@ public sealed class RsvpHandler(
     EventActions actions,
     RegistrationRepository registrations,
     UserProfiles profiles,
-    EventPublisher publisher,
+    RsvpChanges changes,
     RsvpNotifier notifier,
-    EventObservers observers,
     TimeProvider clock,
     ILogger<RsvpHandler> logger)
 {
@@ -39,14 +38,7 @@ public sealed class RsvpHandler(
         var rsvp = new RsvpRequest(request.UserId, request.UserName, answer, email, request.Activity.Conversation?.Id);
         var result = await AnswerAsync(ev, rsvp, ct);
         if (!result.IsSuccess) return result.ErrorMessage;
-        var outcome = result.Value!;
-        if (!outcome.IsNoChange)
-        {
-            await observers.AfterSaveAsync(new EventChange(ev, Rsvp: outcome), ct);
-            await publisher.RefreshPostedCardsAsync(ev, ct);
-            foreach (var promoted in outcome.Promoted) await notifier.TellPromotedAsync(ev, promoted, ct);
-        }
-        var lead = outcome.Message;
+        var lead = result.Value!.Message;
         if (email is null && answer != RsvpAnswer.No)
             lead += " To get the calendar invitation by email, tell me your address: `email you@example.org`.";
         return await actions.ShowAsync(request, ev, ct, lead);
@@ -89,25 +81,26 @@ public sealed class RsvpHandler(
         {
             var tracked = await actions.FindAsync(EventRef.ForNumber(ev.Number), ct);
             if (tracked is null) continue;
-            var outcome = await AnswerAsync(tracked, new RsvpRequest(request.UserId, request.UserName, RsvpAnswer.Going, email, registration.ConversationId), ct);
-            if (outcome.Value is { IsNoChange: false } changed) await observers.AfterSaveAsync(new EventChange(tracked, Rsvp: changed), ct);
+            // The answer stays "going", so the posted cards do not change.
+            await AnswerAsync(tracked, new RsvpRequest(request.UserId, request.UserName, RsvpAnswer.Going, email, registration.ConversationId), ct,
+                refreshCards: false);
         }
         return $"Thanks, I'll send calendar invitations to {email}. Type `forget me` to remove it.";
     }
 
     /// <summary>
-    /// Applies an answer with its observers. An address that arrives for someone already going counts as a change, so
-    /// the invitation they could not get before goes out now.
+    /// Applies an answer. An address that arrives for someone already going counts as a change, so the invitation they
+    /// could not get before goes out now.
     /// </summary>
-    private Task<DomainResult<RsvpOutcome>> AnswerAsync(Event ev, RsvpRequest rsvp, CancellationToken ct) =>
-        registrations.ChangeAsync(ev, current =>
+    private Task<DomainResult<RsvpOutcome>> AnswerAsync(Event ev, RsvpRequest rsvp, CancellationToken ct, bool refreshCards = true) =>
+        changes.ApplyAsync(ev, current =>
         {
             var emailBefore = current.FirstOrDefault(r => r.UserId == rsvp.UserId)?.Email;
             var answered = RsvpBook.Answer(ev, current, rsvp, clock);
             return answered.Value is { IsNoChange: true, Registration: { State: RsvpState.Going, Email: not null } going } && emailBefore is null
                 ? DomainResult<RsvpOutcome>.Ok(answered.Value with { PreviousState = null, StateChanged = true, Registration = going }, answered.Notes)
                 : answered;
-        }, ct, outcome => observers.BeforeSaveAsync(new EventChange(ev, Rsvp: outcome), ct));
+        }, ct, refreshCards);
 
     private async Task<string?> EmailForAsync(TurnRequest request, CancellationToken ct)
     {
@@ -140,19 +133,12 @@ public sealed class RsvpHandler(
         if (!allowed.IsSuccess) return allowed.ErrorMessage;
         var userId = await ResolveRegistrantAsync(request, ev, user, ct);
         if (userId is null) return $"{user} has no registration for {ev.Reference}. Type `attendees {ev.Reference}` to see who asked.";
-        var result = await registrations.ChangeAsync(ev, current => approve
-                ? RsvpBook.Approve(ev, current, userId, request.UserId, clock)
-                : RsvpBook.Decline(ev, current, userId, request.UserId, clock), ct,
-            outcome => observers.BeforeSaveAsync(new EventChange(ev, Rsvp: outcome), ct));
+        var result = await changes.ApplyAsync(ev, current => approve
+            ? RsvpBook.Approve(ev, current, userId, request.UserId, clock)
+            : RsvpBook.Decline(ev, current, userId, request.UserId, clock), ct);
         if (!result.IsSuccess) return result.ErrorMessage;
         var outcome = result.Value!;
-        if (!outcome.IsNoChange)
-        {
-            await observers.AfterSaveAsync(new EventChange(ev, Rsvp: outcome), ct);
-            await publisher.RefreshPostedCardsAsync(ev, ct);
-            if (outcome.Registration is { } decided) await notifier.TellDecisionAsync(ev, decided, approve, ct);
-            foreach (var promoted in outcome.Promoted) await notifier.TellPromotedAsync(ev, promoted, ct);
-        }
+        if (!outcome.IsNoChange && outcome.Registration is { } decided) await notifier.TellDecisionAsync(ev, decided, approve, ct);
         return outcome.Message;
     }
 
@@ -170,13 +156,8 @@ public sealed class RsvpHandler(
         var withdrawn = 0;
         foreach (var ev in await registrations.EventsOfAsync(request.UserId, ct))
         {
-            var result = await registrations.ChangeAsync(ev, current => RsvpBook.Withdraw(ev, current, request.UserId, clock), ct,
-                outcome => observers.BeforeSaveAsync(new EventChange(ev, Rsvp: outcome), ct));
-            if (!result.IsSuccess) continue;
-            withdrawn++;
-            await observers.AfterSaveAsync(new EventChange(ev, Rsvp: result.Value), ct);
-            await publisher.RefreshPostedCardsAsync(ev, ct);
-            foreach (var promoted in result.Value!.Promoted) await notifier.TellPromotedAsync(ev, promoted, ct);
+            var result = await changes.ApplyAsync(ev, current => RsvpBook.Withdraw(ev, current, request.UserId, clock), ct);
+            if (result.IsSuccess) withdrawn++;
         }
         await profiles.ForgetAsync(request.UserId, ct);
         return withdrawn == 0
