@@ -15,7 +15,6 @@ public static class EventCard
 {
     public const string RsvpVerb = "rsvp";
     public const string RefreshVerb = "refreshEvent";
-    public const string EditVerb = "editEvent";
 
     public static BotReply Render(Event ev, RsvpCounts counts, EventViewer viewer, CardSurface surface)
     {
