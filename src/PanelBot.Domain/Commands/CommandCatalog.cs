@@ -12,7 +12,8 @@ public static class CommandCatalog
         new("publish", "publish #N", "Publish a draft so people can RSVP", CommandGroup.Organise, true),
         new("cancel", "cancel #N [REASON]", "Cancel an event and tell everyone", CommandGroup.Organise, true),
         new("organiser", "organiser #N add|remove USER", "Let someone else edit the event (mention them with @)", CommandGroup.Organise, true),
-        new("speaker", "speaker #N add \"NAME\" ROLE [affiliation \"ORG\"] [title \"JOB TITLE\"] [topic \"TOPIC\"] [email ADDRESS] [tbc|invited|confirmed|declined]", "Add a speaker; ROLE is moderator, chair, presenter (case study), discussant, panellist or keynote. Also: speaker #N remove \"NAME\", speaker #N \"NAME\" confirmed", CommandGroup.Programme, true),
+        new("speaker", "speaker #N add \"NAME\" ROLE [affiliation \"ORG\"] [title \"JOB TITLE\"] [topic \"TOPIC\"] [email ADDRESS] [zone ZONE] [tbc|invited|confirmed|declined]", "Add a speaker; ROLE is moderator, chair, presenter (case study), discussant, panellist or keynote; ZONE is where they are (IANA, e.g. America/New_York; by default the zone of their Teams client if they have talked to me). Also: speaker #N remove \"NAME\", speaker #N \"NAME\" confirmed, speaker #N \"NAME\" zone ZONE", CommandGroup.Programme, true),
+        new("times", "times #N", "Start times on the event's date that fall within every speaker's waking hours, with each speaker's local time", CommandGroup.Programme, true),
         new("segment", "segment #N add \"TITLE\" MINUTES [lead \"NAME\"]", "Add a run-of-show segment at the end; segment #N remove POSITION removes one", CommandGroup.Programme, true),
         new("reading", "reading #N add \"TITLE\" URL [by \"AUTHOR\"] [kind report|policy-brief|article|summary-report|recording|other] [after]", "Add a reading (after = for the follow-up); reading #N remove \"TITLE\" removes one", CommandGroup.Programme, true),
         new("rsvp", "rsvp #N going|maybe|no [email ADDRESS]", "Answer for yourself", CommandGroup.Rsvp, false),
@@ -33,7 +34,7 @@ public static class CommandCatalog
     /// <summary>First words a command can start with, including aliases.</summary>
     public static IReadOnlyList<string> Keywords { get; } =
     [
-        "new", "set", "show", "events", "publish", "cancel", "organiser", "organizer", "speaker", "segment", "reading",
+        "new", "set", "show", "events", "publish", "cancel", "organiser", "organizer", "speaker", "times", "segment", "reading",
         "rsvp", "my", "attendees", "export", "approve", "decline", "email", "forget", "remind", "schedule", "outbox", "help", "demo",
     ];
 

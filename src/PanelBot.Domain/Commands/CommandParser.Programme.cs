@@ -17,13 +17,20 @@ public static partial class CommandParser
         }
         if (!cursor.TryKeyword("add"))
         {
-            // speaker #N "NAME" confirmed
+            // speaker #N "NAME" confirmed, speaker #N "NAME" zone ZONE
             if (cursor.Peek is { Quoted: true } nameToken)
             {
                 cursor.Next("");
+                if (cursor.TryKeyword(ZoneWords))
+                {
+                    var zoneToken = cursor.Next($"Where is {nameToken.Text}? Give an IANA zone, for example: speaker {ev} \"{nameToken.Text}\" zone America/New_York");
+                    cursor.ExpectEnd($"speaker {ev} \"NAME\" zone ZONE");
+                    var cleared = zoneToken.Text.ToLowerInvariant() is "none" or "clear" or "-";
+                    return new SpeakerZoneCommand(ev, nameToken.Text, cleared ? null : zoneToken.Text);
+                }
                 var statusToken = cursor.Next($"What about {nameToken.Text}? For example: speaker {ev} \"{nameToken.Text}\" confirmed");
                 if (!SpeakerRoles.TryParseStatus(statusToken.Text, out var newStatus))
-                    throw new ParseFailure($"'{statusToken.Text}' is not a speaker status: use invited, tbc, confirmed or declined.");
+                    throw new ParseFailure($"'{statusToken.Text}' is not a speaker status: use invited, tbc, confirmed or declined (or zone ZONE for where they are).");
                 cursor.ExpectEnd($"speaker {ev} \"NAME\" confirmed");
                 return new SpeakerStatusCommand(ev, nameToken.Text, newStatus.Value);
             }
@@ -39,7 +46,7 @@ public static partial class CommandParser
             throw new ParseFailure($"'{roleTok.Text}' is not a role. Use one of: moderator, chair, presenter (case study), discussant, panellist, keynote.");
         }
 
-        string? affiliation = null, jobTitle = null, topic = null, email = null;
+        string? affiliation = null, jobTitle = null, topic = null, email = null, zone = null;
         var status = SpeakerStatus.Invited;
         while (!cursor.AtEnd)
         {
@@ -56,8 +63,9 @@ public static partial class CommandParser
                 case "title" or "job" or "jobtitle": jobTitle = Value("job title"); break;
                 case "topic" or "on": topic = Value("topic"); break;
                 case "email": email = Value("email address"); break;
+                case "zone" or "timezone" or "tz": zone = Value("time zone (an IANA zone such as America/New_York)"); break;
                 default:
-                    throw new ParseFailure($"I don't understand '{option}'. After the role you can add: affiliation \"ORG\", title \"JOB TITLE\", topic \"TOPIC\", email ADDRESS, and tbc, invited, confirmed or declined.");
+                    throw new ParseFailure($"I don't understand '{option}'. After the role you can add: affiliation \"ORG\", title \"JOB TITLE\", topic \"TOPIC\", email ADDRESS, zone ZONE, and tbc, invited, confirmed or declined.");
             }
         }
         var speaker = new Speaker
@@ -68,10 +76,13 @@ public static partial class CommandParser
             JobTitle = jobTitle,
             Topic = topic,
             Email = email,
+            TimeZoneId = zone,
             Status = status,
         };
         return new AddSpeakerCommand(ev, speaker);
     }
+
+    private static readonly string[] ZoneWords = ["zone", "timezone", "tz"];
 
     private static Command ParseSegment(TokenCursor cursor)
     {

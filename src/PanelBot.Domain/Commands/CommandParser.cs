@@ -51,6 +51,7 @@ public static partial class CommandParser
             "cancel" => ParseCancel(cursor),
             "organiser" or "organizer" => ParseOrganiser(cursor),
             "speaker" or "speakers" => ParseSpeaker(cursor),
+            "times" => Single(cursor, "times", e => new TimesCommand(e)),
             "segment" or "segments" => ParseSegment(cursor),
             "reading" or "readings" => ParseReading(cursor),
             "rsvp" => ParseRsvp(cursor),

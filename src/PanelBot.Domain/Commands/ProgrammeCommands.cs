@@ -2,7 +2,7 @@ using PanelBot.Domain.Programme;
 
 namespace PanelBot.Domain.Commands;
 
-/// <summary><c>speaker #N add "NAME" ROLE [affiliation "ORG"] [title "JOB"] [topic "TOPIC"] [email ADDRESS] [STATUS]</c></summary>
+/// <summary><c>speaker #N add "NAME" ROLE [affiliation "ORG"] [title "JOB"] [topic "TOPIC"] [email ADDRESS] [zone ZONE] [STATUS]</c></summary>
 public sealed record AddSpeakerCommand(EventRef Event, Speaker Speaker) : EventCommand(Event);
 
 /// <summary><c>speaker #N remove "NAME"</c></summary>
@@ -10,6 +10,12 @@ public sealed record RemoveSpeakerCommand(EventRef Event, string Name) : EventCo
 
 /// <summary><c>speaker #N "NAME" confirmed|tbc|invited|declined</c></summary>
 public sealed record SpeakerStatusCommand(EventRef Event, string Name, SpeakerStatus Status) : EventCommand(Event);
+
+/// <summary><c>speaker #N "NAME" zone ZONE</c>; a null zone (typed as none) clears it.</summary>
+public sealed record SpeakerZoneCommand(EventRef Event, string Name, string? ZoneId) : EventCommand(Event);
+
+/// <summary><c>times #N</c>: start times that suit every speaker's waking hours.</summary>
+public sealed record TimesCommand(EventRef Event) : EventCommand(Event);
 
 /// <summary><c>segment #N add "TITLE" MINUTES [lead "NAME"]</c></summary>
 public sealed record AddSegmentCommand(EventRef Event, Segment Segment) : EventCommand(Event);

@@ -15,6 +15,12 @@ public static class DemoEvents
     public const string WebinarZone = "Europe/Oslo";
     public const string PanelZone = "Europe/Amsterdam";
 
+    // Where the webinar's speakers are (the seed event: a moderator in Pretoria, presenters in Oslo and Washington,
+    // discussants in Oslo), so the organiser sees everyone's local time.
+    private const string Pretoria = "Africa/Johannesburg";
+    private const string Oslo = "Europe/Oslo";
+    private const string Washington = "America/New_York";
+
     /// <summary>Builds both events, numbered <paramref name="firstNumber"/> and the next number.</summary>
     public static IReadOnlyList<Event> Create(TimeProvider clock, string creatorId, int firstNumber = 1) =>
         [Webinar(clock, creatorId, firstNumber), Panel(clock, creatorId, firstNumber + 1)];
@@ -56,12 +62,12 @@ public static class DemoEvents
         };
         var ev = Event.Create(number, details, creatorId, clock).GetValueOrThrow();
 
-        Add(ev.AddSpeaker(new Speaker { Name = "Dr Cedric de Coning", Role = SpeakerRole.Moderator, Affiliation = "ACCORD and NUPI", JobTitle = "Senior Research Fellow", Status = SpeakerStatus.Confirmed }, clock));
-        Add(ev.AddSpeaker(new Speaker { Name = "Carlo Koos", Role = SpeakerRole.Presenter, Affiliation = "CMI", Topic = "on the DRC", Status = SpeakerStatus.Confirmed }, clock));
-        Add(ev.AddSpeaker(new Speaker { Name = "Lise Morje Howard", Role = SpeakerRole.Presenter, Affiliation = "Georgetown & EPON", Topic = "on CAR", Status = SpeakerStatus.Confirmed }, clock));
-        Add(ev.AddSpeaker(new Speaker { Name = "Natasja Rupesinghe", Role = SpeakerRole.Presenter, Affiliation = "NUPI & EPON", Topic = "on Mali", Status = SpeakerStatus.Confirmed }, clock));
-        Add(ev.AddSpeaker(new Speaker { Name = "Kari Osland", Role = SpeakerRole.Discussant, Affiliation = "NUPI", Status = SpeakerStatus.Confirmed }, clock));
-        Add(ev.AddSpeaker(new Speaker { Name = "Kristoffer Liden", Role = SpeakerRole.Discussant, Affiliation = "PRIO", Status = SpeakerStatus.Confirmed }, clock));
+        Add(ev.AddSpeaker(new Speaker { Name = "Dr Cedric de Coning", Role = SpeakerRole.Moderator, Affiliation = "ACCORD and NUPI", JobTitle = "Senior Research Fellow", Status = SpeakerStatus.Confirmed, TimeZoneId = Pretoria }, clock));
+        Add(ev.AddSpeaker(new Speaker { Name = "Carlo Koos", Role = SpeakerRole.Presenter, Affiliation = "CMI", Topic = "on the DRC", Status = SpeakerStatus.Confirmed, TimeZoneId = Oslo }, clock));
+        Add(ev.AddSpeaker(new Speaker { Name = "Lise Morje Howard", Role = SpeakerRole.Presenter, Affiliation = "Georgetown & EPON", Topic = "on CAR", Status = SpeakerStatus.Confirmed, TimeZoneId = Washington }, clock));
+        Add(ev.AddSpeaker(new Speaker { Name = "Natasja Rupesinghe", Role = SpeakerRole.Presenter, Affiliation = "NUPI & EPON", Topic = "on Mali", Status = SpeakerStatus.Confirmed, TimeZoneId = Oslo }, clock));
+        Add(ev.AddSpeaker(new Speaker { Name = "Kari Osland", Role = SpeakerRole.Discussant, Affiliation = "NUPI", Status = SpeakerStatus.Confirmed, TimeZoneId = Oslo }, clock));
+        Add(ev.AddSpeaker(new Speaker { Name = "Kristoffer Liden", Role = SpeakerRole.Discussant, Affiliation = "PRIO", Status = SpeakerStatus.Confirmed, TimeZoneId = Oslo }, clock));
 
         Add(ev.AddSegment(new Segment { Title = "Case study: the DRC (MONUSCO)", Minutes = 15, Lead = "Carlo Koos" }, clock));
         Add(ev.AddSegment(new Segment { Title = "Case study: CAR (MINUSCA)", Minutes = 15, Lead = "Lise Morje Howard" }, clock));

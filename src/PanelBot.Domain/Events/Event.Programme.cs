@@ -1,5 +1,6 @@
 using NodaTime.Extensions;
 using PanelBot.Domain.Programme;
+using PanelBot.Domain.Time;
 
 namespace PanelBot.Domain.Events;
 
@@ -22,6 +23,7 @@ public sealed partial class Event
             JobTitle = Blank(speaker.JobTitle),
             Topic = Blank(speaker.Topic),
             Email = Blank(speaker.Email),
+            TimeZoneId = ZoneLookup.Canonical(speaker.TimeZoneId) ?? Blank(speaker.TimeZoneId),
         };
         var errors = cleaned.Validate().ToList();
         if (FindSpeaker(cleaned.Name) is not null)
@@ -33,7 +35,7 @@ public sealed partial class Event
 
         if (cleaned.Order == 0) cleaned = cleaned with { Order = _speakers.Count == 0 ? 1 : _speakers.Max(s => s.Order) + 1 };
         _speakers.Add(cleaned);
-        return Changed(EventChanges.Speakers, clock);
+        return Changed(cleaned.TimeZoneId is null ? EventChanges.Speakers : EventChanges.Speakers | EventChanges.SpeakerZones, clock);
     }
 
     /// <summary>Removes a speaker by name (case-insensitive).</summary>
@@ -55,6 +57,24 @@ public sealed partial class Event
         if (speaker.Status == status) return DomainResult<EventUpdate>.Ok(EventUpdate.Nothing);
         _speakers[_speakers.IndexOf(speaker)] = speaker with { Status = status };
         return Changed(EventChanges.Speakers, clock);
+    }
+
+    /// <summary>Sets where a speaker is (an IANA zone, looked up as event zones are); null clears it.</summary>
+    public DomainResult<EventUpdate> SetSpeakerZone(string name, string? zoneId, TimeProvider clock)
+    {
+        if (RefuseIfReadOnly() is { } refused) return refused.ToUpdate();
+        var speaker = FindSpeaker(name);
+        if (speaker is null) return DomainResult<EventUpdate>.Fail(EventFields.Speaker, NotASpeaker(name));
+        string? canonical = null;
+        if (!string.IsNullOrWhiteSpace(zoneId))
+        {
+            var zone = ZoneLookup.Find(zoneId, EventFields.Speaker);
+            if (!zone.IsSuccess) return zone.FailAs<EventUpdate>();
+            canonical = zone.Value.Id;
+        }
+        if (speaker.TimeZoneId == canonical) return DomainResult<EventUpdate>.Ok(EventUpdate.Nothing);
+        _speakers[_speakers.IndexOf(speaker)] = speaker with { TimeZoneId = canonical };
+        return Changed(EventChanges.Speakers | EventChanges.SpeakerZones, clock);
     }
 
     public Speaker? FindSpeaker(string? name) =>

@@ -28,9 +28,15 @@ public enum EventChanges
     Organisers = 1 << 20,
     Kind = 1 << 21,
 
+    /// <summary>A speaker's time zone was given or changed (always with <see cref="Speakers"/>).</summary>
+    SpeakerZones = 1 << 22,
+
     /// <summary>Changes that attendees' calendars must hear about (iCalendar update with a higher SEQUENCE).</summary>
     CalendarRelevant = Time | Zone | Venue | OnlineMeeting,
 
     /// <summary>Changes that move scheduled work (reminders, join-link release, follow-up).</summary>
     ScheduleRelevant = Time | Zone | JoinLinkRelease | Deadline | Status,
+
+    /// <summary>Changes after which the organiser hears which speakers the slot falls outside waking hours for.</summary>
+    SpeakerHoursRelevant = Time | Zone | SpeakerZones,
 }

@@ -1,5 +1,6 @@
 using PanelBot.Domain.Events;
 using PanelBot.Domain.Text;
+using PanelBot.Domain.Time;
 
 namespace PanelBot.Domain.Programme;
 
@@ -19,6 +20,9 @@ public sealed record Speaker
     public SpeakerStatus Status { get; init; } = SpeakerStatus.Invited;
     public string? Email { get; init; }
 
+    /// <summary>IANA zone where the speaker is, e.g. America/New_York; null when unknown. Their local times are shown from it.</summary>
+    public string? TimeZoneId { get; init; }
+
     /// <summary>Position in the programme (1-based); 0 on input means "after the others".</summary>
     public int Order { get; init; }
 
@@ -30,6 +34,7 @@ public sealed record Speaker
         Add(TextRules.CheckLine("job title", JobTitle, TextRules.MaxShortTextLength, required: false));
         Add(TextRules.CheckLine("topic", Topic, TextRules.MaxShortTextLength, required: false));
         if (Email is not null) Add(TextRules.CheckEmail("speaker's email", Email));
+        if (TimeZoneId is not null && ZoneLookup.Canonical(TimeZoneId) is null) Add(ZoneLookup.Find(TimeZoneId).ErrorMessage);
         if (!Enum.IsDefined(Role)) Add("Unknown role: use moderator, chair, presenter, discussant, panellist or keynote.");
         if (Order < 0) Add("The speaker's order must be 1 or more.");
         return errors;

@@ -28,6 +28,14 @@ public static class ZoneLookup
     public static string? Canonical(string? zoneId) =>
         zoneId is not null && IdsIgnoringCase.TryGetValue(zoneId.Trim(), out var id) ? id : null;
 
+    /// <summary>The place a zone is named after, for people to read: "New York" for America/New_York; "UTC" stays "UTC".</summary>
+    public static string Place(string zoneId)
+    {
+        var slash = zoneId.LastIndexOf('/');
+        if (slash < 0 || zoneId.StartsWith("Etc/", StringComparison.Ordinal)) return zoneId;
+        return zoneId[(slash + 1)..].Replace('_', ' ');
+    }
+
     public static string? Suggest(string input)
     {
         // "Oslo" or "new york" name a city: compare with the city part of each id before whole ids.
