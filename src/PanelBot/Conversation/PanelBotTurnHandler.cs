@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using PanelBot.BotFramework;
 using PanelBot.Features;
 using PanelBot.Features.Help;
+using PanelBot.Features.People;
 using PanelBot.Storage;
 
 namespace PanelBot.Conversation;
@@ -15,6 +16,7 @@ public sealed class PanelBotTurnHandler(
     CommandHandler commands,
     CardActionHandler cardActions,
     Welcome welcome,
+    UserProfiles profiles,
     ILogger<PanelBotTurnHandler> logger) : IBot
 {
     public const string CardActionInvoke = "adaptiveCard/action";
@@ -26,6 +28,8 @@ public sealed class PanelBotTurnHandler(
         var request = TurnRequest.From(turn);
         try
         {
+            if (request.ClientZone is { } zone && activity.From?.Id is { Length: > 0 } userId)
+                await profiles.RememberClientZoneAsync(userId, activity.From.Name, zone.Id, cancellationToken);
             switch (activity.Type)
             {
                 case ActivityTypes.Message when activity.Value is JsonObject submitted && submitted["verb"] is not null:

@@ -31,6 +31,7 @@ public sealed partial class PanelBotDbContext(DbContextOptions<PanelBotDbContext
             e.Property(x => x.Name).HasColumnName("name");
             e.Property(x => x.Email).HasColumnName("email");
             e.Property(x => x.LastTimeZone).HasColumnName("last_time_zone");
+            e.Property(x => x.ClientTimeZone).HasColumnName("client_time_zone");
             e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
         });
         ConfigureEvents(model);

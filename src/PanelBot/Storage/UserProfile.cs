@@ -7,5 +7,8 @@ public sealed class UserProfile
     public string? Name { get; set; }
     public string? Email { get; set; }
     public string? LastTimeZone { get; set; }
+
+    /// <summary>The zone their chat client reported last (where they are, not where their events are).</summary>
+    public string? ClientTimeZone { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using PanelBot.Conversation;
 using PanelBot.Domain.Demo;
 using PanelBot.Domain.Events;
@@ -10,7 +11,7 @@ namespace PanelBot.Features.Events;
 /// <c>demo</c>: the two real events of the product description, published in the coming weeks and owned by the
 /// caller, so a newcomer can RSVP, see reminders planned and mail queued at once.
 /// </summary>
-public sealed class DemoSetup(EventRepository events, EventObservers observers, TimeProvider clock)
+public sealed class DemoSetup(EventRepository events, EventObservers observers, IOptions<EventsOptions> options, TimeProvider clock)
 {
     public async Task<BotReply> CreateAsync(TurnRequest request, CancellationToken ct)
     {
@@ -27,7 +28,8 @@ public sealed class DemoSetup(EventRepository events, EventObservers observers, 
                     "You organise both, so you can change anything.";
         var webinar = created[0];
         var card = EventCard.RenderCard(webinar, RsvpCounts.For([], webinar.Capacity),
-            new EventViewer(request.UserId, request.ClientZone, true, null, null, true), request.Surface);
+            new EventViewer(request.UserId, request.ClientZone, true, null, null, true) { SpeakerHours = options.Value.SpeakerWakingHours },
+            request.Surface);
         return new BotReply(reply, card) { Lead = reply };
     }
 }

@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Options;
 using PanelBot.Conversation;
 using PanelBot.Domain;
 using PanelBot.Domain.Commands;
 using PanelBot.Domain.Events;
 using PanelBot.Domain.Rsvp;
+using PanelBot.Domain.Time;
 using PanelBot.Features.Notifications;
 using PanelBot.Features.People;
 using PanelBot.Features.Rsvp;
@@ -18,6 +20,7 @@ public sealed class EventActions(
     EventPublisher publisher,
     EventObservers observers,
     RsvpChanges rsvpChanges,
+    IOptions<EventsOptions> options,
     TimeProvider clock)
 {
     public async Task<BotReply> CreateAsync(TurnRequest request, EventDetails details, CancellationToken ct)
@@ -33,7 +36,7 @@ public sealed class EventActions(
 
     public async Task<BotReply> ShowAsync(TurnRequest request, Event ev, CancellationToken ct, string? lead = null)
     {
-        var viewer = await registrations.ViewerAsync(ev, request.UserId, request.ClientZone, ct);
+        var viewer = await registrations.ViewerAsync(ev, request.UserId, request.ClientZone, ct) with { SpeakerHours = SpeakerWakingHours };
         var counts = await registrations.CountsAsync(ev, ct);
         var reply = EventCard.Render(ev, counts, viewer, request.Surface);
         return lead is null ? reply : reply with { Text = lead + "\n\n" + reply.Text, Lead = lead };
@@ -55,7 +58,19 @@ public sealed class EventActions(
         if ((result.Value.Changes & EventChanges.Capacity) != 0) await FillFreedSeatsAsync(ev, ct);
         await publisher.RefreshPostedCardsAsync(ev, ct);
         var reply = await ShowAsync(request, ev, ct, lead: done(ev));
-        return WithNotes(reply, result.Notes);
+        return WithNotes(reply, [.. result.Notes, .. FairnessNotes(ev, result.Value.Changes)]);
+    }
+
+    public WakingHours SpeakerWakingHours => options.Value.SpeakerWakingHours;
+
+    /// <summary>
+    /// After the time or a speaker's zone changed, the organiser hears whose waking hours the slot misses. It is part of the
+    /// organiser's own reply (where they typed the command), never a message of its own to the conversation.
+    /// </summary>
+    private IEnumerable<string> FairnessNotes(Event ev, EventChanges changes)
+    {
+        if ((changes & EventChanges.SpeakerHoursRelevant) != 0 && SpeakerHours.Warning(ev, SpeakerWakingHours) is { } warning)
+            yield return warning;
     }
 
     public async Task<BotReply> PublishAsync(TurnRequest request, Event ev, CancellationToken ct)

@@ -40,6 +40,11 @@ public static class EventCard
             body.Add(Ac.Heading(group.Label));
             foreach (var speaker in group.Speakers) body.Add(Ac.Text(SpeakerLine(speaker), spacing: "Small"));
         }
+        if (SpeakersLocalTimes(ev, viewer) is { Count: > 0 } localTimes)
+        {
+            body.Add(Ac.Heading(LocalTimesHeading));
+            foreach (var (line, inside) in localTimes) body.Add(Ac.Text(line, spacing: "Small", color: inside ? null : "Attention"));
+        }
         if (ev.Segments.Count > 0)
         {
             body.Add(Ac.Heading("Run of show"));
@@ -106,6 +111,11 @@ public static class EventCard
         {
             text.AppendLine().AppendLine($"{group.Label}:");
             foreach (var speaker in group.Speakers) text.AppendLine($"- {SpeakerLine(speaker)}");
+        }
+        if (SpeakersLocalTimes(ev, viewer) is { Count: > 0 } localTimes)
+        {
+            text.AppendLine().AppendLine($"{LocalTimesHeading}:");
+            foreach (var (line, _) in localTimes) text.AppendLine($"- {line}");
         }
         if (ev.Segments.Count > 0)
         {
@@ -179,6 +189,17 @@ public static class EventCard
     private static IEnumerable<(string, string)> RunOfShow(Event ev) =>
         ev.Segments.Select(s => (s.Title, $"{s.Minutes} min" + (s.Lead is { } lead ? $" · {lead}" : "")))
             .Append(("Fit", ev.CheckRunOfShow().Message));
+
+    private const string LocalTimesHeading = "Speakers' local times";
+
+    /// <summary>For organisers: "Lise Howard (presenter) - 09:00-10:30 in New York", marked when outside waking hours.</summary>
+    private static IReadOnlyList<(string Line, bool Inside)> SpeakersLocalTimes(Event ev, EventViewer viewer)
+    {
+        if (!viewer.IsOrganiser) return [];
+        return SpeakerHours.For(ev, viewer.SpeakerHours)
+            .Select(s => (s.IsInside ? s.Line(ev.Date) : $"{s.Line(ev.Date)} (outside {viewer.SpeakerHours})", s.IsInside))
+            .ToList();
+    }
 
     private static string SpeakerLine(Speaker s)
     {

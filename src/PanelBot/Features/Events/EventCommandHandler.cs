@@ -4,11 +4,13 @@ using PanelBot.Conversation;
 using PanelBot.Domain.Commands;
 using PanelBot.Domain.Events;
 using PanelBot.Domain.Programme;
+using PanelBot.Domain.Time;
+using PanelBot.Features.People;
 
 namespace PanelBot.Features.Events;
 
-/// <summary>Runs the organiser commands (new, set, speaker, segment, reading, organiser, show, events, publish, cancel, demo).</summary>
-public sealed class EventCommandHandler(EventActions actions, EventRepository events, DemoSetup demo, TimeProvider clock)
+/// <summary>Runs the organiser commands (new, set, speaker, times, segment, reading, organiser, show, events, publish, cancel, demo).</summary>
+public sealed class EventCommandHandler(EventActions actions, EventRepository events, DemoSetup demo, UserProfiles profiles, TimeProvider clock)
 {
     public async Task<BotReply> HandleAsync(TurnRequest request, Command command, DateTimeZone userZone, CancellationToken ct)
     {
@@ -49,8 +51,10 @@ public sealed class EventCommandHandler(EventActions actions, EventRepository ev
             SetCommand set => actions.EditAsync(request, ev,
                 e => SetValue.Apply(e, set, today, clock),
                 $"Updated the {FieldLabel(set.Field)} of {ev.Reference}.", ct),
-            AddSpeakerCommand add => actions.EditAsync(request, ev, e => e.AddSpeaker(add.Speaker, clock),
-                $"Added {add.Speaker.Name} as {SpeakerRoles.Label(add.Speaker.Role).ToLowerInvariant()} to {ev.Reference}.", ct),
+            AddSpeakerCommand add => AddSpeakerAsync(request, ev, add.Speaker, ct),
+            SpeakerZoneCommand zone => actions.EditAsync(request, ev, e => e.SetSpeakerZone(zone.Name, zone.ZoneId, clock),
+                e => SpeakerZoneDone(e, zone.Name), ct),
+            TimesCommand => Task.FromResult(SuggestTimes(request, ev)),
             RemoveSpeakerCommand remove => actions.EditAsync(request, ev, e => e.RemoveSpeaker(remove.Name, clock),
                 $"Removed {remove.Name} from {ev.Reference}.", ct),
             SpeakerStatusCommand status => actions.EditAsync(request, ev, e => e.SetSpeakerStatus(status.Name, status.Status, clock),
@@ -66,6 +70,39 @@ public sealed class EventCommandHandler(EventActions actions, EventRepository ev
             OrganiserCommand organiser => ChangeOrganiserAsync(request, ev, organiser, ct),
             _ => Task.FromResult<BotReply>($"I can't do that with {ev.Reference} yet."),
         };
+    }
+
+    /// <summary>A speaker added without a zone takes the one their Teams client reported, when the bot has heard from them.</summary>
+    private async Task<BotReply> AddSpeakerAsync(TurnRequest request, Event ev, Speaker speaker, CancellationToken ct)
+    {
+        var fromClient = speaker.TimeZoneId is null && ev.CanEdit(request.UserId)
+            ? await profiles.ClientZoneOfAsync(speaker.Name, speaker.Email, ct)
+            : null;
+        var added = fromClient is null ? speaker : speaker with { TimeZoneId = fromClient };
+        return await actions.EditAsync(request, ev, e => e.AddSpeaker(added, clock), e =>
+        {
+            var done = $"Added {speaker.Name} as {SpeakerRoles.Label(speaker.Role).ToLowerInvariant()} to {e.Reference}.";
+            if (LocalTime(e, speaker.Name) is not { } local) return done;
+            var source = fromClient is null ? "" : $" (the zone of their Teams client; change it with `speaker {e.Reference} \"{local.Speaker.Name}\" zone ZONE`)";
+            return $"{done} They are in {local.Zone.Id}{source}: {local.Times(e.Date)} their time.";
+        }, ct);
+    }
+
+    private string SpeakerZoneDone(Event ev, string name) => LocalTime(ev, name) is { } local
+        ? $"{local.Speaker.Name} is in {local.Zone.Id}: {ev.Reference} is {local.Times(ev.Date)} their time."
+        : $"{ev.FindSpeaker(name)?.Name ?? name} on {ev.Reference} has no time zone now.";
+
+    private SpeakerLocalTime? LocalTime(Event ev, string name) =>
+        ev.FindSpeaker(name) is { } speaker
+            ? SpeakerHours.For([speaker], ev.StartsAt, ev.EndsAt, actions.SpeakerWakingHours).SingleOrDefault()
+            : null;
+
+    private BotReply SuggestTimes(TurnRequest request, Event ev)
+    {
+        var allowed = ev.CheckCanEdit(request.UserId);
+        if (!allowed.IsSuccess) return allowed.ErrorMessage;
+        var hours = actions.SpeakerWakingHours;
+        return SpeakerTimesReply.Render(ev, SlotFinder.Find(ev, hours, clock.GetCurrentInstant()), hours);
     }
 
     private Task<BotReply> ChangeOrganiserAsync(TurnRequest request, Event ev, OrganiserCommand command, CancellationToken ct)

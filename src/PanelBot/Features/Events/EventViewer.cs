@@ -1,5 +1,6 @@
 using NodaTime;
 using PanelBot.Domain.Rsvp;
+using PanelBot.Domain.Time;
 
 namespace PanelBot.Features.Events;
 
@@ -11,6 +12,9 @@ public sealed record EventViewer(string? UserId, DateTimeZone? Zone, bool IsOrga
 {
     /// <summary>Participants whose Teams client should refresh a shared copy of the card into their own view.</summary>
     public IReadOnlyList<string> Participants { get; init; } = [];
+
+    /// <summary>Organisers see each speaker's local time, marked when it falls outside these hours.</summary>
+    public WakingHours SpeakerHours { get; init; } = WakingHours.Default;
 
     /// <summary>The shared copy of a card in a channel: no personal state, no join link.</summary>
     public static EventViewer Anyone(DateTimeZone? zone = null) => new(null, zone, false, null, null, false);

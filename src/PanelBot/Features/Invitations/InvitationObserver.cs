@@ -127,7 +127,7 @@ public sealed class InvitationObserver(
     private static IEnumerable<Invitee> SpeakerInvitees(Event ev) =>
         ev.Speakers.Where(s => !string.IsNullOrWhiteSpace(s.Email) && s.Status != Domain.Programme.SpeakerStatus.Declined)
             .OrderBy(s => Domain.Programme.SpeakerRoles.DisplayRank(s.Role)).ThenBy(s => s.Order)
-            .Select(s => new Invitee(s.Email!, s.Name, null, s.Role));
+            .Select(s => new Invitee(s.Email!, s.Name, Domain.Time.SpeakerHours.ZoneOf(s), s.Role));
 
     private async Task<Dictionary<string, DateTimeZone?>> ZonesAsync(IReadOnlyList<string> userIds, CancellationToken ct)
     {

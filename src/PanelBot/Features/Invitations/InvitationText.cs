@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using PanelBot.Domain.Events;
 using PanelBot.Domain.Programme;
+using PanelBot.Domain.Time;
 using PanelBot.Features.Events;
 
 namespace PanelBot.Features.Invitations;
@@ -51,6 +52,8 @@ public static class InvitationText
         sections.Add(new("Where", where, JoinLinks(ev, withJoinLink)));
         foreach (var group in ev.SpeakersByRole())
             sections.Add(new(group.Label, group.Speakers.Select(s => s.ToString()).ToList(), []));
+        if (to.SpeakerRole is not null && SpeakersLocalTimes(ev) is { Count: > 0 } localTimes)
+            sections.Add(new(SpeakersLocalTimesHeading, localTimes, []));
         var readings = ev.Readings.Where(r => r.Timing == ReadingTiming.Before).ToList();
         if (readings.Count > 0)
             sections.Add(new("Before the event", [], readings.Select(r => (r.Author is null ? r.Title : $"{r.Title} ({r.Author})", r.Url)).ToList()));
@@ -114,6 +117,12 @@ public static class InvitationText
         if (pageUrl is not null) text.Append(pageUrl).Append('\n');
         return text.ToString().Trim();
     }
+
+    public const string SpeakersLocalTimesHeading = "Speakers' local times";
+
+    /// <summary>"Lise Howard (presenter) - 09:00-10:30 in New York" for each speaker whose zone is known.</summary>
+    public static IReadOnlyList<string> SpeakersLocalTimes(Event ev) =>
+        SpeakerHours.For(ev, WakingHours.Default).Select(s => s.Line(ev.Date)).ToList();
 
     private static string Lead(Event ev, Invitee to, InvitationKind kind)
     {

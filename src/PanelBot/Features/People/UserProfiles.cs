@@ -1,9 +1,10 @@
+using Microsoft.EntityFrameworkCore;
 using PanelBot.Storage;
 
 namespace PanelBot.Features.People;
 
-/// <summary>What the bot remembers per person: the zone they used last and their email address.</summary>
-public sealed class UserProfiles(PanelBotDbContext db, TimeProvider clock)
+/// <summary>What the bot remembers per person: the zone they used last, the zone their client reports, their email address.</summary>
+public sealed class UserProfiles(PanelBotDbContext db, TimeProvider clock, ILogger<UserProfiles> logger)
 {
     public async Task<UserProfile?> FindAsync(string userId, CancellationToken ct) =>
         await db.UserProfiles.FindAsync([userId], ct);
@@ -13,6 +14,47 @@ public sealed class UserProfiles(PanelBotDbContext db, TimeProvider clock)
         var profile = await GetOrAddAsync(userId, name, ct);
         profile.LastTimeZone = zoneId;
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Keeps the zone a turn's client reported (Teams' clientInfo entity, Web Chat's localTimezone), so that when an organiser
+    /// adds this person as a speaker their local time is known. Written only when it changes.
+    /// </summary>
+    public async Task RememberClientZoneAsync(string userId, string? name, string zoneId, CancellationToken ct)
+    {
+        var profile = await db.UserProfiles.FindAsync([userId], ct);
+        if (profile is not null && profile.ClientTimeZone == zoneId && (string.IsNullOrWhiteSpace(name) || profile.Name == name)) return;
+        profile = await GetOrAddAsync(userId, name, ct);
+        profile.ClientTimeZone = zoneId;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex)
+        {
+            // Two turns of a new person raced to insert the profile, or SQLite was busy. The next turn writes it again, and
+            // this turn's own work must not fail for it (nor find the failed row still pending in its unit of work).
+            db.Entry(profile).State = EntityState.Detached;
+            logger.LogDebug(ex, "Could not keep the client zone of {UserId}", userId);
+        }
+    }
+
+    /// <summary>
+    /// The client zone of the person a speaker entry names: the profile with the speaker's email address, else the one
+    /// profile with exactly their name (none when two people share it).
+    /// </summary>
+    public async Task<string?> ClientZoneOfAsync(string name, string? email, CancellationToken ct)
+    {
+        var known = db.UserProfiles.AsNoTracking().Where(p => p.ClientTimeZone != null);
+        if (!string.IsNullOrWhiteSpace(email))
+        {
+            var address = email.Trim().ToLower();
+            var byEmail = await known.Where(p => p.Email != null && p.Email.ToLower() == address).Select(p => p.ClientTimeZone).FirstOrDefaultAsync(ct);
+            if (byEmail is not null) return byEmail;
+        }
+        var wanted = name.Trim().ToLower();
+        var byName = await known.Where(p => p.Name != null && p.Name.ToLower() == wanted).Select(p => p.ClientTimeZone).Take(2).ToListAsync(ct);
+        return byName.Count == 1 ? byName[0] : null;
     }
 
     public async Task RememberEmailAsync(string userId, string? name, string email, CancellationToken ct)

@@ -68,6 +68,7 @@ public static class ScheduledTexts
     {
         var text = new StringBuilder($"Hello {speaker.Name},\n\nThank you for speaking at {ev.Title}. Here is your briefing.\n\n");
         text.Append($"When: {EventCard.When(ev)}\n");
+        if (EventCard.WhenForViewer(ev, Domain.Time.SpeakerHours.ZoneOf(speaker)) is { } theirs) text.Append($"Your time: {theirs}\n");
         text.Append($"Where: {EventCard.Where(ev)}\n");
         if (ev.OnlineMeeting?.JoinUrl is { } url) text.Append($"Join: {url}{(ev.OnlineMeeting.Passcode is { } code ? $" (passcode {code})" : "")}\n");
         if (ev.Contact is { } contact) text.Append($"Contact: {contact.Name}{(contact.Email is { } mail ? $" <{mail}>" : "")}\n");
@@ -89,6 +90,12 @@ public static class ScheduledTexts
         {
             text.Append("\nFellow speakers:\n");
             foreach (var (label, s) in fellows) text.Append($"- {s} ({label})\n");
+        }
+        var localTimes = Invitations.InvitationText.SpeakersLocalTimes(ev);
+        if (localTimes.Count > 0)
+        {
+            text.Append($"\n{Invitations.InvitationText.SpeakersLocalTimesHeading}:\n");
+            foreach (var line in localTimes) text.Append($"- {line}\n");
         }
         return text.ToString();
     }
