@@ -3,6 +3,7 @@ using NodaTime.Extensions;
 using PanelBot.Domain.Demo;
 using PanelBot.Domain.Events;
 using PanelBot.Domain.Programme;
+using PanelBot.Domain.Time;
 
 namespace PanelBot.Domain.Tests.Demo;
 
@@ -66,6 +67,24 @@ public sealed class DemoEventsTests
         Assert.Contains(panellists, s => s.Status == SpeakerStatus.Tbc && s.Affiliation!.Contains("Ministry of Foreign Affairs"));
         Assert.Contains(ev.Readings, r => r.Author == "Oxfam" && r.Url.StartsWith("https://policy-practice.oxfam.org/"));
         Assert.NotEqual(RunOfShowFit.Overruns, ev.CheckRunOfShow().Fit);
+    }
+
+    [Fact]
+    public void Webinar_SpeakersHaveTheirRealZones_AndTheSlotSuitsThemAllYearRound()
+    {
+        var ev = DemoEvents.Create(_clock, TestEvents.Creator, 5)[0];
+        Assert.Equal("Africa/Johannesburg", ev.FindSpeaker("Dr Cedric de Coning")!.TimeZoneId); // Pretoria
+        Assert.Equal("America/New_York", ev.FindSpeaker("Lise Morje Howard")!.TimeZoneId);     // Washington
+        Assert.All(new[] { "Carlo Koos", "Natasja Rupesinghe", "Kari Osland", "Kristoffer Liden" },
+            name => Assert.Equal("Europe/Oslo", ev.FindSpeaker(name)!.TimeZoneId));
+
+        // 15:00 Oslo is 09:00 (or 10:00 in the weeks the clocks change apart) in Washington and 15:00-16:00 in Pretoria.
+        for (var day = 0; day < 370; day += 7)
+        {
+            var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero).AddDays(day));
+            var webinar = DemoEvents.Webinar(clock, TestEvents.Creator, 1);
+            Assert.Null(SpeakerHours.Warning(webinar, WakingHours.Default));
+        }
     }
 
     [Fact]

@@ -15,7 +15,12 @@ public static class SpeakerTimesReply
             return $"None of the speakers of {ev.Reference} has a time zone yet, so I can't compare their hours. " +
                    $"Add one with `speaker {ev.Reference} \"NAME\" zone America/New_York`.";
         var date = TimeFormats.LongDate(search.Date);
-        var everyone = search.SpeakerCount == 1 ? "the speaker" : $"all {search.SpeakerCount} speakers";
+        var everyone = search.SpeakerCount switch
+        {
+            1 => "the speaker",
+            2 => "both speakers",
+            var count => $"all {count} speakers",
+        };
         var text = new StringBuilder();
         if (search.EveryoneFits)
         {
