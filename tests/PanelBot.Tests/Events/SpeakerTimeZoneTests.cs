@@ -4,6 +4,7 @@ using PanelBot.Domain.Events;
 using PanelBot.Domain.Programme;
 using PanelBot.Features.Invitations;
 using PanelBot.Features.Scheduling.Work;
+using PanelBot.Storage;
 using PanelBot.Tests.Support;
 
 namespace PanelBot.Tests.Events;
@@ -18,9 +19,9 @@ public sealed class SpeakerTimeZoneTests
     private const string Olga = "olga";
     private static readonly DateTimeOffset EventStartsAt = new(2027, 4, 14, 13, 0, 0, TimeSpan.Zero);
 
-    private static async Task<(BotApp App, BotClient Bot, int Number)> WebinarAsync()
+    private static async Task<(BotApp App, BotClient Bot, int Number)> WebinarAsync(StorageProvider provider = StorageProvider.Sqlite)
     {
-        var app = new BotApp();
+        var app = provider == StorageProvider.Sqlite ? new BotApp() : await BotApp.StartAsync(provider);
         Assert.True(app.Clock.GetUtcNow() < EventStartsAt.AddDays(-8),
             $"These tests put a webinar on 14 Apr 2027 and need the test clock before 6 Apr 2027; it is {app.Clock.GetUtcNow():O}.");
         var bot = app.Bot();
@@ -113,9 +114,16 @@ public sealed class SpeakerTimeZoneTests
     }
 
     [Fact]
-    public async Task SpeakerWhoTalkedToTheBotInTeams_TakesTheZoneOfTheirClient_UnlessOneIsGiven()
+    public Task SpeakerWhoTalkedToTheBotInTeams_TakesTheZoneOfTheirClient_UnlessOneIsGiven() =>
+        ClientZoneIsTheDefaultAsync(StorageProvider.Sqlite);
+
+    [PostgresFact]
+    public Task SpeakerWhoTalkedToTheBotInTeams_TakesTheZoneOfTheirClient_OnPostgreSql() =>
+        ClientZoneIsTheDefaultAsync(StorageProvider.PostgreSql);
+
+    private static async Task ClientZoneIsTheDefaultAsync(StorageProvider provider)
     {
-        var (app, bot, n) = await WebinarAsync();
+        var (app, bot, n) = await WebinarAsync(provider);
         await using var _ = app;
         // Lise has used the bot in Teams: her client reports its zone in the clientInfo entity.
         await bot.SayAsync("29:lise", "help", BotClient.Teams, activity =>
@@ -137,6 +145,12 @@ public sealed class SpeakerTimeZoneTests
         var ev = await Organiser.EventAsync(app, n);
         Assert.Equal("Europe/Oslo", ev.FindSpeaker("Lise Howard")!.TimeZoneId);
         Assert.Null(ev.FindSpeaker("Carlo Koos")!.TimeZoneId);
+
+        // Found by email before name: the address Lise gave the bot names her even under another spelling of her name.
+        await bot.SayAsync("29:lise", "email lise.howard@example.org", BotClient.Teams, activity =>
+            activity["entities"] = new JsonArray(new JsonObject { ["type"] = "clientInfo", ["timezone"] = "America/Chicago" }));
+        var byEmail = await Organiser.DoAsync(bot, Olga, $"speaker #{n} add \"Prof. L. M. Howard\" keynote email LISE.HOWARD@example.org");
+        Assert.Contains("They are in America/Chicago (the zone of their Teams client;", byEmail);
     }
 
     [Fact]
