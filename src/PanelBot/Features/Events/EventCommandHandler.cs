@@ -99,8 +99,8 @@ public sealed class EventCommandHandler(EventActions actions, EventRepository ev
 
     private BotReply SuggestTimes(TurnRequest request, Event ev)
     {
-        var allowed = ev.CheckCanEdit(request.UserId);
-        if (!allowed.IsSuccess) return allowed.ErrorMessage;
+        if (!ev.CanEdit(request.UserId))
+            return $"Only the organisers of {ev.Reference} see where its speakers are and which times suit them.";
         var hours = actions.SpeakerWakingHours;
         return SpeakerTimesReply.Render(ev, SlotFinder.Find(ev, hours, clock.GetCurrentInstant()), hours);
     }
