@@ -24,12 +24,17 @@ public static class SpeakerHours
     {
         ArgumentNullException.ThrowIfNull(hours);
         var result = new List<SpeakerLocalTime>();
+        var byZone = new Dictionary<string, (LocalDateTime Start, LocalDateTime End, int Margin)>(); // speakers often share a zone
         foreach (var speaker in speakers)
         {
             if (ZoneOf(speaker) is not { } zone) continue;
-            var start = startsAt.InZone(zone).LocalDateTime;
-            var end = endsAt.InZone(zone).LocalDateTime;
-            result.Add(new SpeakerLocalTime(speaker, zone, start, end, hours.MarginMinutes(start, end)));
+            if (!byZone.TryGetValue(zone.Id, out var local))
+            {
+                var start = startsAt.InZone(zone).LocalDateTime;
+                var end = endsAt.InZone(zone).LocalDateTime;
+                byZone[zone.Id] = local = (start, end, hours.MarginMinutes(start, end));
+            }
+            result.Add(new SpeakerLocalTime(speaker, zone, local.Start, local.End, local.Margin));
         }
         return result;
     }
