@@ -5,7 +5,7 @@ public static class CommandCatalog
 {
     public static IReadOnlyList<CommandInfo> All { get; } =
     [
-        new("new", "new webinar|panel \"TITLE\" DATE START-END [ZONE]", "Create a draft event, e.g. new webinar \"Peace operations\" 2026-09-09 15:00-16:30 Europe/Oslo", CommandGroup.Organise, false),
+        new("new", "new webinar|panel \"TITLE\" DATE START-END [ZONE]", "Create a draft event, e.g. new webinar \"Peace operations\" 2026-09-09 15:00-16:30 Europe/Oslo; new alone (or new webinar, new panel) opens a form", CommandGroup.Organise, false),
         new("set", "set #N FIELD VALUE", "Change a field: title, summary, description, date, start, end, zone, venue, link, platform, passcode, dialin, recorded, hosts, contact, partof, tags, capacity, deadline, approval, release", CommandGroup.Organise, true),
         new("show", "show #N", "Show an event's card", CommandGroup.General, false),
         new("events", "events", "List the events", CommandGroup.General, false),

@@ -47,6 +47,8 @@ public static partial class CommandParser
 
     private static Command ParseNew(TokenCursor cursor, LocalDate today)
     {
+        // "new" alone, or with only the kind, asks for the form: nobody has to learn the one-line grammar first.
+        if (cursor.AtEnd) return new NewEventFormCommand(null);
         var kindToken = cursor.Next($"What kind of event? Usage: {NewUsage}");
         EventKind kind = kindToken.Text.ToLowerInvariant() switch
         {
@@ -54,6 +56,7 @@ public static partial class CommandParser
             "panel" => EventKind.Panel,
             _ => throw new ParseFailure($"'{kindToken.Text}' is not a kind of event: say new webinar or new panel. Usage: {NewUsage}"),
         };
+        if (cursor.AtEnd) return new NewEventFormCommand(kind);
         var titleToken = cursor.Next($"What is the title? Put it in double quotes. Usage: {NewUsage}");
         if (!titleToken.Quoted)
             throw new ParseFailure($"Put the title in double quotes, for example: new {kind.ToString().ToLowerInvariant()} \"{titleToken.Text} ...\" 2026-09-09 15:00-16:30");

@@ -8,6 +8,9 @@ namespace PanelBot.Domain.Commands;
 /// <summary><c>new webinar|panel "TITLE" DATE START-END [ZONE]</c>; <see cref="ZoneId"/> null means the user's default zone.</summary>
 public sealed record NewEventCommand(EventKind Kind, string Title, LocalDate Date, LocalTime Start, LocalTime End, string? ZoneId) : Command;
 
+/// <summary><c>new</c>, <c>new webinar</c> or <c>new panel</c> with nothing else: open the new-event form (kind preselected).</summary>
+public sealed record NewEventFormCommand(EventKind? Kind) : Command;
+
 /// <summary><c>set #N FIELD VALUE</c>; the value is raw text, applied with <see cref="SetValue.Apply"/>.</summary>
 public sealed record SetCommand(EventRef Event, EventField Field, string Value) : EventCommand(Event);
 

@@ -77,6 +77,35 @@ public sealed partial class Event
         return Changed(EventChanges.Speakers | EventChanges.SpeakerZones, clock);
     }
 
+    /// <summary>
+    /// Replaces the entry of the speaker called <paramref name="name"/> with <paramref name="speaker"/> (which may rename
+    /// them), keeping their place in the programme. Validated like <see cref="AddSpeaker"/>; nothing changes on failure.
+    /// </summary>
+    public DomainResult<EventUpdate> ReplaceSpeaker(string name, Speaker speaker, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(speaker);
+        if (RefuseIfReadOnly() is { } refused) return refused.ToUpdate();
+        var current = FindSpeaker(name);
+        if (current is null) return DomainResult<EventUpdate>.Fail(EventFields.Speaker, NotASpeaker(name));
+        var cleaned = speaker with
+        {
+            Name = speaker.Name?.Trim() ?? "",
+            Affiliation = Blank(speaker.Affiliation),
+            JobTitle = Blank(speaker.JobTitle),
+            Topic = Blank(speaker.Topic),
+            Email = Blank(speaker.Email),
+            TimeZoneId = ZoneLookup.Canonical(speaker.TimeZoneId) ?? Blank(speaker.TimeZoneId),
+            Order = current.Order,
+        };
+        var errors = cleaned.Validate().ToList();
+        if (FindSpeaker(cleaned.Name) is { } other && !ReferenceEquals(other, current))
+            errors.Add(new FieldError(EventFields.Speaker, $"{cleaned.Name} is already on the programme of {Reference}."));
+        if (errors.Count > 0) return DomainResult<EventUpdate>.Fail(errors);
+        if (cleaned == current) return DomainResult<EventUpdate>.Ok(EventUpdate.Nothing);
+        _speakers[_speakers.IndexOf(current)] = cleaned;
+        return Changed(cleaned.TimeZoneId == current.TimeZoneId ? EventChanges.Speakers : EventChanges.Speakers | EventChanges.SpeakerZones, clock);
+    }
+
     public Speaker? FindSpeaker(string? name) =>
         name is null ? null : _speakers.FirstOrDefault(s => string.Equals(s.Name, name.Trim(), StringComparison.OrdinalIgnoreCase));
 
@@ -103,6 +132,21 @@ public sealed partial class Event
                 _segments.Count == 0 ? $"{Reference} has no run of show yet." : $"There is no segment {position}: pick 1 to {_segments.Count}.");
         _segments.RemoveAt(position - 1);
         return Changed(EventChanges.Segments, clock, CheckRunOfShow().Message);
+    }
+
+    /// <summary>Moves the segment at 1-based <paramref name="from"/> to <paramref name="to"/>; the others close up.</summary>
+    public DomainResult<EventUpdate> MoveSegment(int from, int to, TimeProvider clock)
+    {
+        if (RefuseIfReadOnly() is { } refused) return refused.ToUpdate();
+        foreach (var position in new[] { from, to })
+            if (position < 1 || position > _segments.Count)
+                return DomainResult<EventUpdate>.Fail(EventFields.Segment,
+                    _segments.Count == 0 ? $"{Reference} has no run of show yet." : $"There is no segment {position}: pick 1 to {_segments.Count}.");
+        if (from == to) return DomainResult<EventUpdate>.Ok(EventUpdate.Nothing);
+        var segment = _segments[from - 1];
+        _segments.RemoveAt(from - 1);
+        _segments.Insert(to - 1, segment);
+        return Changed(EventChanges.Segments, clock);
     }
 
     public DomainResult<EventUpdate> AddReading(Reading reading, TimeProvider clock)

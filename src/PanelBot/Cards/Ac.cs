@@ -99,6 +99,33 @@ public static class Ac
         return WithError(input, error);
     }
 
+    public static JsonObject InputNumber(string id, string label, string? value, int min, int max, string? placeholder = null, string? error = null)
+    {
+        var input = new JsonObject { ["type"] = "Input.Number", ["id"] = id, ["label"] = label, ["min"] = min, ["max"] = max };
+        if (value is not null && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number))
+            input["value"] = number;
+        if (placeholder is not null) input["placeholder"] = placeholder;
+        return WithError(input, error);
+    }
+
+    /// <summary>Buttons inside the body (1.2+), e.g. beside each row of a list.</summary>
+    public static JsonObject ActionSet(IEnumerable<JsonNode?> actions, string? spacing = null)
+    {
+        var set = new JsonObject { ["type"] = "ActionSet", ["actions"] = Array(actions) };
+        if (spacing is not null) set["spacing"] = spacing;
+        return set;
+    }
+
+    /// <summary>
+    /// A button that sends none of the card's inputs, so required fields elsewhere on the form do not block it
+    /// (<c>associatedInputs</c>, Adaptive Cards 1.3+).
+    /// </summary>
+    public static JsonObject WithoutInputs(JsonObject action)
+    {
+        action["associatedInputs"] = "none";
+        return action;
+    }
+
     public static JsonObject InputDate(string id, string label, string? value, bool required = false, string? error = null)
     {
         var input = new JsonObject { ["type"] = "Input.Date", ["id"] = id, ["label"] = label };

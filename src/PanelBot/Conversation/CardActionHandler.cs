@@ -5,6 +5,7 @@ using PanelBot.Cards;
 using PanelBot.Domain.Commands;
 using PanelBot.Domain.Rsvp;
 using PanelBot.Features.Events;
+using PanelBot.Features.Events.Forms;
 using PanelBot.Features.Help;
 using PanelBot.Features.Rsvp;
 
@@ -19,6 +20,7 @@ public sealed class CardActionHandler(
     CommandHandler commands,
     EventActions actions,
     EventFormHandler forms,
+    OrganiserFormHandler organiserForms,
     RsvpHandler rsvp)
 {
     public async Task HandleExecuteAsync(TurnRequest request, CancellationToken ct)
@@ -69,6 +71,8 @@ public sealed class CardActionHandler(
             case EventForm.EditVerb:
             case EventForm.SaveVerb:
                 return await forms.HandleAsync(request, verb, data, zone, ct);
+            case var _ when OrganiserFormHandler.Verbs.Contains(verb):
+                return await organiserForms.HandleAsync(request, verb, data, ct);
             default:
                 return "That button is out of date or not for me. Type `help` to see what I can do.";
         }

@@ -21,6 +21,8 @@ public static class FeatureRegistration
         services.AddScoped<EventActions>();
         services.AddScoped<EventCommandHandler>();
         services.AddScoped<EventFormHandler>();
+        services.AddScoped<Events.Forms.OrganiserFormHandler>();
+        services.AddScoped<Events.Forms.CardSubmissions>();
         services.AddScoped<EventPublisher>();
         services.AddScoped<DemoSetup>();
         services.AddScoped<RegistrationRepository>();

@@ -37,6 +37,7 @@ public sealed partial class PanelBotDbContext(DbContextOptions<PanelBotDbContext
         ConfigureEvents(model);
         ConfigureOutbox(model);
         ConfigureScheduling(model);
+        ConfigureForms(model);
         UseSnakeCaseColumns(model);
     }
 

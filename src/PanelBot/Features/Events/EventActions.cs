@@ -30,13 +30,16 @@ public sealed class EventActions(
         var ev = created.Value!;
         await profiles.RememberZoneAsync(request.UserId, request.UserName, ev.TimeZoneId, ct);
         var text = $"Created {ev.Reference}: {ev.Title} ({ev.Kind.ToString().ToLowerInvariant()}), {EventCard.When(ev)}. " +
-                   $"It's a draft: add speakers with `speaker {ev.Reference} add \"NAME\" ROLE`, then `publish {ev.Reference}`.";
+                   (request.Surface.Cards && request.SeenOnlyByUser
+                       ? "It's a draft: add speakers and the run of show with the buttons below, then publish it."
+                       : $"It's a draft: add speakers with `speaker {ev.Reference} add \"NAME\" ROLE`, then `publish {ev.Reference}`.");
         return WithNotes(await ShowAsync(request, ev, ct, lead: text), created.Notes);
     }
 
     public async Task<BotReply> ShowAsync(TurnRequest request, Event ev, CancellationToken ct, string? lead = null)
     {
         var viewer = await registrations.ViewerAsync(ev, request.UserId, request.ClientZone, ct) with { SpeakerHours = SpeakerWakingHours };
+        viewer = viewer with { Tools = viewer.IsOrganiser && request.SeenOnlyByUser };
         var counts = await registrations.CountsAsync(ev, ct);
         var reply = EventCard.Render(ev, counts, viewer, request.Surface);
         return lead is null ? reply : reply with { Text = lead + "\n\n" + reply.Text, Lead = lead };
@@ -46,8 +49,12 @@ public sealed class EventActions(
     public Task<BotReply> EditAsync(TurnRequest request, Event ev, Func<Event, DomainResult<EventUpdate>> edit,
         string done, CancellationToken ct) => EditAsync(request, ev, edit, _ => done, ct);
 
+    public Task<BotReply> EditAsync(TurnRequest request, Event ev, Func<Event, DomainResult<EventUpdate>> edit,
+        Func<Event, string> done, CancellationToken ct) => EditAsync(request, ev, edit, done, null, ct);
+
+    /// <param name="view">What to answer with after the change (e.g. the form it came from); the event card when null.</param>
     public async Task<BotReply> EditAsync(TurnRequest request, Event ev, Func<Event, DomainResult<EventUpdate>> edit,
-        Func<Event, string> done, CancellationToken ct)
+        Func<Event, string> done, Func<Event, string, BotReply>? view, CancellationToken ct)
     {
         var allowed = ev.CheckCanEdit(request.UserId);
         if (!allowed.IsSuccess) return allowed.ErrorMessage;
@@ -57,7 +64,7 @@ public sealed class EventActions(
         await SaveAsync(new EventChange(ev, result.Value), ct);
         if ((result.Value.Changes & EventChanges.Capacity) != 0) await FillFreedSeatsAsync(ev, ct);
         await publisher.RefreshPostedCardsAsync(ev, ct);
-        var reply = await ShowAsync(request, ev, ct, lead: done(ev));
+        var reply = view is null ? await ShowAsync(request, ev, ct, lead: done(ev)) : view(ev, done(ev));
         return WithNotes(reply, [.. result.Notes, .. FairnessNotes(ev, result.Value.Changes)]);
     }
 

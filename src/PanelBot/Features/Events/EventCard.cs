@@ -68,11 +68,12 @@ public static class EventCard
         }
         if (viewer.SeesJoinLink && ev.OnlineMeeting?.JoinUrl is { } joinUrl)
             actions.Add(Ac.OpenUrl($"Join on {ev.OnlineMeeting.Platform ?? "the meeting"}", joinUrl));
+        if (viewer.Tools) actions.AddRange(Forms.OrganiserTools.Actions(ev, surface));
 
         var card = Ac.Card(body, actions, fallbackText);
-        if (surface.UniversalActions && ev.Status == EventStatus.Published)
+        if (surface.UniversalActions && ev.Status is EventStatus.Published or EventStatus.Draft)
         {
-            // Teams refreshes the card per viewer (their own RSVP, current counts) through this action.
+            // Teams refreshes the card per viewer (their own RSVP, current counts, an organiser's tools) through this action.
             card["refresh"] = new JsonObject
             {
                 ["action"] = new JsonObject

@@ -26,6 +26,8 @@ public sealed class EventCommandHandler(EventActions actions, EventRepository ev
                     EndTime = create.End,
                     TimeZoneId = create.ZoneId ?? userZone.Id,
                 }, ct);
+            case NewEventFormCommand form:
+                return EventFormHandler.NewForm(request, form.Kind, userZone);
             case ListEventsCommand:
                 return await ListAsync(request, ct);
             case DemoCommand:

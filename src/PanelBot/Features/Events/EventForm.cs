@@ -30,7 +30,8 @@ public static class EventForm
         "Asia/Tokyo", "Australia/Sydney", "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "America/Sao_Paulo", "UTC",
     ];
 
-    public static JsonObject Render(CardSurface surface, EventDetails? details, int? eventNumber, IReadOnlyList<FieldError> errors, string defaultZone)
+    public static JsonObject Render(CardSurface surface, EventDetails? details, int? eventNumber, IReadOnlyList<FieldError> errors, string defaultZone,
+        EventKind? kind = null)
     {
         string? ErrorFor(string field) =>
             errors.Where(e => e.Field == field).Select(e => e.Message).FirstOrDefault() is { } m ? m : null;
@@ -47,7 +48,7 @@ public static class EventForm
         body.AddRange(
         [
             Ac.InputChoice("kind", "Kind", [("Webinar (online)", "webinar"), ("Panel", "panel")],
-                (details?.Kind ?? EventKind.Webinar).ToString().ToLowerInvariant(), error: ErrorFor(EventFields.Kind)),
+                (details?.Kind ?? kind ?? EventKind.Webinar).ToString().ToLowerInvariant(), error: ErrorFor(EventFields.Kind)),
             Ac.InputText("title", "Title", details?.Title, "The relationship between peace operations and humanitarian assistance",
                 required: true, maxLength: 200, error: ErrorFor(EventFields.Title)),
             Ac.InputText("summary", "Short summary", details?.Summary, maxLength: 500, error: ErrorFor(EventFields.Summary)),
@@ -67,9 +68,16 @@ public static class EventForm
             Ac.InputText("description", "Description (Markdown)", details?.Description, multiline: true, maxLength: 10_000,
                 error: ErrorFor(EventFields.Description)),
         ]);
-        var data = new JsonObject();
+        // A fresh id per rendering: a second click on the same Create finds the event the first one made.
+        var data = new JsonObject { [Forms.CardSubmissions.Key] = Forms.CardSubmissions.NewId() };
         if (eventNumber is not null) data["event"] = eventNumber;
-        return Ac.Card(body, [Ac.Action(surface, eventNumber is null ? "Create" : "Save", eventNumber is null ? CreateVerb : SaveVerb, data, style: "positive")]);
+        var actions = new List<JsonNode?>
+        {
+            Ac.Action(surface, eventNumber is null ? "Create" : "Save", eventNumber is null ? CreateVerb : SaveVerb, data, style: "positive"),
+        };
+        if (eventNumber is not null)
+            actions.Add(Ac.WithoutInputs(Ac.Action(surface, "Back to the event", EventCard.RefreshVerb, new JsonObject { ["event"] = eventNumber })));
+        return Ac.Card(body, actions);
     }
 
     /// <summary>Reads submitted form data on top of <paramref name="current"/> (null for a new event).</summary>

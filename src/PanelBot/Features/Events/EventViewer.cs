@@ -16,6 +16,12 @@ public sealed record EventViewer(string? UserId, DateTimeZone? Zone, bool IsOrga
     /// <summary>Organisers see each speaker's local time, marked when it falls outside these hours.</summary>
     public WakingHours SpeakerHours { get; init; } = WakingHours.Default;
 
+    /// <summary>
+    /// The organiser's control panel (edit, publish, programme, settings, cancel) goes on this copy: an organiser looking
+    /// at a card that only they see. Never on a shared copy.
+    /// </summary>
+    public bool Tools { get; init; }
+
     /// <summary>The shared copy of a card in a channel: no personal state, no join link.</summary>
     public static EventViewer Anyone(DateTimeZone? zone = null) => new(null, zone, false, null, null, false);
 }

@@ -44,7 +44,9 @@ public static class HelpReply
                 text.AppendLine($"- `{command.Usage}`: {command.Description}");
             }
         }
-        var card = Ac.Card(body, [Ac.Action(surface, "Try the demo", Welcome.DemoVerb)], fallbackText: text.ToString());
+        var card = Ac.Card(body,
+            [Ac.Action(surface, "New event", Events.EventForm.NewVerb, style: "positive"), Ac.Action(surface, "Try the demo", Welcome.DemoVerb)],
+            fallbackText: text.ToString());
         return new BotReply(text.ToString().TrimEnd(), card);
     }
 }

@@ -17,7 +17,7 @@ public sealed class Welcome
             "Hi, I'm PanelBot. I run webinars and panel discussions from this chat: I keep the speakers, " +
             "run of show and readings, take RSVPs, send calendar invitations and reminders, and share the join link " +
             "with confirmed participants a few days before.\n\n" +
-            "Type **help** for what I can do, or **demo** to see two complete events.";
+            "Type **new** to create an event with a form, **help** for what I can do, or **demo** to see two complete events.";
         var card = Ac.Card(
             [
                 Ac.Text("Welcome to PanelBot", size: "Large", weight: "Bolder"),
@@ -26,6 +26,7 @@ public sealed class Welcome
                 Ac.Text("Start with a new event, or look at the demo first.", subtle: true),
             ],
             [
+                Ac.Action(surface, "New event", Events.EventForm.NewVerb, style: "positive"),
                 Ac.Action(surface, "Show commands", HelpVerb),
                 Ac.Action(surface, "Try the demo", DemoVerb),
             ],

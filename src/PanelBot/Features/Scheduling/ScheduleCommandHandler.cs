@@ -33,7 +33,15 @@ public sealed class ScheduleCommandHandler(
         };
     }
 
-    private async Task<BotReply> RemindAsync(Event ev, IReadOnlyList<Duration> offsets, CancellationToken ct)
+    /// <summary>The reminder offsets in force for an event (its own, or the configured defaults), largest first.</summary>
+    public async Task<IReadOnlyList<Duration>> RemindersAsync(Event ev, CancellationToken ct)
+    {
+        var settings = await db.EventSchedules.AsNoTracking().SingleOrDefaultAsync(s => s.EventId == ev.Id, ct);
+        return SchedulePlanner.ReminderOffsetsFor(settings, options.Value).OrderByDescending(o => o).ToList();
+    }
+
+    /// <summary>Sets an event's reminder offsets and re-plans them (the organiser's right is checked by the caller).</summary>
+    public async Task<BotReply> RemindAsync(Event ev, IReadOnlyList<Duration> offsets, CancellationToken ct)
     {
         if (ev.IsReadOnly) return $"{ev.Reference} is {ev.Status.ToString().ToLowerInvariant()}, so it gets no more reminders.";
         var settings = await db.EventSchedules.SingleOrDefaultAsync(s => s.EventId == ev.Id, ct);

@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime.Extensions;
+using PanelBot.Storage;
+
+namespace PanelBot.Features.Events.Forms;
+
+/// <summary>
+/// Makes a form act once. Every rendered form carries a fresh submission id; the first submit claims it with a committed
+/// insert (the primary key serialises two clicks that arrive together, on any instance), a repeat finds the claim.
+/// </summary>
+public sealed class CardSubmissions(PanelBotDbContext db, TimeProvider clock)
+{
+    public const string Key = "submission";
+
+    public static string NewId() => Guid.NewGuid().ToString("N");
+
+    /// <summary>True when this submit is the first with its id; false for a repeat (with the event it already changed, if known).</summary>
+    public async Task<(bool First, int? EventNumber)> ClaimAsync(string? submissionId, string userId, int? eventNumber, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(submissionId) || submissionId.Length > 64) return (true, null);
+        var existing = await db.CardSubmissions.AsNoTracking().SingleOrDefaultAsync(s => s.SubmissionId == submissionId, ct);
+        if (existing is not null) return (false, existing.EventNumber);
+        var claim = db.CardSubmissions.Add(new CardSubmission
+        {
+            SubmissionId = submissionId, UserId = userId, EventNumber = eventNumber, CreatedAt = clock.GetCurrentInstant(),
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return (true, null);
+        }
+        catch (DbUpdateException)
+        {
+            claim.State = EntityState.Detached;
+            var winner = await db.CardSubmissions.AsNoTracking().SingleOrDefaultAsync(s => s.SubmissionId == submissionId, ct);
+            return (false, winner?.EventNumber);
+        }
+    }
+
+    /// <summary>Notes which event a claimed submission created, so a repeat can show it.</summary>
+    public async Task CompleteAsync(string? submissionId, int eventNumber, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(submissionId)) return;
+        var claim = await db.CardSubmissions.SingleOrDefaultAsync(s => s.SubmissionId == submissionId, ct);
+        if (claim is null) return;
+        claim.EventNumber = eventNumber;
+        await db.SaveChangesAsync(ct);
+    }
+}
