@@ -82,6 +82,21 @@ public static class CardJson
             .ToList();
     }
 
+    /// <summary>Every button of the card: its actions (overflow included) and those of ActionSets in the body.</summary>
+    public static IEnumerable<JsonObject> Buttons(JsonNode card) =>
+        new[] { "Action.Execute", "Action.Submit", "Action.OpenUrl", "Action.ShowCard" }.SelectMany(type => Elements(card, type))
+            .Where(a => a["title"] is not null);
+
+    public static JsonObject Button(JsonNode card, string title)
+    {
+        var matches = Buttons(card).Where(b => b["title"]!.GetValue<string>() == title).ToList();
+        Assert.True(matches.Count == 1,
+            $"Expected one button '{title}', found {matches.Count}. Buttons: {string.Join(" | ", Buttons(card).Select(b => b["title"]))}");
+        return matches[0];
+    }
+
+    public static IReadOnlyList<string> ButtonTitles(JsonNode card) => Buttons(card).Select(b => b["title"]!.GetValue<string>()).ToList();
+
     /// <summary>The card's buttons (top-level actions).</summary>
     public static IReadOnlyList<JsonObject> Actions(JsonNode card) =>
         card["actions"]?.AsArray().Select(a => a!.AsObject()).ToList() ?? [];

@@ -26,7 +26,8 @@ public static class OrganiserTools
         var inView = draft ? null : "secondary";
         yield return Mode(Ac.Action(surface, "Edit details", EventForm.EditVerb, data()), inView);
         yield return Mode(Ac.Action(surface, "Speakers", SpeakersVerb, data()), inView);
-        if (draft) yield return Ac.Action(surface, "Publish", PublishVerb, data(), style: "positive");
+        // Publishing posts the card, so the button carries an id that makes a second click post nothing.
+        if (draft) yield return Ac.Action(surface, "Publish", PublishVerb, FormCard.SubmitData(ev), style: "positive");
         yield return Mode(Ac.Action(surface, "Run of show", RunOfShowVerb, data()), "secondary");
         yield return Mode(Ac.Action(surface, "Readings", ReadingsVerb, data()), "secondary");
         yield return Mode(Ac.Action(surface, "Settings", SettingsVerb, data()), "secondary");

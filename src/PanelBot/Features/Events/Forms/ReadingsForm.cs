@@ -31,7 +31,7 @@ public static class ReadingsForm
                 [
                     Ac.Text($"[{reading.Title.Replace("[", "\\[").Replace("]", "\\]")}]({reading.Url})" + (reading.Author is { } a ? $" ({a})" : "")),
                     Ac.ActionSet([Ac.WithoutInputs(Ac.Action(surface, $"Remove \"{reading.Title}\"", RemoveVerb,
-                        new JsonObject { ["event"] = ev.Number, [ReadingKey] = reading.Title }, style: "destructive"))], spacing: "Small"),
+                        FormCard.SubmitData(ev, new JsonObject { [ReadingKey] = reading.Title }), style: "destructive"))], spacing: "Small"),
                 ], separator: true));
             }
         }

@@ -27,8 +27,8 @@ public static class RunOfShowForm
             var position = i + 1;
             JsonObject Data(JsonObject extra)
             {
-                extra["event"] = ev.Number;
-                return extra;
+                // Each button acts once: a second click on "Remove 1" must not remove the next segment too.
+                return FormCard.SubmitData(ev, extra);
             }
             var buttons = new List<JsonNode?>();
             if (position > 1)

@@ -36,7 +36,7 @@ public static class SpeakersForm
                     Ac.ActionSet(
                     [
                         Ac.WithoutInputs(Ac.Action(surface, $"Edit {speaker.Name}", EditVerb, (JsonObject)who.DeepClone())),
-                        Ac.WithoutInputs(Ac.Action(surface, $"Remove {speaker.Name}", RemoveVerb, (JsonObject)who.DeepClone(), style: "destructive")),
+                        Ac.WithoutInputs(Ac.Action(surface, $"Remove {speaker.Name}", RemoveVerb, FormCard.SubmitData(ev, (JsonObject)who.DeepClone()), style: "destructive")),
                     ], spacing: "Small"),
                 ], separator: true));
             }
