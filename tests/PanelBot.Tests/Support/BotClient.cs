@@ -65,6 +65,7 @@ public sealed class BotClient(HttpClient http, string serviceUrl)
         using var response = await PostAsync(activity);
         var raw = await response.Content.ReadAsStringAsync();
         _transcript.Enqueue(raw);
+        CardCorpus.Record(raw);
         var body = raw.Length == 0 ? new JsonObject() : JsonNode.Parse(raw)!.AsObject();
         return new InvokeResult((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, body, raw);
     }
@@ -99,6 +100,7 @@ public sealed class BotClient(HttpClient http, string serviceUrl)
         _transcript.Enqueue(raw);
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"/api/messages answered {(int)response.StatusCode}: {raw}");
+        CardCorpus.Record(raw);
         var body = JsonNode.Parse(raw)!.AsObject();
         return body["activities"]!.AsArray().Select(a => a!.AsObject()).ToList();
     }

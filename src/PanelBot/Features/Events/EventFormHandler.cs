@@ -18,14 +18,12 @@ public sealed class EventFormHandler(EventActions actions, CardSubmissions submi
                 return NewForm(request, KindOf(data), zone);
             case EventForm.CreateVerb:
             {
-                var (first, created) = await submissions.ClaimAsync(FormCard.Text(data, CardSubmissions.Key), request.UserId, null, ct);
+                var submission = FormCard.Text(data, CardSubmissions.Key);
+                var (first, created) = await submissions.ClaimAsync(submission, request.UserId, null, ct);
                 if (!first) return await AlreadyCreatedAsync(request, created, ct);
-                var read = EventForm.Read(data, null, zone.Id);
-                if (!read.IsSuccess) return Form(request, null, null, read.Errors, zone, "Some fields need another look.", data);
-                var reply = await actions.CreateAsync(request, read.Value!, ct);
-                if (reply.Card is null) return Form(request, read.Value, null, ErrorsOf(reply), zone, reply.Text);
-                if (FormCard.Int(data, "event") is null && NumberIn(reply) is { } number)
-                    await submissions.CompleteAsync(FormCard.Text(data, CardSubmissions.Key), number, ct);
+                var reply = await CreateAsync(request, data, zone, ct);
+                if (reply.Card is null || reply.Errors.Count > 0 || NumberIn(reply) is not { } number) await submissions.ReleaseAsync(submission, ct);
+                else await submissions.CompleteAsync(submission, number, ct);
                 return reply;
             }
             case EventForm.EditVerb:
@@ -37,17 +35,33 @@ public sealed class EventFormHandler(EventActions actions, CardSubmissions submi
                 var allowed = ev.CheckCanEdit(request.UserId);
                 if (!allowed.IsSuccess) return allowed.ErrorMessage;
                 if (verb == EventForm.EditVerb) return Form(request, ev.Details, ev.Number, [], zone);
-                var (first, _) = await submissions.ClaimAsync(FormCard.Text(data, CardSubmissions.Key), request.UserId, ev.Number, ct);
+                var submission = FormCard.Text(data, CardSubmissions.Key);
+                var (first, _) = await submissions.ClaimAsync(submission, request.UserId, ev.Number, ct);
                 if (!first) return await actions.ShowAsync(request, ev, ct, lead: "That was already saved; nothing changed twice.");
-                var read = EventForm.Read(data, ev.Details, ev.TimeZoneId);
-                if (!read.IsSuccess) return Form(request, ev.Details, ev.Number, read.Errors, zone, "Some fields need another look.", data);
-                var update = ev.Update(read.Value!, clock);
-                if (!update.IsSuccess) return Form(request, read.Value, ev.Number, update.Errors, zone, "Nothing was saved yet.");
-                return await actions.EditAsync(request, ev, _ => update, $"Saved {ev.Reference}.", ct);
+                var saved = await SaveAsync(request, ev, data, zone, ct);
+                if (saved.Errors.Count > 0) await submissions.ReleaseAsync(submission, ct);
+                return saved;
             }
             default:
                 throw new ArgumentOutOfRangeException(nameof(verb), verb, "Not a form verb.");
         }
+    }
+
+    private async Task<BotReply> CreateAsync(TurnRequest request, JsonObject data, DateTimeZone zone, CancellationToken ct)
+    {
+        var read = EventForm.Read(data, null, zone.Id);
+        if (!read.IsSuccess) return Form(request, null, null, read.Errors, zone, "Some fields need another look.", data);
+        var reply = await actions.CreateAsync(request, read.Value!, ct);
+        return reply.Card is null ? Form(request, read.Value, null, ErrorsOf(reply), zone, reply.Text) : reply;
+    }
+
+    private async Task<BotReply> SaveAsync(TurnRequest request, Event ev, JsonObject data, DateTimeZone zone, CancellationToken ct)
+    {
+        var read = EventForm.Read(data, ev.Details, ev.TimeZoneId);
+        if (!read.IsSuccess) return Form(request, ev.Details, ev.Number, read.Errors, zone, "Some fields need another look.", data);
+        var update = ev.Update(read.Value!, clock);
+        if (!update.IsSuccess) return Form(request, read.Value, ev.Number, update.Errors, zone, "Nothing was saved yet.");
+        return await actions.EditAsync(request, ev, _ => update, $"Saved {ev.Reference}.", ct);
     }
 
     /// <summary>The empty new-event form, with the kind chosen when the user said it (<c>new panel</c>).</summary>
@@ -85,7 +99,7 @@ public sealed class EventFormHandler(EventActions actions, CardSubmissions submi
         if (errors.Count > 0) text += "\n" + string.Join("\n", errors.Select(e => "- " + e.Message));
         var card = EventForm.Render(request.Surface, details, number, errors, zone.Id);
         if (typed is not null) KeepTyped(card, typed);
-        return new BotReply(text, card) { Lead = lead };
+        return new BotReply(text, card) { Lead = lead, Errors = errors.Count > 0 || lead is null ? errors : [new Domain.FieldError("form", lead)] };
     }
 
     /// <summary>Puts back what the user typed into each input, even values that could not be read (a date that does not exist).</summary>

@@ -66,12 +66,13 @@ public sealed class OrganiserCardTests
         var card = await world.CreateDraftAsync();
 
         var actions = CardJson.Actions(card);
-        var inView = actions.Where(a => a["mode"] is null).Select(Title).ToList();
-        var overflow = actions.Where(a => a["mode"]?.GetValue<string>() == "secondary").Select(Title).ToList();
-        Assert.Equal(["Join on Zoom", "Edit details", "Speakers", "Publish"], inView);
-        Assert.Equal(["Run of show", "Readings", "Settings", "Cancel event"], overflow);
-        Assert.All(actions.Where(a => a["type"]!.GetValue<string>() != "Action.OpenUrl"),
-            a => Assert.Equal(channel == BotClient.Teams ? "Action.Execute" : "Action.Submit", a["type"]!.GetValue<string>()));
+        Assert.Equal(["Join on Zoom", "Edit details", "Speakers", "Publish", "More"], actions.Select(Title));
+        var more = actions[^1];
+        Assert.Equal("Action.ShowCard", more["type"]!.GetValue<string>());
+        Assert.Equal(["Run of show", "Readings", "Settings", "Cancel event"], CardJson.ButtonTitles(more["card"]!));
+        var buttons = CardJson.Buttons(card).Where(a => a["type"]!.GetValue<string>() is not ("Action.OpenUrl" or "Action.ShowCard")).ToList();
+        Assert.Equal(7, buttons.Count);
+        Assert.All(buttons, a => Assert.Equal(channel == BotClient.Teams ? "Action.Execute" : "Action.Submit", a["type"]!.GetValue<string>()));
     }
 
     [Theory]

@@ -37,6 +37,13 @@ public sealed class CardSubmissions(PanelBotDbContext db, TimeProvider clock)
         }
     }
 
+    /// <summary>Gives a claim back when the submit changed nothing (it came back with errors), so the same form can be sent again.</summary>
+    public async Task ReleaseAsync(string? submissionId, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(submissionId)) return;
+        await db.CardSubmissions.Where(s => s.SubmissionId == submissionId).ExecuteDeleteAsync(ct);
+    }
+
     /// <summary>Notes which event a claimed submission created, so a repeat can show it.</summary>
     public async Task CompleteAsync(string? submissionId, int eventNumber, CancellationToken ct)
     {

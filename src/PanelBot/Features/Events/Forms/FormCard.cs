@@ -38,7 +38,7 @@ public static class FormCard
     public static BotReply Reply(JsonObject card, string text, FormErrors errors)
     {
         if (errors.Any) text += "\n" + string.Join("\n", errors.All.Select(e => "- " + e));
-        return new BotReply(text, card);
+        return new BotReply(text, card) { Errors = errors.All.Select(e => new Domain.FieldError("form", e)).ToList() };
     }
 
     public static string? Text(JsonObject data, string key)

@@ -41,9 +41,16 @@ public sealed class OrganiserFormHandler(
         var allowed = ev.CheckCanEdit(request.UserId);
         if (!allowed.IsSuccess) return allowed.ErrorMessage;
 
-        var (first, _) = await submissions.ClaimAsync(FormCard.Text(data, CardSubmissions.Key), request.UserId, ev.Number, ct);
+        var submission = FormCard.Text(data, CardSubmissions.Key);
+        var (first, _) = await submissions.ClaimAsync(submission, request.UserId, ev.Number, ct);
         if (!first) return await RepeatAsync(request, verb, ev, ct);
+        var reply = await RunAsync(request, verb, data, ev, ct);
+        if (reply.Errors.Count > 0) await submissions.ReleaseAsync(submission, ct);
+        return reply;
+    }
 
+    private async Task<BotReply> RunAsync(TurnRequest request, string verb, JsonObject data, Event ev, CancellationToken ct)
+    {
         var surface = request.Surface;
         switch (verb)
         {
