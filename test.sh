@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # PanelBot's one test command: installs and starts what the tests need (PostgreSQL, an SMTP server, Chromium,
-# the iCalendar parsers, the Teams schema validator), builds the solution and runs every test.
+# the iCalendar parsers, the Teams schema validator, the Adaptive Cards parser), builds the solution and runs every test.
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -21,7 +21,7 @@ if ((${#missing[@]})); then
 fi
 
 # 2. npm packages the tests use (pinned by package-lock.json).
-for dir in manifests/teams tests/interop; do
+for dir in manifests/teams tests/interop tests/cards; do
   if [ -f "$dir/package-lock.json" ] && [ ! -d "$dir/node_modules" ]; then
     say "npm ci in $dir"
     (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund >/dev/null)
@@ -52,7 +52,12 @@ say "Testing"
 results="$root/TestResults"
 rm -rf "$results"
 status=0
+# Every Adaptive Card any test receives is kept here and checked with Microsoft's parser after the run.
+export PANELBOT_CARD_CORPUS="$pg_dir/cards"
 dotnet test PanelBot.sln -c Release --no-build -nologo --logger "trx" --results-directory "$results" || status=$?
+
+say "Checking every card the tests received (Adaptive Cards 1.5, Microsoft's parser)"
+node tests/cards/check-cards.mjs "$PANELBOT_CARD_CORPUS" || status=1
 
 # 5. One closing line over all projects, from the TRX files.
 python3 - "$results" <<'PY' || true
