@@ -49,6 +49,24 @@ public sealed class TeamsManifestTests : IDisposable
     }
 
     [Fact]
+    public async Task Build_EveryCommandList_OffersNewWhichOpensTheForm()
+    {
+        var zipPath = Path.Combine(_tempDir, "panelbot.zip");
+        var run = await RunBuildScriptAsync("--bot-app-id", Guid.NewGuid().ToString(), "--out", zipPath);
+        Assert.True(run.ExitCode == 0, $"build.mjs exited {run.ExitCode}\n{run}");
+        using var zip = ZipFile.OpenRead(zipPath);
+        var manifest = JsonNode.Parse(ReadEntry(zip, "manifest.json"))!;
+
+        var lists = manifest["bots"]![0]!["commandLists"]!.AsArray();
+        Assert.Equal(2, lists.Count);
+        foreach (var list in lists)
+        {
+            var newCommand = Assert.Single(list!["commands"]!.AsArray(), c => (string?)c!["title"] == "new");
+            Assert.Contains("opens a form", (string?)newCommand!["description"]);
+        }
+    }
+
+    [Fact]
     public async Task Validate_ManifestWithoutName_ExitsNonZeroNamingMissingProperty()
     {
         var zipPath = Path.Combine(_tempDir, "panelbot.zip");
