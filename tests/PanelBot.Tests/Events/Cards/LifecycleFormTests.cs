@@ -134,9 +134,25 @@ public sealed class LifecycleFormTests
     public async Task NewOrganiser_CreatesFillsPublishesAndCancels_TypingOnlyNew(string channel)
     {
         await using var world = await StartAsync(channel);
+        await TypingOnlyNewAsync(world);
+    }
+
+    [PostgresFact]
+    public async Task NewOrganiser_OnPostgreSql_CreatesFillsPublishesAndCancels_AndADoubleCreateMakesOneEvent()
+    {
+        await using var world = await StartAsync(BotClient.WebChat, PanelBot.Storage.StorageProvider.PostgreSql);
+        var form = (await world.Client.SayAsync(Olga, "new")).Card;
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => world.Client.ClickAsync(Olga, form, "Create", Organiser.WebinarForm())));
+        Assert.Equal(1, await Organiser.EventCountAsync(world.App));
+
+        await TypingOnlyNewAsync(world, number: 2);
+    }
+
+    private static async Task TypingOnlyNewAsync(OrganiserWorld world, int number = 1)
+    {
         var c = world.Client;
 
-        var card = await world.CreateDraftAsync();
+        var card = await world.CreateDraftAsync(number);
         card = (await c.ClickAsync(Olga, (await c.ClickAsync(Olga, card, "Speakers")).Card, "Add speaker", Cedric())).Card;
         card = (await c.ClickAsync(Olga, (await c.ClickAsync(Olga, card, "Run of show")).Card, "Add segment",
             new JsonObject { ["title"] = "Discussion", ["minutes"] = "90", ["lead"] = "Cedric de Coning" })).Card;
@@ -151,7 +167,7 @@ public sealed class LifecycleFormTests
         card = (await c.ClickAsync(Olga, confirm, "Cancel the event", new JsonObject { ["reason"] = "Postponed to spring." })).Card;
 
         Assert.Contains("Cancelled: Postponed to spring.", CardJson.TextBlocks(card));
-        var ev = await Organiser.EventAsync(world.App, 1);
+        var ev = await Organiser.EventAsync(world.App, number);
         Assert.Equal(EventStatus.Cancelled, ev.Status);
         Assert.NotNull(ev.PublishedAt);
         Assert.Equal(50, ev.Capacity);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PanelBot.Storage;
 using PanelBot.Tests.Support;
 
 namespace PanelBot.Tests.Events.Cards;
@@ -27,12 +28,18 @@ public sealed class OrganiserWorld : IAsyncDisposable
         return new OrganiserWorld(connector, new BotApp(serviceUrl: connector.ServiceUrl), channel);
     }
 
+    public static async Task<OrganiserWorld> StartAsync(string channel, StorageProvider provider)
+    {
+        var connector = await ConnectorRecorder.StartAsync();
+        return new OrganiserWorld(connector, await BotApp.StartAsync(provider, connector.ServiceUrl), channel);
+    }
+
     /// <summary>Creates the real webinar from <c>new</c> and the form, and answers the organiser's card of the draft.</summary>
-    public async Task<JsonObject> CreateDraftAsync()
+    public async Task<JsonObject> CreateDraftAsync(int expectedNumber = 1)
     {
         var form = (await Client.SayAsync(Olga, "new")).Card;
         var created = await Client.ClickAsync(Olga, form, "Create", Organiser.WebinarForm());
-        Assert.Contains("Created #1", created.Shown);
+        Assert.Contains($"Created #{expectedNumber}", created.Shown);
         return created.Card;
     }
 

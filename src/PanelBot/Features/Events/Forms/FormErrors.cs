@@ -15,7 +15,7 @@ public sealed record FormErrors(IReadOnlyDictionary<string, string> ByInput, IRe
 
     public static FormErrors Of(string inputId, string message) => new(new Dictionary<string, string> { [inputId] = message }, []);
 
-    public static FormErrors General1(string message) => new(new Dictionary<string, string>(), [message]);
+    public static FormErrors AboveTheForm(string message) => new(new Dictionary<string, string>(), [message]);
 
     /// <summary>Places each domain error under the input its field names (through <paramref name="inputFor"/>), else above.</summary>
     public static FormErrors From(IEnumerable<FieldError> errors, Func<FieldError, string?> inputFor)

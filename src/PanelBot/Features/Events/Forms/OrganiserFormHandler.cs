@@ -46,6 +46,8 @@ public sealed class OrganiserFormHandler(
         if (!first) return await RepeatAsync(request, verb, ev, ct);
         var reply = await RunAsync(request, verb, data, ev, ct);
         if (reply.Errors.Count > 0) await submissions.ReleaseAsync(submission, ct);
+        // A sentence alone ("#1 already says that") would leave the form in place: answer with the card under it.
+        else if (reply.Card is null && !reply.IsSilent) return await actions.ShowAsync(request, ev, ct, lead: reply.Text);
         return reply;
     }
 
@@ -61,7 +63,7 @@ public sealed class OrganiserFormHandler(
             case SpeakersForm.EditVerb:
                 return ev.FindSpeaker(FormCard.Text(data, SpeakersForm.SpeakerKey)) is { } speaker
                     ? SpeakersForm.Render(surface, ev, SpeakersForm.ValuesOf(speaker), speaker.Name, FormErrors.None)
-                    : SpeakersForm.Render(surface, ev, null, null, FormErrors.General1($"{FormCard.Text(data, SpeakersForm.SpeakerKey)} is no longer on the programme."));
+                    : SpeakersForm.Render(surface, ev, null, null, FormErrors.AboveTheForm($"{FormCard.Text(data, SpeakersForm.SpeakerKey)} is no longer on the programme."));
             case SpeakersForm.AddVerb:
             case SpeakersForm.SaveVerb:
                 return await SaveSpeakerAsync(request, ev, data, verb == SpeakersForm.SaveVerb ? FormCard.Text(data, SpeakersForm.SpeakerKey) : null, ct);
@@ -190,7 +192,7 @@ public sealed class OrganiserFormHandler(
     {
         var reason = FormCard.Text(data, "reason");
         if (FormCard.Text(data, "confirm") != "yes")
-            return CancelForm.Render(request.Surface, ev, reason, FormErrors.General1("Confirm with the Cancel the event button."), await AnsweredAsync(ev, ct));
+            return CancelForm.Render(request.Surface, ev, reason, FormErrors.AboveTheForm("Confirm with the Cancel the event button."), await AnsweredAsync(ev, ct));
         var reply = await actions.EditAsync(request, ev, e => e.Cancel(reason, clock), $"{ev.Reference} is cancelled.", ct);
         return reply.Errors.Count > 0
             ? CancelForm.Render(request.Surface, ev, reason, FormErrors.From(reply.Errors, e => e.Field == EventFields.Status ? "reason" : null), await AnsweredAsync(ev, ct))
