@@ -78,6 +78,11 @@ public sealed class OrganiserBrowserTests : IAsyncLifetime
         await withSpeaker.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
         await page.GetByText("#1 is published").First.WaitForAsync(new() { Timeout = 30_000 });
         await page.GetByRole(AriaRole.Button, new() { Name = "Going", Exact = true }).First.WaitForAsync(new() { Timeout = 30_000 });
+        // The organiser's own view keeps the tools behind one button (Action.ShowCard), which Web Chat opens in place.
+        var own = page.Locator(".ac-adaptiveCard").Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Organise" }) }).Last;
+        await own.GetByRole(AriaRole.Button, new() { Name = "Organise" }).ClickAsync();
+        await own.GetByRole(AriaRole.Button, new() { Name = "Run of show" }).ClickAsync();
+        await page.GetByText("Add a segment at the end").First.WaitForAsync(new() { Timeout = 30_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "panelbot-organiser.png"), FullPage = true });
 
         await using var scope = app!.Services.CreateAsyncScope();

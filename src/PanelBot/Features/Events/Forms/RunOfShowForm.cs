@@ -19,7 +19,8 @@ public static class RunOfShowForm
     {
         var body = FormCard.Header("Run of show", ev, lead, errors);
         var check = ev.CheckRunOfShow();
-        body.Add(Ac.Text($"The event lasts {ev.LengthMinutes} min. {check.Message}",
+        var fit = check.Fit == RunOfShowFit.Empty ? "No segments yet." : check.Message;
+        body.Add(Ac.Text($"The event lasts {ev.LengthMinutes} min. {fit}",
             color: check.Fit == RunOfShowFit.Overruns ? "Attention" : null, weight: "Bolder"));
         for (var i = 0; i < ev.Segments.Count; i++)
         {
