@@ -73,6 +73,30 @@ public sealed class ProgrammeFormTests
     [Theory]
     [InlineData(BotClient.Teams)]
     [InlineData(BotClient.WebChat)]
+    public async Task Speakers_Zone_IsReadLikeTheTextCommand_AMisspeltOneGetsTheSuggestionUnderTheField(string channel)
+    {
+        await using var world = await StartAsync(channel);
+        var card = await world.CreateDraftAsync();
+        var form = (await world.Client.ClickAsync(Olga, card, "Speakers")).Card;
+        var typo = Cedric();
+        typo["zone"] = "Asia/Kolkatta";
+
+        var again = (await world.Client.ClickAsync(Olga, form, "Add speaker", typo)).Card;
+        Assert.Contains(CardJson.ErrorsUnder(again, "zone"), e => e.Contains("Did you mean Asia/Kolkata?", StringComparison.Ordinal));
+        Assert.Equal("Asia/Kolkatta", CardJson.Input(again, "zone")["value"]!.GetValue<string>());
+        Assert.Empty((await Organiser.EventAsync(world.App, 1)).Speakers);
+
+        typo["zone"] = "asia/kolkata";
+        var added = await world.Client.ClickAsync(Olga, again, "Add speaker", typo);
+        Assert.Contains("Added Cedric de Coning", added.Shown);
+        Assert.Equal("Asia/Kolkata", Assert.Single((await Organiser.EventAsync(world.App, 1)).Speakers).TimeZoneId);
+        var edit = (await world.Client.ClickAsync(Olga, (await world.Client.ClickAsync(Olga, added.Card, "Speakers")).Card, "Edit Cedric de Coning")).Card;
+        Assert.Equal("Asia/Kolkata", CardJson.Input(edit, "zone")["value"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData(BotClient.Teams)]
+    [InlineData(BotClient.WebChat)]
     public async Task RunOfShow_AddReorderRemove_WithTheFitCheck(string channel)
     {
         await using var world = await StartAsync(channel);

@@ -28,7 +28,7 @@ public static class SpeakersForm
             foreach (var speaker in speakers)
             {
                 var who = new JsonObject { ["event"] = ev.Number, [SpeakerKey] = speaker.Name };
-                var details = string.Join(" · ", new[] { speaker.JobTitle, speaker.Affiliation, speaker.Topic }.Where(d => d is not null));
+                var details = string.Join(" · ", new[] { speaker.JobTitle, speaker.Affiliation, speaker.Topic, speaker.TimeZoneId }.Where(d => d is not null));
                 body.Add(Ac.Container(
                 [
                     Ac.Text($"**{speaker.Name}** · {SpeakerRoles.Label(speaker.Role)} · {speaker.Status.ToString().ToLowerInvariant()}"),
@@ -53,6 +53,7 @@ public static class SpeakersForm
             Ac.InputText("jobTitle", "Job title", V("jobTitle"), "Senior Research Fellow", error: errors.For("jobTitle")),
             Ac.InputText("topic", "Topic", V("topic"), "on the DRC", error: errors.For("topic")),
             Ac.InputText("email", "Email (for the speaker briefing; never shown on the card)", V("email"), "name@example.org", error: errors.For("email")),
+            Ac.InputText("zone", "Where they are (time zone; empty: the one their Teams reports)", V("zone"), "America/New_York", error: errors.For("zone")),
             Ac.InputChoice("status", "Status", [("Invited", "invited"), ("To be confirmed", "tbc"), ("Confirmed", "confirmed"), ("Declined", "declined")],
                 V("status") ?? "invited", error: errors.For("status")),
         ]);
@@ -78,6 +79,7 @@ public static class SpeakersForm
         ["jobTitle"] = s.JobTitle,
         ["topic"] = s.Topic,
         ["email"] = s.Email,
+        ["zone"] = s.TimeZoneId,
         ["status"] = s.Status.ToString().ToLowerInvariant(),
     };
 
@@ -99,6 +101,7 @@ public static class SpeakersForm
             JobTitle = FormCard.Text(data, "jobTitle"),
             Topic = FormCard.Text(data, "topic"),
             Email = FormCard.Text(data, "email"),
+            TimeZoneId = FormCard.Text(data, "zone"),
             Status = status ?? SpeakerStatus.Invited,
         };
         foreach (var (input, message) in Place(speaker)) errors.TryAdd(input, message);
@@ -119,6 +122,7 @@ public static class SpeakersForm
             ("jobTitle", blank with { JobTitle = speaker.JobTitle }),
             ("topic", blank with { Topic = speaker.Topic }),
             ("email", blank with { Email = speaker.Email }),
+            ("zone", blank with { TimeZoneId = speaker.TimeZoneId }),
         };
         foreach (var (input, probe) in probes)
             if (probe.Validate().FirstOrDefault() is { } error) yield return (input, error.Message);
