@@ -13,8 +13,6 @@ public sealed record FormErrors(IReadOnlyDictionary<string, string> ByInput, IRe
 
     public IEnumerable<string> All => ByInput.Values.Concat(General);
 
-    public static FormErrors Of(string inputId, string message) => new(new Dictionary<string, string> { [inputId] = message }, []);
-
     public static FormErrors AboveTheForm(string message) => new(new Dictionary<string, string>(), [message]);
 
     /// <summary>Places each domain error under the input its field names (through <paramref name="inputFor"/>), else above.</summary>
