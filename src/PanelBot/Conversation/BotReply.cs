@@ -17,7 +17,20 @@ public sealed record BotReply(string Text, JsonObject? Card = null)
     /// <summary>Field-level problems behind a refusal, so a form can show each under its input.</summary>
     public IReadOnlyList<Domain.FieldError> Errors { get; init; } = [];
 
+    /// <summary>
+    /// Meant for the requester only (a link, an address, a list, their own answer, organiser tools). Asked for in a
+    /// group chat or channel, it goes to their 1:1 chat and <see cref="SharedNote"/> is said in place instead.
+    /// </summary>
+    public bool IsPersonal { get; init; }
+
+    /// <summary>What to say in the shared conversation when the reply itself went 1:1; never anything personal.</summary>
+    public string? SharedNote { get; init; }
+
     public bool IsSilent => Text.Length == 0 && Card is null;
+
+    /// <summary>This reply, for the requester's eyes only; <paramref name="what"/> names it in the shared note.</summary>
+    public BotReply ForRequesterOnly(string what) =>
+        this with { IsPersonal = true, SharedNote = SharedNote ?? $"I've sent you {what} in a private chat." };
 
     public static implicit operator BotReply(string text) => new(text);
 }

@@ -3,6 +3,7 @@ using PanelBot.BotFramework;
 using PanelBot.Features;
 using PanelBot.Features.Help;
 using PanelBot.Features.People;
+using PanelBot.Features.PrivateChats;
 using PanelBot.Storage;
 
 namespace PanelBot.Conversation;
@@ -17,6 +18,7 @@ public sealed class PanelBotTurnHandler(
     CardActionHandler cardActions,
     Welcome welcome,
     UserProfiles profiles,
+    PrivateLine privateLine,
     ILogger<PanelBotTurnHandler> logger) : IBot
 {
     public const string CardActionInvoke = "adaptiveCard/action";
@@ -25,7 +27,8 @@ public sealed class PanelBotTurnHandler(
     {
         var activity = turn.Activity;
         await conversations.RememberAsync(activity, cancellationToken);
-        var request = TurnRequest.From(turn);
+        await privateLine.RememberAsync(activity, cancellationToken);
+        var request = TurnRequest.From(turn) with { PrivateLine = privateLine };
         try
         {
             if (request.ClientZone is { } zone && activity.From?.Id is { Length: > 0 } userId)
@@ -44,7 +47,18 @@ public sealed class PanelBotTurnHandler(
                 case ActivityTypes.ConversationUpdate when BotWasAdded(activity):
                     await welcome.GreetAsync(request, cancellationToken);
                     break;
-                // Other activity types (reactions, typing, installationUpdate, unknown invokes) need nothing from us;
+                case ActivityTypes.ConversationUpdate when BotWasRemoved(activity):
+                    await conversations.MarkDeadAsync(activity.ChannelId ?? "", activity.Conversation?.Id ?? "", cancellationToken);
+                    break;
+                // Teams: the app was added to or removed from a personal chat, group chat or team
+                // (learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/subscribe-to-conversation-events).
+                // Added: the conversation (revived if it was dead) and, in a personal chat, the private line are
+                // recorded above; Teams also sends a conversationUpdate with the bot among membersAdded, which greets.
+                case ActivityTypes.InstallationUpdate when activity.Action is "remove" or "remove-upgrade":
+                    await conversations.MarkDeadAsync(activity.ChannelId ?? "", activity.Conversation?.Id ?? "", cancellationToken);
+                    if (request.Scope == ConversationScope.Personal) await privateLine.ForgetChatAsync(request.UserId, cancellationToken);
+                    break;
+                // Other activity types (reactions, typing, unknown invokes) need nothing from us;
                 // an invoke left without a response is answered 501 by the adapter, as the SDK does.
             }
         }
@@ -58,6 +72,9 @@ public sealed class PanelBotTurnHandler(
 
     private static bool BotWasAdded(Activity activity) =>
         activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true;
+
+    private static bool BotWasRemoved(Activity activity) =>
+        activity.MembersRemoved?.Any(m => m.Id == activity.Recipient?.Id) == true;
 
     private static async Task ApologiseAsync(ITurnContext turn, CancellationToken ct)
     {

@@ -24,8 +24,28 @@ public static class ReplySender
         return activity;
     }
 
-    public static async Task<ResourceResponse?> SendAsync(this TurnRequest request, BotReply reply, CancellationToken ct) =>
-        reply.IsSilent ? null : await request.Turn.SendActivityAsync(ToActivity(reply, request.Surface), ct);
+    /// <summary>
+    /// Answers in the turn's conversation, except that a personal reply asked for in a group chat or channel goes to
+    /// the requester's 1:1 chat, and only its <see cref="BotReply.SharedNote"/> is said in place.
+    /// </summary>
+    public static async Task<ResourceResponse?> SendAsync(this TurnRequest request, BotReply reply, CancellationToken ct)
+    {
+        if (reply.IsSilent) return null;
+        if (!reply.IsPersonal || !request.IsShared) return await request.Turn.SendActivityAsync(ToActivity(reply, request.Surface), ct);
+
+        var delivery = request.PrivateLine is { } line
+            ? await line.SendAsync(request.UserId, reply, new Features.PrivateChats.PrivateMail("Your PanelBot answer", "private-reply"), ct)
+            : null;
+        var note = delivery?.Outcome switch
+        {
+            Features.PrivateChats.PrivateOutcome.Chat => reply.SharedNote ?? "I've sent you the answer in a private chat.",
+            Features.PrivateChats.PrivateOutcome.Mail =>
+                $"{request.UserName}, I can't open a private chat with you in Teams (is PanelBot installed for you?), so I emailed you the answer.",
+            _ => $"{request.UserName}, that answer is only for you, and I can't open a private chat with you. " +
+                 "Open a chat with me (PanelBot in Teams' apps) and ask me there.",
+        };
+        return await request.Turn.SendActivityAsync(ToActivity(note, request.Surface), ct);
+    }
 
     private static string FirstLine(string text)
     {

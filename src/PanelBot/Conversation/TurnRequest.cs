@@ -1,6 +1,7 @@
 using NodaTime;
 using PanelBot.BotFramework;
 using PanelBot.Cards;
+using PanelBot.Features.PrivateChats;
 
 namespace PanelBot.Conversation;
 
@@ -14,14 +15,29 @@ public sealed record TurnRequest(
 {
     public Activity Activity => Turn.Activity;
 
+    /// <summary>Personal, group chat or channel: a shared conversation never gets anything meant for one person.</summary>
+    public ConversationScope Scope { get; init; } = ConversationScope.Personal;
+
+    public bool IsShared => Scope.IsShared();
+
+    /// <summary>The AAD tenant of a Teams turn.</summary>
+    public string? TenantId { get; init; }
+
+    /// <summary>The team of a Teams channel conversation; its roster is where members are looked up.</summary>
+    public string? TeamId { get; init; }
+
+    /// <summary>Card buttons (invokes) are answered in the invoke response, which Teams shows only to whoever clicked.</summary>
+    public bool IsInvoke => Activity.Type == ActivityTypes.Invoke;
+
+    /// <summary>The requester's 1:1 line, where personal replies go from a shared conversation.</summary>
+    public PrivateLine? PrivateLine { get; init; }
+
     /// <summary>
-    /// Whether what this turn answers is seen by this user alone: a personal chat (Direct Line conversations are one
-    /// person's), or an <c>adaptiveCard/action</c> invoke, whose response card Teams shows only to the user who clicked
+    /// Whether what this turn answers is seen by this user alone: a personal chat, or an <c>adaptiveCard/action</c>
+    /// invoke, whose response card Teams shows only to the user who clicked
     /// (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards).
     /// </summary>
-    public bool SeenOnlyByUser =>
-        Activity.Type == ActivityTypes.Invoke
-        || (Activity.Conversation?.IsGroup != true && Activity.Conversation?.ConversationType is null or "personal");
+    public bool SeenOnlyByUser => IsInvoke || !IsShared;
 
     public static TurnRequest From(ITurnContext turn)
     {
@@ -33,6 +49,11 @@ public sealed record TurnRequest(
             activity.From?.Id ?? "unknown",
             string.IsNullOrWhiteSpace(activity.From?.Name) ? "Someone" : activity.From!.Name!,
             CardSurface.For(activity),
-            zone);
+            zone)
+        {
+            Scope = ConversationScopes.Of(activity),
+            TenantId = activity.GetTenantId(),
+            TeamId = ConversationScopes.TeamId(activity),
+        };
     }
 }

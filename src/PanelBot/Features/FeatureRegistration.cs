@@ -30,6 +30,8 @@ public static class FeatureRegistration
         services.AddScoped<UserProfiles>();
         services.AddScoped<EventObservers>();
         services.AddScoped<RsvpNotifier>();
+        services.AddScoped<PanelBot.Features.PrivateChats.PrivateLine>();
+        services.AddScoped<PanelBot.Features.PrivateChats.OrganiserNotice>();
         services.AddScoped<RsvpChanges>();
         services.AddScoped<AttendeeExport>();
         services.AddHttpContextAccessor();

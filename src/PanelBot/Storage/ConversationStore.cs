@@ -19,7 +19,10 @@ public sealed class ConversationStore(PanelBotDbContext db, TimeProvider clock, 
         var reference = activity.GetConversationReference() with { ActivityId = null, User = null };
         var json = JsonSerializer.Serialize(reference, BotJson.Options);
         var row = await db.Conversations.SingleOrDefaultAsync(c => c.ChannelId == channelId && c.ConversationId == conversationId, ct);
-        if (row is not null && row.ReferenceJson == json && row.ServiceUrl == serviceUrl) return;
+        var scope = Conversation.ConversationScopes.Name(Conversation.ConversationScopes.Of(activity));
+        var teamId = Conversation.ConversationScopes.TeamId(activity);
+        if (row is not null && row.ReferenceJson == json && row.ServiceUrl == serviceUrl && row.Scope == scope
+            && row.TeamId == (teamId ?? row.TeamId) && row.DeadAt is null) return;
         if (row is null)
         {
             row = new StoredConversation { ChannelId = channelId, ConversationId = conversationId, ServiceUrl = serviceUrl, ReferenceJson = json };
@@ -30,6 +33,10 @@ public sealed class ConversationStore(PanelBotDbContext db, TimeProvider clock, 
         row.ReferenceJson = json;
         row.ConversationType = activity.Conversation.ConversationType;
         row.TenantId = activity.GetTenantId();
+        row.Scope = scope;
+        row.TeamId = teamId ?? row.TeamId;
+        // Whatever arrives from a conversation shows the bot is in it again (re-installed, re-added to the team).
+        row.DeadAt = null;
         row.UpdatedAt = clock.GetUtcNow();
         try
         {
@@ -45,11 +52,29 @@ public sealed class ConversationStore(PanelBotDbContext db, TimeProvider clock, 
         }
     }
 
+    /// <summary>The reference to message a conversation; null when unknown or when the bot was removed from it.</summary>
     public async Task<ConversationReference?> FindAsync(string channelId, string conversationId, CancellationToken ct)
     {
         var row = await db.Conversations.AsNoTracking()
             .SingleOrDefaultAsync(c => c.ChannelId == channelId && c.ConversationId == conversationId, ct);
-        return row is null ? null : JsonSerializer.Deserialize<ConversationReference>(row.ReferenceJson, BotJson.Options);
+        return row is null || row.DeadAt is not null ? null : JsonSerializer.Deserialize<ConversationReference>(row.ReferenceJson, BotJson.Options);
+    }
+
+    /// <summary>Who can read the conversation, as last seen; personal when unknown.</summary>
+    public async Task<Conversation.ConversationScope> ScopeAsync(string channelId, string conversationId, CancellationToken ct) =>
+        Conversation.ConversationScopes.Parse(await db.Conversations.AsNoTracking()
+            .Where(c => c.ChannelId == channelId && c.ConversationId == conversationId).Select(c => c.Scope).FirstOrDefaultAsync(ct));
+
+    /// <summary>
+    /// The bot can no longer write there (uninstalled, removed from the team, or Teams answered 403): nothing more is
+    /// sent until an activity from the conversation shows it is back.
+    /// </summary>
+    public async Task MarkDeadAsync(string channelId, string conversationId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await db.Conversations.Where(c => c.ChannelId == channelId && c.ConversationId == conversationId && c.DeadAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.DeadAt, now), ct);
+        logger.LogWarning("The bot was removed from conversation {ConversationId}; nothing more is sent there", conversationId);
     }
 
     public async Task<ConversationReference?> FindByConversationAsync(string conversationId, CancellationToken ct)

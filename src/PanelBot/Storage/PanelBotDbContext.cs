@@ -19,6 +19,9 @@ public sealed partial class PanelBotDbContext(DbContextOptions<PanelBotDbContext
             e.Property(x => x.ServiceUrl).HasColumnName("service_url");
             e.Property(x => x.ConversationType).HasColumnName("conversation_type");
             e.Property(x => x.TenantId).HasColumnName("tenant_id");
+            e.Property(x => x.Scope).HasColumnName("scope");
+            e.Property(x => x.TeamId).HasColumnName("team_id");
+            e.Property(x => x.DeadAt).HasColumnName("dead_at");
             e.Property(x => x.ReferenceJson).HasColumnName("reference_json");
             e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
             e.HasIndex(x => new { x.ChannelId, x.ConversationId }).IsUnique();
@@ -38,6 +41,7 @@ public sealed partial class PanelBotDbContext(DbContextOptions<PanelBotDbContext
         ConfigureOutbox(model);
         ConfigureScheduling(model);
         ConfigureForms(model);
+        ConfigurePrivateChats(model);
         UseSnakeCaseColumns(model);
     }
 

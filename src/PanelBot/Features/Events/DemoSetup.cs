@@ -30,6 +30,7 @@ public sealed class DemoSetup(EventRepository events, EventObservers observers, 
         var card = EventCard.RenderCard(webinar, RsvpCounts.For([], webinar.Capacity),
             new EventViewer(request.UserId, request.ClientZone, true, null, null, true) { SpeakerHours = options.Value.SpeakerWakingHours },
             request.Surface);
-        return new BotReply(reply, card) { Lead = reply };
+        return new BotReply(reply, card) { Lead = reply }
+            .ForRequesterOnly($"two sample events ({created[0].Reference} and {created[1].Reference}) with the organiser's view");
     }
 }

@@ -30,19 +30,32 @@ public sealed class EventActions(
         var ev = created.Value!;
         await profiles.RememberZoneAsync(request.UserId, request.UserName, ev.TimeZoneId, ct);
         var text = $"Created {ev.Reference}: {ev.Title} ({ev.Kind.ToString().ToLowerInvariant()}), {EventCard.When(ev)}. " +
-                   (request.Surface.Cards && request.SeenOnlyByUser
+                   (request.Surface.Cards
                        ? "It's a draft: add speakers and the run of show with the buttons below, then publish it."
                        : $"It's a draft: add speakers with `speaker {ev.Reference} add \"NAME\" ROLE`, then `publish {ev.Reference}`.");
-        return WithNotes(await ShowAsync(request, ev, ct, lead: text), created.Notes);
+        return WithNotes(await ShowAsync(request, ev, ct, lead: text,
+            sharedNote: $"Created {ev.Reference}: {ev.Title}. I've sent you the organiser's view in a private chat."), created.Notes);
     }
 
-    public async Task<BotReply> ShowAsync(TurnRequest request, Event ev, CancellationToken ct, string? lead = null)
+    /// <summary>
+    /// The card as the requester sees it. When that view holds anything of theirs (their answer, the join link, the
+    /// organiser's tools) it is personal: asked for in a group chat or channel it goes 1:1, and
+    /// <paramref name="sharedNote"/> is said in place.
+    /// </summary>
+    public async Task<BotReply> ShowAsync(TurnRequest request, Event ev, CancellationToken ct, string? lead = null, string? sharedNote = null)
     {
         var viewer = await registrations.ViewerAsync(ev, request.UserId, request.ClientZone, ct) with { SpeakerHours = SpeakerWakingHours };
-        viewer = viewer with { Tools = viewer.IsOrganiser && request.SeenOnlyByUser };
+        // The organiser's view is personal: in a group chat or channel it goes to their 1:1 chat, so it can carry the tools.
+        viewer = viewer with { Tools = viewer.IsOrganiser };
         var counts = await registrations.CountsAsync(ev, ct);
         var reply = EventCard.Render(ev, counts, viewer, request.Surface);
-        return lead is null ? reply : reply with { Text = lead + "\n\n" + reply.Text, Lead = lead };
+        if (lead is not null) reply = reply with { Text = lead + "\n\n" + reply.Text, Lead = lead };
+        if (!viewer.IsOrganiser && viewer.Rsvp is null && !viewer.SeesJoinLink) return reply;
+        return reply with
+        {
+            IsPersonal = true,
+            SharedNote = sharedNote ?? $"I've sent you {(viewer.IsOrganiser ? "the organiser's view" : "your view")} of {ev.Reference} in a private chat.",
+        };
     }
 
     /// <summary>Runs an edit as an organiser, saves it, refreshes posted cards, and answers with the new card.</summary>
@@ -64,7 +77,11 @@ public sealed class EventActions(
         await SaveAsync(new EventChange(ev, result.Value), ct);
         if ((result.Value.Changes & EventChanges.Capacity) != 0) await FillFreedSeatsAsync(ev, ct);
         await publisher.RefreshPostedCardsAsync(ev, ct);
-        var reply = view is null ? await ShowAsync(request, ev, ct, lead: done(ev)) : view(ev, done(ev));
+        var lead = done(ev);
+        var sharedNote = $"{lead} I've sent you the organiser's view in a private chat.";
+        var reply = view is null
+            ? await ShowAsync(request, ev, ct, lead, sharedNote)
+            : view(ev, lead) with { IsPersonal = true, SharedNote = sharedNote };
         return WithNotes(reply, [.. result.Notes, .. FairnessNotes(ev, result.Value.Changes)]);
     }
 

@@ -55,6 +55,11 @@ public sealed class EventPublisher(
             {
                 await adapter.ContinueConversationAsync(reference, (turn, token) => turn.UpdateActivityAsync(activity, token), ct);
             }
+            catch (ConnectorException ex) when (ex.IsBotRemoved)
+            {
+                // Removed from the team or chat: no use trying again with every change.
+                await conversations.MarkDeadAsync(posting.ChannelId, posting.ConversationId, ct);
+            }
             catch (Exception ex) when (ex is ConnectorException or HttpRequestException or UntrustedServiceUrlException)
             {
                 logger.LogWarning(ex, "Could not update the card of event {EventNumber} in conversation {ConversationId}",

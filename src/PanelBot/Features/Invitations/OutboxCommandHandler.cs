@@ -55,7 +55,7 @@ public sealed class OutboxCommandHandler(
         text.AppendLine($"- your events as a calendar subscription (keep it private): {PublicUrls.Webcal(feed)}");
         if (ev.PartOf is { Length: > 0 } series)
             text.AppendLine($"- every event of {series} as a subscription: {PublicUrls.Webcal(urls.SeriesFeed(await feeds.ForSeriesAsync(series, ct)))}");
-        return text.ToString().TrimEnd();
+        return ((BotReply)text.ToString().TrimEnd()).ForRequesterOnly($"the mail queue of {ev.Reference} and your calendar links");
     }
 
     private static string Describe(Instant instant, Event ev) =>

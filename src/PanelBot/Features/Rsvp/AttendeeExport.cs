@@ -26,7 +26,8 @@ public sealed class AttendeeExport(EventActions actions, IDataProtectionProvider
         var expires = clock.GetUtcNow().Add(LinkLifetime).ToUnixTimeSeconds();
         var token = Protector().Protect(FormattableString.Invariant($"{ev.Number}|{expires}"));
         var url = publicUrl.For($"exports/{Uri.EscapeDataString(token)}");
-        return $"The attendee list of {ev.Reference} as CSV (the link works for {LinkLifetime.TotalMinutes:0} minutes): [download]({url})\n{url}";
+        return ((BotReply)$"The attendee list of {ev.Reference} as CSV (the link works for {LinkLifetime.TotalMinutes:0} minutes): [download]({url})\n{url}")
+            .ForRequesterOnly($"the download link for the attendee list of {ev.Reference}");
     }
 
     /// <summary>The event number a token grants, or null when it is forged, altered or expired.</summary>

@@ -33,7 +33,14 @@ public sealed class RsvpHandler(
             if (TextRules.CheckEmail("email", email) is { } problem) return problem;
             await profiles.RememberEmailAsync(request.UserId, request.UserName, email, ct);
         }
-        email ??= await EmailForAsync(request, ct);
+        string? source = null;
+        if (email is null)
+        {
+            (email, var fromTeams) = await EmailForAsync(request, ct);
+            if (fromTeams)
+                source = $"I took your address {email} from your Teams profile for calendar invitations. " +
+                         "Type `email ADDRESS` to use another, or `forget me` to remove it.";
+        }
 
         var rsvp = new RsvpRequest(request.UserId, request.UserName, answer, email, request.Activity.Conversation?.Id);
         var result = await AnswerAsync(ev, rsvp, ct);
@@ -41,7 +48,9 @@ public sealed class RsvpHandler(
         var lead = result.Value!.Message;
         if (email is null && answer != RsvpAnswer.No)
             lead += " To get the calendar invitation by email, tell me your address: `email you@example.org`.";
-        return await actions.ShowAsync(request, ev, ct, lead);
+        var reply = await actions.ShowAsync(request, ev, ct, lead,
+            sharedNote: $"Thanks, {request.UserName}: I've sent you your answer for {ev.Reference} in a private chat.");
+        return source is null ? reply : reply with { Notes = [.. reply.Notes, source] };
     }
 
     public async Task<BotReply> MyEventsAsync(TurnRequest request, CancellationToken ct)
@@ -51,7 +60,7 @@ public sealed class RsvpHandler(
         var text = new StringBuilder("Your upcoming events:\n");
         foreach (var (ev, registration) in mine)
             text.AppendLine($"- **{ev.Reference}** {ev.Title}: {EventCard.When(ev)} · {Describe(registration)}");
-        return text.ToString().TrimEnd();
+        return ((BotReply)text.ToString().TrimEnd()).ForRequesterOnly("your events");
     }
 
     public async Task<BotReply> AttendeesAsync(TurnRequest request, EventRef reference, CancellationToken ct)
@@ -67,7 +76,7 @@ public sealed class RsvpHandler(
         var text = new StringBuilder(summary).AppendLine();
         foreach (var r in list.OrderBy(r => r.State).ThenBy(r => r.WaitlistPosition ?? 0).ThenBy(r => r.CreatedAt))
             text.AppendLine($"- {r.UserName}{(r.Email is { } mail ? $" <{mail}>" : "")}: {Describe(r)}");
-        return text.ToString().TrimEnd();
+        return ((BotReply)text.ToString().TrimEnd()).ForRequesterOnly($"the attendee list of {ev.Reference}");
     }
 
     public async Task<BotReply> RememberEmailAsync(TurnRequest request, string address, CancellationToken ct)
@@ -85,7 +94,8 @@ public sealed class RsvpHandler(
             await AnswerAsync(tracked, new RsvpRequest(request.UserId, request.UserName, RsvpAnswer.Going, email, registration.ConversationId), ct,
                 refreshCards: false);
         }
-        return $"Thanks, I'll send calendar invitations to {email}. Type `forget me` to remove it.";
+        return ((BotReply)$"Thanks, I'll send calendar invitations to {email}. Type `forget me` to remove it.")
+            .ForRequesterOnly("a confirmation");
     }
 
     /// <summary>
@@ -102,11 +112,16 @@ public sealed class RsvpHandler(
                 : answered;
         }, ct, refreshCards);
 
-    private async Task<string?> EmailForAsync(TurnRequest request, CancellationToken ct)
+    /// <summary>The address the person gave, else the one in their Teams profile (remembered, and said so once).</summary>
+    private async Task<(string? Email, bool FromTeams)> EmailForAsync(TurnRequest request, CancellationToken ct)
     {
         var profile = await profiles.FindAsync(request.UserId, ct);
-        if (profile?.Email is { } known) return known;
-        if (request.Activity.ChannelId != Channels.MsTeams || request.Activity.Conversation?.Id is not { } conversationId) return null;
+        if (profile?.Email is { } known) return (known, false);
+        // In a channel the roster belongs to the team: the thread id is not a conversation the member API knows
+        // (botbuilder's TeamsInfo.GetMemberAsync asks with the team id too).
+        var rosterId = request.Scope == Conversation.ConversationScope.Channel ? request.TeamId : request.Activity.Conversation?.Id;
+        if (request.Activity.ChannelId != Channels.MsTeams || rosterId is null) return (null, false);
+        var conversationId = rosterId;
         try
         {
             // Teams knows the member's address; ask once and remember it.
@@ -114,14 +129,14 @@ public sealed class RsvpHandler(
             if (member?.Email is { Length: > 0 } email && TextRules.CheckEmail("email", email) is null)
             {
                 await profiles.RememberEmailAsync(request.UserId, request.UserName, email, ct);
-                return email;
+                return (email, true);
             }
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException or UntrustedServiceUrlException)
         {
             logger.LogWarning(ex, "Could not read the Teams profile of a member of {ConversationId}", conversationId);
         }
-        return null;
+        return (null, false);
     }
 
     /// <summary><c>approve</c>/<c>decline #N USER</c>: an organiser's answer to a registration in approval mode.</summary>
@@ -139,7 +154,7 @@ public sealed class RsvpHandler(
         if (!result.IsSuccess) return result.ErrorMessage;
         var outcome = result.Value!;
         if (!outcome.IsNoChange && outcome.Registration is { } decided) await notifier.TellDecisionAsync(ev, decided, approve, ct);
-        return outcome.Message;
+        return ((BotReply)outcome.Message).ForRequesterOnly("the result");
     }
 
     /// <summary><c>forget me</c>: asks first; <c>forget me confirm</c> withdraws every RSVP and deletes the address.</summary>
@@ -151,7 +166,7 @@ public sealed class RsvpHandler(
                                "To go ahead, type `forget me confirm`.";
             var card = Cards.Ac.Card([Cards.Ac.Text(ask)],
                 [Cards.Ac.Action(request.Surface, "Yes, forget me", ForgetVerb, style: "destructive")], fallbackText: ask);
-            return new BotReply(ask, card);
+            return new BotReply(ask, card).ForRequesterOnly("what `forget me` does");
         }
         var withdrawn = 0;
         foreach (var ev in await registrations.EventsOfAsync(request.UserId, ct))
@@ -160,9 +175,10 @@ public sealed class RsvpHandler(
             if (result.IsSuccess) withdrawn++;
         }
         await profiles.ForgetAsync(request.UserId, ct);
-        return withdrawn == 0
+        BotReply done = withdrawn == 0
             ? "Done: I no longer have your email address, and you had no RSVPs."
             : $"Done: I deleted your email address and withdrew {withdrawn} RSVP{(withdrawn == 1 ? "" : "s")}.";
+        return done.ForRequesterOnly("a confirmation");
     }
 
     public const string ForgetVerb = "forgetMe";

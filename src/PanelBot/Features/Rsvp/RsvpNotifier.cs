@@ -1,37 +1,36 @@
-using PanelBot.BotFramework;
+using PanelBot.Conversation;
 using PanelBot.Domain.Events;
 using PanelBot.Domain.Rsvp;
 using PanelBot.Features.Events;
-using PanelBot.Storage;
+using PanelBot.Features.PrivateChats;
 
 namespace PanelBot.Features.Rsvp;
 
-/// <summary>Tells participants in chat what happened to their registration without them asking (promotion, approval).</summary>
-public sealed class RsvpNotifier(ConversationStore conversations, IBotAdapter adapter, ILogger<RsvpNotifier> logger)
+/// <summary>
+/// Tells participants what happened to their registration without them asking (promotion, approval): always 1:1,
+/// never where they answered (that may be a channel), by email when Teams will not open a private chat.
+/// </summary>
+public sealed class RsvpNotifier(PrivateLine line, OrganiserNotice organisers)
 {
+    public const string PromotionKind = "promotion";
+    public const string DecisionKind = "decision";
+
     public Task TellPromotedAsync(Event ev, Registration promoted, CancellationToken ct) =>
-        TellAsync(promoted, $"Good news, {promoted.UserName}: a seat is free and you're now going to {ev.Reference} " +
-                            $"{ev.Title} ({EventCard.When(ev)}).", ct);
+        TellAsync(ev, promoted, $"Good news, {promoted.UserName}: a seat is free and you're now going to {ev.Reference} " +
+                                $"{ev.Title} ({EventCard.When(ev)}).", $"You're going: {ev.Title}", PromotionKind, ct);
 
     public Task TellDecisionAsync(Event ev, Registration registration, bool approved, CancellationToken ct) =>
-        TellAsync(registration, approved
+        TellAsync(ev, registration, approved
             ? registration.State == RsvpState.Waitlisted
                 ? $"Your registration for {ev.Reference} {ev.Title} is approved. The event is full, so you're on the waitlist (number {registration.WaitlistPosition})."
                 : $"Your registration for {ev.Reference} {ev.Title} is approved: you're going ({EventCard.When(ev)})."
-            : $"Sorry, the organisers of {ev.Reference} {ev.Title} could not accept your registration.", ct);
+            : $"Sorry, the organisers of {ev.Reference} {ev.Title} could not accept your registration.",
+            $"Your registration: {ev.Title}", DecisionKind, ct);
 
-    private async Task TellAsync(Registration registration, string text, CancellationToken ct)
+    private async Task TellAsync(Event ev, Registration registration, string text, string subject, string kind, CancellationToken ct)
     {
-        if (registration.ConversationId is null) return;
-        var reference = await conversations.FindByConversationAsync(registration.ConversationId, ct);
-        if (reference is null) return;
-        try
-        {
-            await adapter.ContinueConversationAsync(reference, (turn, token) => turn.SendActivityAsync(text, token), ct);
-        }
-        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or UntrustedServiceUrlException)
-        {
-            logger.LogWarning(ex, "Could not tell a participant about their registration in {ConversationId}", registration.ConversationId);
-        }
+        var delivery = await line.SendAsync(registration.UserId, new BotReply(text), new PrivateMail(subject, kind, ev.Id), ct);
+        await organisers.UnreachableAsync(ev, kind == PromotionKind ? "the news of their promotion" : "your decision",
+            [(registration.UserName, delivery)], ct);
     }
 }

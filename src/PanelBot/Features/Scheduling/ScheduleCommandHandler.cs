@@ -26,11 +26,12 @@ public sealed class ScheduleCommandHandler(
         if (ev is null) return EventActions.NotFound(command.Event);
         var allowed = ev.CheckCanEdit(request.UserId);
         if (!allowed.IsSuccess) return allowed.ErrorMessage;
-        return command switch
+        var reply = command switch
         {
             RemindCommand remind => await RemindAsync(ev, remind.Offsets, ct),
             _ => await ShowAsync(ev, ct),
         };
+        return reply.ForRequesterOnly($"the schedule of {ev.Reference}");
     }
 
     /// <summary>The reminder offsets in force for an event (its own, or the configured defaults), largest first.</summary>

@@ -25,7 +25,6 @@ public static class SchedulingRegistration
         services.AddScoped<IEventObserver, ScheduleObserver>();
         services.AddScoped<EventJobScheduler>();
         services.AddSingleton<ProactiveQueue>();
-        services.AddScoped<ChatSender>();
         services.AddScoped<ScheduledMail>();
         services.AddScoped<DeliveryLog>();
         services.AddScoped<AttendeeDelivery>();

@@ -22,7 +22,7 @@ public sealed class ScheduledMail(IServiceProvider services, IOptions<ScheduledM
 
     public bool IsAvailable => _outbox is not null;
 
-    public Task EnqueueAsync(long eventId, string kind, string to, string? toName, string subject, string text, CancellationToken ct)
+    public Task EnqueueAsync(long? eventId, string kind, string to, string? toName, string subject, string text, CancellationToken ct)
     {
         if (_outbox is null) throw new InvalidOperationException("No outbox is registered.");
         var from = options.Value;

@@ -4,16 +4,18 @@ using NodaTime;
 using NodaTime.Extensions;
 using PanelBot.Domain.Events;
 using PanelBot.Domain.Rsvp;
+using PanelBot.Conversation;
+using PanelBot.Features.PrivateChats;
 using PanelBot.Features.Scheduling.Delivery;
 using PanelBot.Storage;
 
 namespace PanelBot.Features.Scheduling.Work;
 
 /// <summary>
-/// The organiser's daily digest of RSVP changes since the last one, only when there were changes: by chat where the
-/// event was posted (the conversation the organiser published it in), else by email when the organiser's address is known.
+/// The organiser's daily digest of RSVP changes since the last one, only when there were changes: in the organiser's
+/// 1:1 chat, else by email when their address is known.
 /// </summary>
-public sealed class DigestWork(PanelBotDbContext db, ScheduledEvents events, DeliveryLog log, ChatSender chat, ScheduledMail mail,
+public sealed class DigestWork(PanelBotDbContext db, ScheduledEvents events, DeliveryLog log, PrivateLine line, ScheduledMail mail,
     TimeProvider clock, ILogger<DigestWork> logger)
 {
     public async Task RunAsync(long eventId, DateTimeOffset? dueAt, CancellationToken ct)
@@ -36,15 +38,12 @@ public sealed class DigestWork(PanelBotDbContext db, ScheduledEvents events, Del
         var key = $"{ev.Id}:digest:{now.InZone(ev.Zone).Date:yyyy-MM-dd}";
         if ((await log.SentKeysAsync(ev.Id, ScheduledKinds.Digest, ct)).Contains(key)) return;
 
-        var posting = await db.EventPostings.AsNoTracking().Where(p => p.EventId == eventId).OrderByDescending(p => p.PostedAt).FirstOrDefaultAsync(ct);
-        var delivered = false;
-        if (posting is not null)
-        {
-            var row = log.Add(ev.Id, ScheduledKinds.Digest, key, DeliveryLog.Chat);
-            if (!await log.TryCommitAsync(ct)) return;
-            delivered = await chat.SendAsync(posting.ConversationId, text, ct);
-            if (!delivered) await log.ReleaseAsync([row], ct);
-        }
+        // The digest names who answered what: it goes to the organiser 1:1, never to the channel the event was posted in.
+        var row = log.Add(ev.Id, ScheduledKinds.Digest, key, DeliveryLog.Chat);
+        if (!await log.TryCommitAsync(ct)) return;
+        var delivery = await line.SendAsync(ev.CreatorId, new BotReply(text), null, ct);
+        var delivered = delivery.Outcome == PrivateOutcome.Chat;
+        if (!delivered) await log.ReleaseAsync([row], ct);
         if (!delivered && mail.IsAvailable && await db.UserProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == ev.CreatorId, ct) is { Email: { } email } profile)
         {
             await mail.EnqueueAsync(ev.Id, ScheduledKinds.Digest, email, profile.Name, $"RSVP changes: {ev.Title}", text.Replace("**", ""), ct);
@@ -57,7 +56,7 @@ public sealed class DigestWork(PanelBotDbContext db, ScheduledEvents events, Del
         settings.LastDigestAt = now;
         settings.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
-        SchedulingLog.Sent(logger, ScheduledKinds.Digest, eventId, posting is null ? 0 : 1, posting is null ? 1 : 0);
+        SchedulingLog.Sent(logger, ScheduledKinds.Digest, eventId, delivery.Outcome == PrivateOutcome.Chat ? 1 : 0, delivery.Outcome == PrivateOutcome.Chat ? 0 : 1);
     }
 
     private async Task<RsvpCounts> CountsAsync(Event ev, CancellationToken ct) =>
