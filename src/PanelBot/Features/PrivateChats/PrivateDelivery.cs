@@ -22,8 +22,8 @@ public sealed record PrivateDelivery(PrivateOutcome Outcome, string? Problem = n
 {
     public bool Delivered => Outcome is PrivateOutcome.Chat or PrivateOutcome.Mail;
 
-    /// <summary>Teams refused the 1:1 chat just now (not an earlier refusal seen again): an organiser should hear of it.</summary>
-    public bool NewlyRefused { get; init; }
+    /// <summary>Teams refused a 1:1 chat with this person (now or before): an organiser should hear of it once.</summary>
+    public bool ChatRefused => Outcome is PrivateOutcome.Mail or PrivateOutcome.Unreachable && Problem is not null;
 
     public static readonly PrivateDelivery InChat = new(PrivateOutcome.Chat);
 }

@@ -148,7 +148,7 @@ public sealed class PrivateLine(
             var problem = $"{(int)ex.StatusCode} {ex.ErrorCode ?? ex.StatusCode.ToString()}";
             logger.LogWarning("Teams would not open a 1:1 chat with {UserId}: {Problem}", row.UserId, problem);
             changed.Add((row, null, PrivateChatStates.Refused, problem));
-            return new PrivateDelivery(PrivateOutcome.Unreachable, problem) { NewlyRefused = true };
+            return new PrivateDelivery(PrivateOutcome.Unreachable, problem);
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException or UntrustedServiceUrlException)
         {
@@ -170,7 +170,7 @@ public sealed class PrivateLine(
             var problem = $"{(int)ex.StatusCode} {ex.ErrorCode ?? ex.StatusCode.ToString()}";
             logger.LogWarning("The 1:1 chat with {UserId} is gone: {Problem}", row.UserId, problem);
             changed.Add((row, conversationId, PrivateChatStates.Dead, problem));
-            return new PrivateDelivery(PrivateOutcome.Unreachable, problem) { NewlyRefused = true };
+            return new PrivateDelivery(PrivateOutcome.Unreachable, problem);
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException or UntrustedServiceUrlException)
         {

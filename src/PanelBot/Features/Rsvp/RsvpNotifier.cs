@@ -31,6 +31,6 @@ public sealed class RsvpNotifier(PrivateLine line, OrganiserNotice organisers)
     {
         var delivery = await line.SendAsync(registration.UserId, new BotReply(text), new PrivateMail(subject, kind, ev.Id), ct);
         await organisers.UnreachableAsync(ev, kind == PromotionKind ? "the news of their promotion" : "your decision",
-            [(registration.UserName, delivery)], ct);
+            [(registration.UserId, registration.UserName, delivery)], ct);
     }
 }

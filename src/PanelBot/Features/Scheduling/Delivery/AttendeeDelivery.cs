@@ -41,7 +41,7 @@ public sealed class AttendeeDelivery(RegistrationRepository registrations, Deliv
             chats = results.Values.Count(r => r.Outcome == PrivateOutcome.Chat);
             // Someone Teams will not let us reach 1:1 keeps the claim (nothing is gained by trying again); email is
             // their way (the reminder mail, or the updated invitation that carries the link), and the organiser hears of it.
-            await organisers.UnreachableAsync(ev, What(message.Kind), claims.Select(c => (c.Registration.UserName,
+            await organisers.UnreachableAsync(ev, What(message.Kind), claims.Select(c => (c.Registration.UserId, c.Registration.UserName,
                 results[c.Registration.UserId] is { Outcome: PrivateOutcome.Unreachable } d && c.Registration.Email is not null
                     ? d with { Outcome = PrivateOutcome.Mail }
                     : results[c.Registration.UserId])), ct);

@@ -1,0 +1,163 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using PanelBot.Tests.Scheduling;
+using PanelBot.Tests.Support;
+using PanelBot.Tests.Support.Teams;
+
+namespace PanelBot.Tests.Teams;
+
+/// <summary>
+/// Issue 10: an event's whole life in each Teams scope, against a fake Teams connector that records every call.
+/// Whatever is meant for one person (join link, passcode, addresses, lists, export link, feed token, someone's answer)
+/// reaches that person in their 1:1 chat, and nothing of it is ever posted to the group chat or channel.
+/// The event is 9 Dec 2026 15:00-16:30 Oslo (14:00-15:30 UTC); the test moves the fake clock past each due time.
+/// </summary>
+public sealed partial class TeamsLifecycleTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 12, 9, 14, 0, 0, TimeSpan.Zero);
+    private const string JoinUrl = "https://zoom.us/j/61234567890";
+    private const string Passcode = "424242";
+
+    [Theory]
+    [InlineData("personal")]
+    [InlineData("groupChat")]
+    [InlineData("channel")]
+    public async Task WholeLifecycle_PrivateItemsReachEachPerson1To1_AndNothingPersonalIsPostedToASharedConversation(string scope)
+    {
+        await using var teams = await FakeTeams.StartAsync();
+        var olga = teams.AddUser("Olga");
+        var alice = teams.AddUser("Alice");
+        var bob = teams.AddUser("Bob");
+        var carol = teams.AddUser("Carol");
+        var dave = teams.AddUser("Dave");
+        var eve = teams.AddUser("Eve", appInstalled: false); // Teams refuses a 1:1 chat with her
+        TeamsUser[] everyone = [olga, alice, bob, carol, dave, eve];
+        TeamsPlace place = scope switch
+        {
+            "channel" => teams.AddTeam("Peace", everyone),
+            "groupChat" => teams.AddGroupChat("Panel-team", everyone),
+            _ => new TeamsPlace.Personal(),
+        };
+        await using var app = new SchedulingApp(teams.ServiceUrl).Start();
+        var chat = new TeamsClient(app.Bot(), teams);
+
+        // Create and publish, all by text in the shared conversation (or each person's own chat).
+        await chat.SayAsync(place, olga, "new webinar \"Peace operations and aid\" 2026-12-09 15:00-16:30 Europe/Oslo");
+        Assert.Contains(teams.PrivateTo(olga), c => c.Visible.Contains("Created #1"));
+        foreach (var command in new[]
+                 {
+                     $"set #1 link {JoinUrl}", $"set #1 passcode {Passcode}", "set #1 capacity 2", "set #1 release 3",
+                     "speaker #1 add \"Cedric de Coning\" moderator email cedric@accord.example", "publish #1",
+                 })
+            await chat.SayAsync(place, olga, command);
+        Assert.Contains(teams.PrivateTo(olga), c => c.Visible.Contains(JoinUrl)); // the organiser's view, 1:1
+        if (place.IsShared)
+        {
+            Assert.Contains(teams.SharedActivities, c => c.Visible.Contains("#1 is published"));
+            Assert.Contains(teams.SharedActivities, c => c.Text.Contains("Updated the join link of #1") && c.Text.Contains("private chat"));
+        }
+
+        // RSVP by card button (invoke: the answer only Alice sees) and by text.
+        var going = await chat.InvokeAsync(place, alice, "rsvp", new JsonObject { ["event"] = 1, ["answer"] = "going" });
+        Assert.Contains("You're going.", going.Card.ToJsonString());
+        await chat.SayAsync(place, bob, "rsvp #1 going");
+        Assert.Contains(teams.PrivateTo(bob), c => c.Visible.Contains("You're going"));
+
+        // Waitlist, then promotion when Alice withdraws.
+        await chat.SayAsync(place, carol, "rsvp #1 going");
+        Assert.Contains(teams.PrivateTo(carol), c => c.Visible.Contains("waitlist"));
+        await chat.InvokeAsync(place, alice, "rsvp", new JsonObject { ["event"] = 1, ["answer"] = "no" });
+        await teams.WaitForAsync(c => c.ConversationId == carol.PersonalConversationId && c.Text.StartsWith("Good news, Carol"), "Carol's promotion");
+
+        // More seats; someone Teams will not let the bot reach 1:1 (shared scopes only: she has no personal chat).
+        await chat.SayAsync(place, olga, "set #1 capacity 4");
+        if (place.IsShared)
+        {
+            await chat.SayAsync(place, eve, "rsvp #1 going");
+            Assert.Contains(teams.SharedActivities, c => c.Text.Contains("I emailed you the answer"));
+            var mailed = await app.DbAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Recipient == eve.Email).Select(m => m.Kind).ToListAsync());
+            Assert.Contains("private-reply", mailed);
+        }
+
+        // Approval.
+        await chat.SayAsync(place, olga, "set #1 approval yes");
+        await chat.SayAsync(place, dave, "rsvp #1 going");
+        await chat.SayAsync(place, olga, "approve #1 Dave");
+        await teams.WaitForAsync(c => c.ConversationId == dave.PersonalConversationId && c.Text.Contains("is approved"), "Dave's approval");
+
+        // Organiser and participant tools: lists, links and tokens only 1:1.
+        foreach (var command in new[] { "attendees #1", "export #1", "outbox #1", "schedule #1" }) await chat.SayAsync(place, olga, command);
+        var olgaSees = string.Join("\n", teams.PrivateTo(olga).Select(c => c.Visible));
+        Assert.Contains(bob.Email, olgaSees);
+        Assert.Contains("/exports/", olgaSees);
+        Assert.Contains("webcal://", olgaSees);
+        await chat.SayAsync(place, bob, "my events");
+        Assert.Contains(teams.PrivateTo(bob), c => c.Text.StartsWith("Your upcoming events"));
+        await chat.SayAsync(place, carol, "email carol.home@example.net");
+        Assert.Contains(teams.PrivateTo(carol), c => c.Text.Contains("carol.home@example.net"));
+
+        // Join-link release and the 3-day reminder, 1:1 to each going participant.
+        app.Clock.Now = Start.AddDays(-3).AddSeconds(1);
+        foreach (var person in new[] { bob, carol, dave })
+            await teams.WaitForAsync(c => c.ConversationId == person.PersonalConversationId && c.Text.Contains("here is the join link")
+                                          && c.Text.Contains(JoinUrl) && c.Text.Contains(Passcode), $"the join link for {person.Name}");
+        if (place.IsShared)
+        {
+            await teams.WaitForAsync(c => c.ConversationId == olga.PersonalConversationId && c.Text.Contains("couldn't open a private chat")
+                                          && c.Text.Contains("- Eve: the join link went by email"), "the organiser told about Eve");
+        }
+
+        // The organiser's digest, the speaker's briefing, the last reminder.
+        app.Clock.Now = new DateTimeOffset(2026, 12, 7, 7, 0, 1, TimeSpan.Zero); // 08:00 Oslo
+        await teams.WaitForAsync(c => c.ConversationId == olga.PersonalConversationId && c.Text.StartsWith("RSVP changes for"), "the digest");
+        app.Clock.Now = Start.AddDays(-2).AddSeconds(1);
+        await WaitForMailAsync(app, "briefing", "cedric@accord.example");
+        app.Clock.Now = Start.AddHours(-1).AddSeconds(1);
+        foreach (var person in new[] { bob, carol, dave })
+            await teams.WaitForAsync(c => c.ConversationId == person.PersonalConversationId && c.Text.Contains("starts in 1 hour")
+                                          && c.Text.Contains(JoinUrl), $"the 1-hour reminder for {person.Name}");
+
+        await chat.SayAsync(place, olga, "cancel #1 The moderator is ill");
+        if (place.IsShared)
+            await teams.WaitForAsync(c => c.Method == "PUT" && teams.ScopeOf(c.ConversationId!) == scope && c.Visible.Contains("Cancelled"), "the cancelled card");
+
+        // Each private item reached only its person.
+        Assert.DoesNotContain(teams.PrivateTo(alice), c => c.Text.Contains("join link") || c.Text.Contains("Reminder"));
+        Assert.DoesNotContain(teams.PrivateTo(olga), c => c.Text.Contains("here is the join link"));
+        Assert.Single(teams.PrivateTo(bob), c => c.Text.Contains("here is the join link"));
+        Assert.DoesNotContain(teams.Calls, c => c.IsActivity && c.ConversationId == eve.PersonalConversationId);
+
+        // The rule itself.
+        var shared = teams.SharedActivities;
+        if (place.IsShared) Assert.True(shared.Count >= 15, $"only {shared.Count} shared activities: the test did not run in the shared conversation");
+        else Assert.Empty(shared);
+        foreach (var call in shared)
+        {
+            var seen = call.Visible;
+            Assert.False(Url().IsMatch(seen), $"A link in a shared conversation: {call}");
+            Assert.False(Email().IsMatch(seen), $"An email address in a shared conversation: {call}");
+            Assert.DoesNotContain(Passcode, seen);
+            Assert.DoesNotContain("/exports/", seen);
+            Assert.DoesNotContain("/feeds/", seen);
+            Assert.DoesNotContain("RSVP changes", seen);
+            Assert.DoesNotContain("You're going", seen);
+        }
+    }
+
+    private static async Task WaitForMailAsync(SchedulingApp app, string kind, string recipient)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (!await app.DbAsync(db => db.OutboxMessages.AnyAsync(m => m.Kind == kind && m.Recipient == recipient)))
+        {
+            if (DateTime.UtcNow > until) throw new Xunit.Sdk.XunitException($"No {kind} mail to {recipient}.");
+            await Task.Delay(100);
+        }
+    }
+
+    [GeneratedRegex(@"https?://|webcal://", RegexOptions.IgnoreCase)]
+    private static partial Regex Url();
+
+    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z0-9.-]+")]
+    private static partial Regex Email();
+}
