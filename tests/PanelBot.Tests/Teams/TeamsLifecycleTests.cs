@@ -52,6 +52,7 @@ public sealed partial class TeamsLifecycleTests
                  })
             await chat.SayAsync(place, olga, command);
         Assert.Contains(teams.PrivateTo(olga), c => c.Visible.Contains(JoinUrl)); // the organiser's view, 1:1
+        app.Clock.Now = app.Clock.Now.AddMinutes(5); // answers come after publishing (the digest counts from then)
         if (place.IsShared)
         {
             Assert.Contains(teams.SharedActivities, c => c.Visible.Contains("#1 is published"));
@@ -60,7 +61,7 @@ public sealed partial class TeamsLifecycleTests
 
         // RSVP by card button (invoke: the answer only Alice sees) and by text.
         var going = await chat.InvokeAsync(place, alice, "rsvp", new JsonObject { ["event"] = 1, ["answer"] = "going" });
-        Assert.Contains("You're going.", going.Card.ToJsonString());
+        Assert.Contains("You're going.", CardJson.AllText(going.Card));
         await chat.SayAsync(place, bob, "rsvp #1 going");
         Assert.Contains(teams.PrivateTo(bob), c => c.Visible.Contains("You're going"));
 
@@ -105,11 +106,13 @@ public sealed partial class TeamsLifecycleTests
         if (place.IsShared)
         {
             await teams.WaitForAsync(c => c.ConversationId == olga.PersonalConversationId && c.Text.Contains("couldn't open a private chat")
-                                          && c.Text.Contains("- Eve: the join link went by email"), "the organiser told about Eve");
+                                          && c.Text.Contains("- Eve: the ") && c.Text.Contains("went by email instead"), "the organiser told about Eve");
         }
 
         // The organiser's digest, the speaker's briefing, the last reminder.
         app.Clock.Now = new DateTimeOffset(2026, 12, 7, 7, 0, 1, TimeSpan.Zero); // 08:00 Oslo
+        // The daily trigger skips what the jump of the fake clock made it miss; run the digest job itself, by its key.
+        await (await app.SchedulerAsync()).TriggerJob(new Quartz.JobKey("digest", "event-" + await app.EventIdAsync(1)));
         await teams.WaitForAsync(c => c.ConversationId == olga.PersonalConversationId && c.Text.StartsWith("RSVP changes for"), "the digest");
         app.Clock.Now = Start.AddDays(-2).AddSeconds(1);
         await WaitForMailAsync(app, "briefing", "cedric@accord.example");

@@ -94,7 +94,7 @@ public sealed partial class FakeTeams : IAsyncDisposable
         {
             if (Calls.FirstOrDefault(match) is { } found) return found;
             if (DateTime.UtcNow > until)
-                throw new Xunit.Sdk.XunitException($"Teams never saw {what}. Calls:\n" + string.Join("\n", Calls.Select(c => c.ToString())));
+                throw new Xunit.Sdk.XunitException($"Teams never saw {what}. Calls:\n" + string.Join("\n", Calls.Select(c => c.Summary)));
             await Task.Delay(100);
         }
     }
@@ -185,9 +185,12 @@ public sealed partial record TeamsCall(string Method, string Path, string Body, 
             if (Json is not { } json) return "";
             var attachments = json["attachments"]?.DeepClone() as JsonArray ?? [];
             foreach (var content in attachments.Select(a => a?["content"]).OfType<JsonObject>()) content.Remove("$schema");
-            return string.Join("\n", Text, json["summary"]?.GetValue<string>() ?? "", attachments.ToJsonString());
+            return string.Join("\n", [Text, json["summary"]?.GetValue<string>() ?? "", .. CardJson.Strings(attachments)]);
         }
     }
 
     public override string ToString() => $"{Method} {Path} -> {Status}: {Body}";
+
+    /// <summary>One line per call, for failure messages.</summary>
+    public string Summary => $"{Method} {ConversationId ?? Path} -> {Status}: {(Text.Length > 160 ? Text[..160] : Text)}";
 }
