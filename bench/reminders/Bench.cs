@@ -142,6 +142,13 @@ public static class Bench
                             User = new ChannelAccount { Id = $"u-{ev.Number}-{j}", Name = $"User {j}" },
                         }, BotJson.Options),
                     });
+                    // Reminders go to each person's 1:1 chat; here every attendee's own conversation is that chat.
+                    db.PrivateChats.Add(new PrivateChat
+                    {
+                        UserId = $"u-{ev.Number}-{j}", ChannelId = "msteams", ServiceUrl = serviceUrl, BotId = "28:panelbot",
+                        BotName = "PanelBot", UserName = $"User {j}", ConversationId = conversation, State = PrivateChatStates.Open,
+                        UpdatedAt = clock.GetUtcNow(),
+                    });
                 }
                 db.Registrations.AddRange(registrations);
                 ids.Add(ev.Id);

@@ -17,6 +17,11 @@ public static class HelpReply
         (CommandGroup.General, "Everything else"),
     ];
 
+    /// <summary>What the bot promises about group chats and channels.</summary>
+    public const string PrivacyNote =
+        "In a group chat or channel I answer there only with what everyone may see; anything just for you (join links, " +
+        "addresses, attendee lists, export links, your answers) comes to our private chat.";
+
     public static BotReply Render(string? topic, CardSurface surface)
     {
         if (!string.IsNullOrWhiteSpace(topic))
@@ -26,11 +31,12 @@ public static class HelpReply
                 : $"There is no command called '{topic}'. Type `help` for the list.";
         }
 
-        var text = new StringBuilder("Here is what I can do. Events are referred to by number, like #3.\n");
+        var text = new StringBuilder("Here is what I can do. Events are referred to by number, like #3.\n" + PrivacyNote + "\n");
         var body = new List<JsonNode?>
         {
             Ac.Text("PanelBot commands", size: "Large", weight: "Bolder"),
             Ac.Text("Type a command, or use the buttons on event cards. Events are referred to by number, like #3.", subtle: true),
+            Ac.Text(PrivacyNote, subtle: true),
         };
         foreach (var (group, title) in Groups)
         {
