@@ -123,7 +123,9 @@ public sealed class EventCommandHandler(EventActions actions, EventRepository ev
         if (list.Count == 0) return "There are no upcoming events yet. Create one with `new webinar \"Title\" 2026-12-03 15:00-16:30 Europe/Oslo`, or type `demo`.";
         var lines = list.Select(e =>
             $"- **{e.Reference}** {e.Title} ({e.Kind.ToString().ToLowerInvariant()}, {e.Status.ToString().ToLowerInvariant()}): {EventCard.When(e)}");
-        return "Upcoming events:\n" + string.Join("\n", lines) + "\n\nType `show #N` for the full card.";
+        BotReply reply = "Upcoming events:\n" + string.Join("\n", lines) + "\n\nType `show #N` for the full card.";
+        // Drafts are the organiser's own business until they are published.
+        return list.Any(e => e.Status != EventStatus.Published) ? reply.ForRequesterOnly("the list, with your drafts,") : reply;
     }
 
     private static string FieldLabel(EventField field) => field switch
