@@ -48,14 +48,14 @@ public sealed class PanelBotTurnHandler(
                     await welcome.GreetAsync(request, cancellationToken);
                     break;
                 case ActivityTypes.ConversationUpdate when BotWasRemoved(activity):
-                    await conversations.MarkDeadAsync(activity.ChannelId ?? "", activity.Conversation?.Id ?? "", cancellationToken);
+                    await conversations.MarkDeadAsync(activity.ChannelId ?? "", activity.Conversation?.Id ?? "", cancellationToken, request.TeamId);
                     break;
                 // Teams: the app was added to or removed from a personal chat, group chat or team
                 // (learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/subscribe-to-conversation-events).
                 // Added: the conversation (revived if it was dead) and, in a personal chat, the private line are
                 // recorded above; Teams also sends a conversationUpdate with the bot among membersAdded, which greets.
                 case ActivityTypes.InstallationUpdate when activity.Action is "remove" or "remove-upgrade":
-                    await conversations.MarkDeadAsync(activity.ChannelId ?? "", activity.Conversation?.Id ?? "", cancellationToken);
+                    await conversations.MarkDeadAsync(activity.ChannelId ?? "", activity.Conversation?.Id ?? "", cancellationToken, request.TeamId);
                     if (request.Scope == ConversationScope.Personal) await privateLine.ForgetChatAsync(request.UserId, cancellationToken);
                     break;
                 // Other activity types (reactions, typing, unknown invokes) need nothing from us;

@@ -69,10 +69,12 @@ public sealed class ConversationStore(PanelBotDbContext db, TimeProvider clock, 
     /// The bot can no longer write there (uninstalled, removed from the team, or Teams answered 403): nothing more is
     /// sent until an activity from the conversation shows it is back.
     /// </summary>
-    public async Task MarkDeadAsync(string channelId, string conversationId, CancellationToken ct)
+    /// <param name="teamId">Removed from a whole team: every channel thread of that team goes with it.</param>
+    public async Task MarkDeadAsync(string channelId, string conversationId, CancellationToken ct, string? teamId = null)
     {
         var now = clock.GetUtcNow();
-        await db.Conversations.Where(c => c.ChannelId == channelId && c.ConversationId == conversationId && c.DeadAt == null)
+        await db.Conversations.Where(c => c.ChannelId == channelId && c.DeadAt == null
+                                          && (c.ConversationId == conversationId || (teamId != null && c.TeamId == teamId)))
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.DeadAt, now), ct);
         logger.LogWarning("The bot was removed from conversation {ConversationId}; nothing more is sent there", conversationId);
     }

@@ -135,4 +135,30 @@ public sealed class TeamsDetailsTests
         Assert.Equal(updatesBefore, teams.Calls.Count(c => c.Method == "PUT"));
         Assert.Equal("groupChat", await app.DbAsync(db => db.Conversations.Where(c => c.ConversationId == chatPlace.ConversationId).Select(c => c.Scope).SingleAsync()));
     }
+
+    [Fact]
+    public async Task BotRemovedFromATeam_StopsUpdatesToEveryThreadOfIt()
+    {
+        await using var teams = await FakeTeams.StartAsync();
+        var olga = teams.AddUser("Olga");
+        var channel = teams.AddTeam("Peace", olga);
+        await using var app = new BotApp(serviceUrl: teams.ServiceUrl);
+        var chat = new TeamsClient(app.Bot(), teams);
+        await chat.SayAsync(channel, olga, "new webinar \"Peace operations\" 2026-12-09 15:00-16:30 Europe/Oslo");
+        await chat.SayAsync(channel, olga, "publish #1");
+        await chat.SayAsync(new TeamsPlace.Personal(), olga, "set #1 title Peace operations and aid");
+        var updatesBefore = teams.Calls.Count(c => c.Method == "PUT");
+        Assert.True(updatesBefore > 0);
+
+        // Teams tells the team's channel (not the thread) that the bot left the team.
+        var removed = chat.Activity("conversationUpdate", channel, olga);
+        removed["conversation"]!["id"] = channel.ChannelId;
+        removed["channelData"]!["eventType"] = "teamMemberRemoved";
+        removed["membersRemoved"] = new JsonArray(new JsonObject { ["id"] = FakeTeams.BotId });
+        await chat.PostAsync(removed);
+
+        await chat.SayAsync(new TeamsPlace.Personal(), olga, "set #1 title Peace operations and humanitarian aid");
+        Assert.Contains(teams.PrivateTo(olga), c => c.Text.Contains("Updated the title"));
+        Assert.Equal(updatesBefore, teams.Calls.Count(c => c.Method == "PUT"));
+    }
 }

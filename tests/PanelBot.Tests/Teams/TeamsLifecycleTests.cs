@@ -23,7 +23,17 @@ public sealed partial class TeamsLifecycleTests
     [InlineData("personal")]
     [InlineData("groupChat")]
     [InlineData("channel")]
-    public async Task WholeLifecycle_PrivateItemsReachEachPerson1To1_AndNothingPersonalIsPostedToASharedConversation(string scope)
+    public Task WholeLifecycle_PrivateItemsReachEachPerson1To1_AndNothingPersonalIsPostedToASharedConversation(string scope) =>
+        RunLifecycleAsync(scope, database: null);
+
+    [PostgresFact]
+    public async Task WholeLifecycleInAChannel_OnPostgreSql_KeepsPrivateThingsPrivate()
+    {
+        await using var database = await TestDatabase.PostgresAsync();
+        await RunLifecycleAsync("channel", database);
+    }
+
+    private static async Task RunLifecycleAsync(string scope, TestDatabase? database)
     {
         await using var teams = await FakeTeams.StartAsync();
         var olga = teams.AddUser("Olga");
@@ -39,7 +49,7 @@ public sealed partial class TeamsLifecycleTests
             "groupChat" => teams.AddGroupChat("Panel-team", everyone),
             _ => new TeamsPlace.Personal(),
         };
-        await using var app = new SchedulingApp(teams.ServiceUrl).Start();
+        await using var app = new SchedulingApp(teams.ServiceUrl, database).Start();
         var chat = new TeamsClient(app.Bot(), teams);
 
         // Create and publish, all by text in the shared conversation (or each person's own chat).
