@@ -78,7 +78,8 @@ public sealed class EventActions(
         if ((result.Value.Changes & EventChanges.Capacity) != 0) await FillFreedSeatsAsync(ev, ct);
         await publisher.RefreshPostedCardsAsync(ev, ct);
         var lead = done(ev);
-        var sharedNote = $"{lead} I've sent you the organiser's view in a private chat.";
+        // In place only what was done; the rest of the lead (a speaker's local time, where their zone came from) goes 1:1.
+        var sharedNote = $"{FirstSentence(lead)} I've sent you the organiser's view in a private chat.";
         var reply = view is null
             ? await ShowAsync(request, ev, ct, lead, sharedNote)
             : view(ev, lead) with { IsPersonal = true, SharedNote = sharedNote };
@@ -86,6 +87,8 @@ public sealed class EventActions(
     }
 
     public WakingHours SpeakerWakingHours => options.Value.SpeakerWakingHours;
+
+    private static string FirstSentence(string text) => text.IndexOf(". ", StringComparison.Ordinal) is var end and > 0 ? text[..(end + 1)] : text;
 
     /// <summary>
     /// After the time or a speaker's zone changed, the organiser hears whose waking hours the slot misses. It is part of the

@@ -104,7 +104,8 @@ public sealed class EventCommandHandler(EventActions actions, EventRepository ev
         if (!ev.CanEdit(request.UserId))
             return $"Only the organisers of {ev.Reference} see where its speakers are and which times suit them.";
         var hours = actions.SpeakerWakingHours;
-        return SpeakerTimesReply.Render(ev, SlotFinder.Find(ev, hours, clock.GetCurrentInstant()), hours);
+        return SpeakerTimesReply.Render(ev, SlotFinder.Find(ev, hours, clock.GetCurrentInstant()), hours)
+            .ForRequesterOnly($"the times that suit the speakers of {ev.Reference}");
     }
 
     private Task<BotReply> ChangeOrganiserAsync(TurnRequest request, Event ev, OrganiserCommand command, CancellationToken ct)
