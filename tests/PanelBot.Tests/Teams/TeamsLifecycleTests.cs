@@ -42,7 +42,8 @@ public sealed partial class TeamsLifecycleTests
         var carol = teams.AddUser("Carol");
         var dave = teams.AddUser("Dave");
         var eve = teams.AddUser("Eve", appInstalled: false); // Teams refuses a 1:1 chat with her
-        TeamsUser[] everyone = [olga, alice, bob, carol, dave, eve];
+        var cedric = teams.AddUser("Cedric", email: "cedric@accord.example"); // a speaker who also talks to the bot
+        TeamsUser[] everyone = [olga, alice, bob, carol, dave, eve, cedric];
         TeamsPlace place = scope switch
         {
             "channel" => teams.AddTeam("Peace", everyone),
@@ -103,6 +104,7 @@ public sealed partial class TeamsLifecycleTests
         Assert.Contains(bob.Email, olgaSees);
         Assert.Contains("/exports/", olgaSees);
         Assert.Contains("webcal://", olgaSees);
+        await chat.SayAsync(place, cedric, "email cedric@accord.example");
         await chat.SayAsync(place, bob, "my events");
         Assert.Contains(teams.PrivateTo(bob), c => c.Text.StartsWith("Your upcoming events"));
         await chat.SayAsync(place, carol, "email carol.home@example.net");
@@ -126,6 +128,8 @@ public sealed partial class TeamsLifecycleTests
         await teams.WaitForAsync(c => c.ConversationId == olga.PersonalConversationId && c.Text.StartsWith("RSVP changes for"), "the digest");
         app.Clock.Now = Start.AddDays(-2).AddSeconds(1);
         await WaitForMailAsync(app, "briefing", "cedric@accord.example");
+        await teams.WaitForAsync(c => c.ConversationId == cedric.PersonalConversationId && c.Text.StartsWith("Hello Cedric de Coning")
+                                      && c.Text.Contains(JoinUrl), "the speaker's briefing 1:1");
         app.Clock.Now = Start.AddHours(-1).AddSeconds(1);
         foreach (var person in new[] { bob, carol, dave })
             await teams.WaitForAsync(c => c.ConversationId == person.PersonalConversationId && c.Text.Contains("starts in 1 hour")

@@ -1,11 +1,19 @@
 using NodaTime.Extensions;
 using PanelBot.Domain.Events;
+using Microsoft.EntityFrameworkCore;
+using PanelBot.Conversation;
+using PanelBot.Features.PrivateChats;
 using PanelBot.Features.Scheduling.Delivery;
+using PanelBot.Storage;
 
 namespace PanelBot.Features.Scheduling.Work;
 
-/// <summary>The speaker briefing by email: run of show, fellow speakers, moderator, logistics.</summary>
-public sealed class BriefingWork(ScheduledEvents events, DeliveryLog log, ScheduledMail mail, TimeProvider clock, ILogger<BriefingWork> logger)
+/// <summary>
+/// The speaker briefing by email (run of show, fellow speakers, moderator, logistics), and in the speaker's 1:1 chat
+/// too when they talk to the bot under the same address. It carries the join link, so never to a shared conversation.
+/// </summary>
+public sealed class BriefingWork(ScheduledEvents events, DeliveryLog log, ScheduledMail mail, PrivateLine line, PanelBotDbContext db,
+    TimeProvider clock, ILogger<BriefingWork> logger)
 {
     public async Task RunAsync(long eventId, DateTimeOffset? dueAt, CancellationToken ct)
     {
@@ -31,6 +39,26 @@ public sealed class BriefingWork(ScheduledEvents events, DeliveryLog log, Schedu
             log.Add(ev.Id, ScheduledKinds.Briefing, key, DeliveryLog.Mail);
             if (await log.TryCommitAsync(ct)) mails++;
         }
-        SchedulingLog.Sent(logger, ScheduledKinds.Briefing, eventId, 0, mails);
+        var chats = await ChatAsync(ev, sent, ct);
+        SchedulingLog.Sent(logger, ScheduledKinds.Briefing, eventId, chats, mails);
+    }
+
+    private async Task<int> ChatAsync(Event ev, HashSet<string> sent, CancellationToken ct)
+    {
+        var chats = 0;
+        foreach (var speaker in ev.Speakers.Where(s => s.Email is not null))
+        {
+            var email = speaker.Email!.ToLowerInvariant();
+            var userId = await db.UserProfiles.AsNoTracking().Where(p => p.Email != null && p.Email.ToLower() == email)
+                .Select(p => p.UserId).FirstOrDefaultAsync(ct);
+            var key = $"{ev.Id}:briefing:{ev.StartsAt.ToUnixTimeSeconds()}:{email}:chat";
+            if (userId is null || sent.Contains(key)) continue;
+            var row = log.Add(ev.Id, ScheduledKinds.Briefing, key, DeliveryLog.Chat);
+            if (!await log.TryCommitAsync(ct)) continue;
+            var delivery = await line.SendAsync(userId, new BotReply(ScheduledTexts.Briefing(ev, speaker)), null, ct);
+            if (delivery.Outcome == PrivateOutcome.Chat) chats++;
+            else if (delivery.Outcome == PrivateOutcome.Failed) await log.ReleaseAsync([row], ct);
+        }
+        return chats;
     }
 }
