@@ -26,6 +26,12 @@ public sealed record BotReply(string Text, JsonObject? Card = null)
     /// <summary>What to say in the shared conversation when the reply itself went 1:1; never anything personal.</summary>
     public string? SharedNote { get; init; }
 
+    /// <summary>
+    /// Posted in place of a personal reply in a group chat or channel, instead of sending it 1:1: the public card,
+    /// whose per-user refresh (Universal Actions <c>refresh.userIds</c>) brings each viewer their own view privately.
+    /// </summary>
+    public BotReply? SharedVersion { get; init; }
+
     public bool IsSilent => Text.Length == 0 && Card is null;
 
     /// <summary>This reply, for the requester's eyes only; <paramref name="what"/> names it in the shared note.</summary>

@@ -32,6 +32,7 @@ public static class ReplySender
     {
         if (reply.IsSilent) return null;
         if (!reply.IsPersonal || !request.IsShared) return await request.Turn.SendActivityAsync(ToActivity(reply, request.Surface), ct);
+        if (reply.SharedVersion is { } shared) return await request.Turn.SendActivityAsync(ToActivity(shared, request.Surface), ct);
 
         var delivery = request.PrivateLine is { } line
             ? await line.SendAsync(request.UserId, reply, new Features.PrivateChats.PrivateMail("Your PanelBot answer", "private-reply"), ct)

@@ -135,6 +135,12 @@ public sealed partial class TeamsLifecycleTests
             await teams.WaitForAsync(c => c.ConversationId == person.PersonalConversationId && c.Text.Contains("starts in 1 hour")
                                           && c.Text.Contains(JoinUrl), $"the 1-hour reminder for {person.Name}");
 
+        // After the release, `show` in a shared conversation posts the public card (each viewer's own view comes by refresh).
+        await chat.SayAsync(place, bob, "show #1");
+        await chat.SayAsync(place, olga, "show #1");
+        if (place.IsShared) Assert.True(teams.SharedActivities.Count(c => c.Visible.Contains("Peace operations and aid") && c.Method == "POST") >= 3);
+        else Assert.Contains(teams.PrivateTo(bob), c => c.Visible.Contains(JoinUrl) && c.Visible.Contains("You're going"));
+
         await chat.SayAsync(place, olga, "cancel #1 The moderator is ill");
         if (place.IsShared)
             await teams.WaitForAsync(c => c.Method == "PUT" && teams.ScopeOf(c.ConversationId!) == scope && c.Visible.Contains("Cancelled"), "the cancelled card");

@@ -58,6 +58,18 @@ public sealed class EventActions(
         };
     }
 
+    /// <summary>
+    /// <c>show #N</c>: the requester's own view; in a group chat or channel the public card instead, whose per-user
+    /// refresh shows each viewer (the organiser with their tools) their own view.
+    /// </summary>
+    public async Task<BotReply> ShowHereAsync(TurnRequest request, Event ev, CancellationToken ct)
+    {
+        var reply = await ShowAsync(request, ev, ct);
+        return reply.IsPersonal && request.IsShared && request.Surface.UniversalActions
+            ? reply with { SharedVersion = await publisher.SharedCardAsync(ev, request.Surface, ct) }
+            : reply;
+    }
+
     /// <summary>Runs an edit as an organiser, saves it, refreshes posted cards, and answers with the new card.</summary>
     public Task<BotReply> EditAsync(TurnRequest request, Event ev, Func<Event, DomainResult<EventUpdate>> edit,
         string done, CancellationToken ct) => EditAsync(request, ev, edit, _ => done, ct);

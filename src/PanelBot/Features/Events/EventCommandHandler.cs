@@ -46,7 +46,7 @@ public sealed class EventCommandHandler(EventActions actions, EventRepository ev
         var today = clock.GetCurrentInstant().InZone(userZone).Date;
         return command switch
         {
-            ShowCommand => actions.ShowAsync(request, ev, ct),
+            ShowCommand => actions.ShowHereAsync(request, ev, ct),
             PublishCommand => actions.PublishAsync(request, ev, ct),
             CancelCommand cancel => actions.EditAsync(request, ev, e => e.Cancel(cancel.Reason, clock),
                 $"{ev.Reference} is cancelled.", ct),

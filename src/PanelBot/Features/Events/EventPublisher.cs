@@ -30,6 +30,13 @@ public sealed class EventPublisher(
             await events.AddPostingAsync(ev, request.Activity.ChannelId ?? "", conversationId, activityId, ct);
     }
 
+    /// <summary>The card everyone in a group chat or channel may see; Teams refreshes it into each viewer's own view.</summary>
+    public async Task<BotReply> SharedCardAsync(Event ev, CardSurface surface, CancellationToken ct)
+    {
+        var (counts, shared) = await SharedViewAsync(ev, ct);
+        return EventCard.Render(ev, counts, shared, surface);
+    }
+
     /// <summary>The copy everyone sees: no personal state, refreshed in Teams into each participant's own view.</summary>
     private async Task<(Domain.Rsvp.RsvpCounts, EventViewer)> SharedViewAsync(Event ev, CancellationToken ct)
     {
