@@ -17,6 +17,9 @@ public static class BotFrameworkServiceCollectionExtensions
     /// <see cref="BotFrameworkOptions"/> (validated at start-up). The application registers its own <see cref="IBot"/>.
     /// A <see cref="IBotTokenProvider"/> registered before or after this call replaces the MSAL one.
     /// </summary>
+    /// <summary>The named HttpClient of Bot Connector calls, for hosts that add handlers (metrics) to it.</summary>
+    public const string ConnectorHttpClientName = ConnectorClientFactory.HttpClientName;
+
     public static IServiceCollection AddBotFramework(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);

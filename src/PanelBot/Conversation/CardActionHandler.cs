@@ -7,6 +7,7 @@ using PanelBot.Domain.Rsvp;
 using PanelBot.Features.Events;
 using PanelBot.Features.Events.Forms;
 using PanelBot.Features.Help;
+using PanelBot.Features.Operations;
 using PanelBot.Features.Rsvp;
 
 namespace PanelBot.Conversation;
@@ -52,6 +53,7 @@ public sealed class CardActionHandler(
 
     private async Task<BotReply> RunAsync(TurnRequest request, string verb, JsonObject data, CancellationToken ct)
     {
+        PanelBotTelemetry.TagVerb(verb);
         var zone = await commands.UserZoneAsync(request, ct);
         switch (verb)
         {

@@ -6,6 +6,7 @@ using PanelBot.Features;
 using PanelBot.Features.Events;
 using PanelBot.Features.Help;
 using PanelBot.Features.Invitations;
+using PanelBot.Features.Operations;
 using PanelBot.Features.Scheduling;
 using PanelBot.Features.People;
 using PanelBot.Features.Rsvp;
@@ -33,9 +34,9 @@ public sealed class CommandHandler(
         }
         var zone = await UserZoneAsync(request, ct);
         var today = clock.GetCurrentInstant().InZone(zone).Date;
-        var reply = CommandParser.TryParse(text, today, out var command, out var error)
-            ? await ExecuteAsync(request, command, zone, ct)
-            : (BotReply)error.Message;
+        var parsed = CommandParser.TryParse(text, today, out var command, out var error);
+        PanelBotTelemetry.TagCommand(parsed ? command : null);
+        var reply = parsed ? await ExecuteAsync(request, command!, zone, ct) : (BotReply)error!.Message;
         await request.SendAsync(reply, ct);
     }
 

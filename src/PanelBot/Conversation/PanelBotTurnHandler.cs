@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using PanelBot.BotFramework;
 using PanelBot.Features;
 using PanelBot.Features.Help;
+using PanelBot.Features.Operations;
 using PanelBot.Features.People;
 using PanelBot.Features.PrivateChats;
 using PanelBot.Storage;
@@ -26,6 +27,7 @@ public sealed class PanelBotTurnHandler(
     public async Task OnTurnAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
+        using var span = PanelBotTelemetry.StartTurn(activity.Type, activity.ChannelId, activity.Type == ActivityTypes.Invoke ? activity.Name : null);
         await conversations.RememberAsync(activity, cancellationToken);
         await privateLine.RememberAsync(activity, cancellationToken);
         var request = TurnRequest.From(turn) with { PrivateLine = privateLine };
@@ -64,6 +66,7 @@ public sealed class PanelBotTurnHandler(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            PanelBotTelemetry.Failed(span, ex);
             logger.LogError(ex, "Turn failed for activity {ActivityType} in conversation {ConversationId}",
                 activity.Type, activity.Conversation?.Id);
             await ApologiseAsync(turn, cancellationToken);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using PanelBot.Conversation;
 using PanelBot.Hosting;
 using PanelBot.Features.Events;
@@ -36,10 +35,6 @@ public static class FeatureRegistration
         services.AddScoped<AttendeeExport>();
         services.AddHttpContextAccessor();
         services.AddScoped<PublicUrls>();
-        // Signed export links must survive restarts: keep the keys with the data (set the folder to shared storage
-        // when several instances serve one bot).
-        services.AddDataProtection().SetApplicationName("PanelBot")
-            .PersistKeysToFileSystem(new DirectoryInfo(configuration["DataProtection:KeysDirectory"] is { Length: > 0 } keys ? keys : "data/keys"));
         return services;
     }
 }

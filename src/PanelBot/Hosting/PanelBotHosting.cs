@@ -3,6 +3,7 @@ using PanelBot.Conversation;
 using PanelBot.Features;
 using PanelBot.Features.Rsvp;
 using PanelBot.Features.Invitations;
+using PanelBot.Features.Operations;
 using PanelBot.Features.Scheduling;
 using PanelBot.Playground;
 using PanelBot.Storage;
@@ -21,6 +22,7 @@ public static class PanelBotHosting
         builder.Services.AddFeatures(builder.Configuration);
         builder.AddInvitations();
         builder.AddScheduling();
+        builder.AddOperations();
         return builder;
     }
 
@@ -31,7 +33,7 @@ public static class PanelBotHosting
         app.MapPlaygroundPage();
         app.MapInvitations();
         app.MapAttendeeExport();
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapOperations();
         return app;
     }
 }

@@ -42,6 +42,7 @@ public sealed partial class PanelBotDbContext(DbContextOptions<PanelBotDbContext
         ConfigureScheduling(model);
         ConfigureForms(model);
         ConfigurePrivateChats(model);
+        ConfigureKeys(model);
         UseSnakeCaseColumns(model);
     }
 

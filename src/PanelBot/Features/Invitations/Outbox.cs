@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Extensions;
+using PanelBot.Features.Operations;
 using PanelBot.Mail;
 using PanelBot.Storage;
 
@@ -12,8 +13,9 @@ namespace PanelBot.Features.Invitations;
 /// (<see cref="OutboxState.Superseded"/>), and the new one is due no later than the oldest it replaces, so merging
 /// never delays mail that was already due.
 /// </summary>
-public sealed class Outbox(PanelBotDbContext db, OutboxSignal signal, TimeProvider clock) : IOutbox
+public sealed class Outbox(PanelBotDbContext db, OutboxSignal signal, TimeProvider clock, PanelBotMetrics metrics) : IOutbox
 {
+    private readonly List<OutboxEntry> _added = [];
     private bool _subscribed;
 
     public async Task EnqueueAsync(OutboxMessage message, CancellationToken ct)
@@ -38,7 +40,7 @@ public sealed class Outbox(PanelBotDbContext db, OutboxSignal signal, TimeProvid
         }
 
         var envelope = MailEnvelope.Create(message.Mail);
-        db.OutboxMessages.Add(new OutboxEntry
+        var entry = new OutboxEntry
         {
             EventId = message.EventId,
             Kind = message.Kind,
@@ -51,12 +53,22 @@ public sealed class Outbox(PanelBotDbContext db, OutboxSignal signal, TimeProvid
             State = OutboxState.Pending,
             NextAttemptAt = now,
             CreatedAt = now,
-        });
+        };
+        db.OutboxMessages.Add(entry);
+        _added.Add(entry);
         if (!_subscribed)
         {
             _subscribed = true;
-            db.SavedChanges += (_, _) => signal.Notify();
+            db.SavedChanges += (_, _) => Committed();
         }
+    }
+
+    /// <summary>Counted once saved; a row replaced by a later merge in the same unit of work was never stored.</summary>
+    private void Committed()
+    {
+        foreach (var entry in _added.Where(e => db.Entry(e).State != EntityState.Detached)) metrics.MailQueued(entry.Kind);
+        _added.Clear();
+        signal.Notify();
     }
 
     private static Instant Min(Instant a, Instant b) => a < b ? a : b;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Extensions;
+using PanelBot.Features.Operations;
 using PanelBot.Mail;
 using PanelBot.Storage;
 
@@ -19,6 +20,7 @@ public sealed class OutboxDispatcher(
     OutboxSignal signal,
     IOptions<MailOptions> options,
     TimeProvider clock,
+    PanelBotMetrics metrics,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private const int BatchSize = 200;
@@ -115,11 +117,13 @@ public sealed class OutboxDispatcher(
                 : "Refused: " + string.Join("; ", result.Rejected.Select(r => $"{r.Recipient} ({r.Reply})"));
             // Not cancellable: the server has accepted the message, so this must be recorded even while stopping.
             await RecordAsync(entry.Id, OutboxState.Sent, note, null, CancellationToken.None);
+            metrics.MailSent(entry.Kind);
         }
         catch (MailPermanentException ex)
         {
             logger.LogWarning("Outbox message {Id} ({Kind}) failed permanently: {Error}", entry.Id, entry.Kind, ex.Message);
             await RecordAsync(entry.Id, OutboxState.Failed, ex.Message, null, CancellationToken.None);
+            metrics.MailFailed(entry.Kind);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -136,12 +140,14 @@ public sealed class OutboxDispatcher(
             {
                 logger.LogWarning("Outbox message {Id} ({Kind}) gave up after {Attempts} attempts: {Error}", entry.Id, entry.Kind, attempts, ex.Message);
                 await RecordAsync(entry.Id, OutboxState.Failed, $"Gave up after {attempts} attempts: {ex.Message}", null, CancellationToken.None);
+                metrics.MailFailed(entry.Kind);
                 return;
             }
 
             var next = clock.GetCurrentInstant() + RetryPolicy.Delay(attempts, options.Value, retryAfter).ToDuration();
             logger.LogInformation("Outbox message {Id} will be retried at {Next}: {Error}", entry.Id, next, ex.Message);
             await RecordAsync(entry.Id, OutboxState.Pending, ex.Message, next, CancellationToken.None);
+            metrics.MailRetried(entry.Kind);
         }
     }
 

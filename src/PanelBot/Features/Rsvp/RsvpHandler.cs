@@ -9,6 +9,7 @@ using PanelBot.Domain.Rsvp;
 using PanelBot.Domain.Text;
 using PanelBot.Features.Events;
 using PanelBot.Features.Notifications;
+using PanelBot.Features.Operations;
 using PanelBot.Features.People;
 using PanelBot.Storage;
 
@@ -22,6 +23,7 @@ public sealed class RsvpHandler(
     RsvpChanges changes,
     RsvpNotifier notifier,
     TimeProvider clock,
+    PanelBotMetrics metrics,
     ILogger<RsvpHandler> logger)
 {
     public async Task<BotReply> AnswerAsync(TurnRequest request, EventRef reference, RsvpAnswer answer, string? email, CancellationToken ct)
@@ -102,8 +104,9 @@ public sealed class RsvpHandler(
     /// Applies an answer. An address that arrives for someone already going counts as a change, so the invitation they
     /// could not get before goes out now.
     /// </summary>
-    private Task<DomainResult<RsvpOutcome>> AnswerAsync(Event ev, RsvpRequest rsvp, CancellationToken ct, bool refreshCards = true) =>
-        changes.ApplyAsync(ev, current =>
+    private async Task<DomainResult<RsvpOutcome>> AnswerAsync(Event ev, RsvpRequest rsvp, CancellationToken ct, bool refreshCards = true)
+    {
+        var result = await changes.ApplyAsync(ev, current =>
         {
             var emailBefore = current.FirstOrDefault(r => r.UserId == rsvp.UserId)?.Email;
             var answered = RsvpBook.Answer(ev, current, rsvp, clock);
@@ -111,6 +114,9 @@ public sealed class RsvpHandler(
                 ? DomainResult<RsvpOutcome>.Ok(answered.Value with { PreviousState = null, StateChanged = true, Registration = going }, answered.Notes)
                 : answered;
         }, ct, refreshCards);
+        if (result.Value is { IsNoChange: false } outcome) metrics.Rsvp(rsvp.Answer, outcome.Registration?.State);
+        return result;
+    }
 
     /// <summary>The address the person gave, else the one in their Teams profile (remembered, and said so once).</summary>
     private async Task<(string? Email, bool FromTeams)> EmailForAsync(TurnRequest request, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NodaTime;
+using PanelBot.Features.Operations;
 using Quartz;
 
 namespace PanelBot.Features.Scheduling.Jobs;
@@ -24,6 +25,7 @@ public abstract class EventJob(IServiceScopeFactory scopes, ILogger logger) : IJ
             ? Duration.FromMinutes(long.Parse(minutes, CultureInfo.InvariantCulture))
             : Duration.Zero;
         await using var scope = scopes.CreateAsyncScope();
+        using var span = PanelBotTelemetry.StartJob(Kind);
         try
         {
             await RunAsync(scope.ServiceProvider, eventId, offset, context.ScheduledFireTimeUtc, cancellationToken);
@@ -34,6 +36,7 @@ public abstract class EventJob(IServiceScopeFactory scopes, ILogger logger) : IJ
         }
         catch (Exception ex)
         {
+            PanelBotTelemetry.Failed(span, ex);
             SchedulingLog.JobFailed(logger, ex, Kind, eventId);
             throw new JobExecutionException(ex);
         }

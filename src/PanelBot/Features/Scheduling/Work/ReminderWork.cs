@@ -1,11 +1,12 @@
 using NodaTime;
 using NodaTime.Extensions;
+using PanelBot.Features.Operations;
 using PanelBot.Features.Scheduling.Delivery;
 
 namespace PanelBot.Features.Scheduling.Work;
 
 /// <summary>A reminder to going participants, if it is still useful: before the start and at its time.</summary>
-public sealed class ReminderWork(ScheduledEvents events, AttendeeDelivery delivery, TimeProvider clock, ILogger<ReminderWork> logger)
+public sealed class ReminderWork(ScheduledEvents events, AttendeeDelivery delivery, TimeProvider clock, PanelBotMetrics metrics, ILogger<ReminderWork> logger)
 {
     public async Task RunAsync(long eventId, Duration offset, DateTimeOffset? dueAt, CancellationToken ct)
     {
@@ -24,6 +25,8 @@ public sealed class ReminderWork(ScheduledEvents events, AttendeeDelivery delive
             ScheduledTexts.ReminderSubject(ev),
             r => ScheduledTexts.ReminderMail(ev, offset, r, joinUrl));
         var (chats, mails) = await delivery.SendAsync(ev, message, ct);
+        // Late against the reminder's own time (start minus offset), which a misfire re-fire does not move.
+        metrics.ReminderFired((now - (ev.StartsAt - offset)).ToTimeSpan(), chats, mails);
         SchedulingLog.Sent(logger, ScheduledKinds.Reminder, eventId, chats, mails);
     }
 }
