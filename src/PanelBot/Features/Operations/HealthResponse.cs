@@ -19,7 +19,9 @@ public static class HealthResponse
             checks = report.Entries.ToDictionary(e => e.Key, e => new
             {
                 status = e.Value.Status.ToString(),
-                description = e.Value.Description,
+                // A check that threw gets the exception's message as its description, and messages name
+                // hosts, databases and files; the type is enough here.
+                description = e.Value.Exception is { } ex ? $"failed ({ex.GetType().Name})" : e.Value.Description,
                 durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
             }),
         };

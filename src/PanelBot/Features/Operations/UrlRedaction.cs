@@ -6,17 +6,28 @@ namespace PanelBot.Features.Operations;
 /// <summary>
 /// URLs as spans may carry them. Our own routes are recorded by their template (an export or feed URL is a
 /// credential); outgoing URLs keep scheme, host and the fixed words of the path, while ids, addresses and tokens
-/// (conversation ids, Graph's sender mailbox) become <c>{id}</c>. Query strings are dropped.
+/// (the segment after conversations, members, activities or users, and anything that is not a plain word) become <c>{id}</c>. Query strings are dropped.
 /// </summary>
 public static partial class UrlRedaction
 {
     public static string Outgoing(Uri url)
     {
         var path = new StringBuilder();
+        var previous = "";
         foreach (var segment in url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries))
-            path.Append('/').Append(PlainWord().IsMatch(segment) ? segment : "{id}");
+        {
+            var keep = PlainWord().IsMatch(segment) && !Collections.Contains(previous);
+            path.Append('/').Append(keep ? segment : "{id}");
+            previous = segment;
+        }
         return $"{url.Scheme}://{url.Authority}{(path.Length == 0 ? "/" : path.ToString())}";
     }
+
+    /// <summary>Path words after which the Bot Connector and Graph put an id (conversation, member, activity, mailbox).</summary>
+    private static readonly HashSet<string> Collections = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "conversations", "members", "activities", "attachments", "users", "teams", "channels", "messages",
+    };
 
     public static string? RouteTemplate(HttpContext context) =>
         context.GetEndpoint() is RouteEndpoint { RoutePattern: { Parameters.Count: > 0 } pattern } ? "/" + pattern.RawText?.TrimStart('/') : null;
