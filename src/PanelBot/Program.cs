@@ -1,5 +1,7 @@
 using PanelBot.Hosting;
 
+if (args is [HealthProbe.Verb, ..]) return await HealthProbe.RunAsync(args);
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
@@ -10,6 +12,7 @@ builder.AddPanelBot();
 
 var app = builder.Build();
 app.MapPanelBot();
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;
