@@ -23,7 +23,7 @@ public sealed class MetricsTests
         {
             Settings = { ["Mail:PickupDirectory"] = pickup, ["Mail:DispatchIntervalSeconds"] = "0.1" },
         };
-        using var measurements = new Measurements(app);
+        using var measurements = new Measurements(app.Services);
         var bot = app.Bot();
         var number = await Organiser.CreateWebinarAsync(bot, "olga");
 
@@ -43,7 +43,7 @@ public sealed class MetricsTests
     {
         await using var app = new BotApp();
         _ = app.Server;
-        using var measurements = new Measurements(app);
+        using var measurements = new Measurements(app.Services);
         await HealthTests.AddWaitingMailAsync(app);
         app.Clock.Advance(TimeSpan.FromMinutes(11));
 
@@ -57,7 +57,7 @@ public sealed class MetricsTests
     {
         await using var connector = await ThrottlingConnector.StartAsync();
         await using var app = new BotApp(serviceUrl: connector.ServiceUrl) { Settings = { ["BotFramework:ConnectorMaxAttempts"] = "2" } };
-        using var measurements = new Measurements(app);
+        using var measurements = new Measurements(app.Services);
         var bot = app.Bot();
         var number = await Organiser.CreateWebinarAsync(bot, "olga");
 
@@ -69,6 +69,30 @@ public sealed class MetricsTests
         Assert.Equal(connector.Requests, measurements.Of("panelbot.connector.throttled").Sum(m => m.Value));
     }
 
+    [Fact]
+    public async Task AReminderThatRunsLate_RecordsItsLatenessAndDeliveries()
+    {
+        var start = new DateTimeOffset(2026, 12, 9, 14, 0, 0, TimeSpan.Zero); // the webinar Organiser creates, in UTC
+        await using var connector = await ConnectorRecorder.StartAsync();
+        await using var app = new Scheduling.SchedulingApp(connector.ServiceUrl).Start();
+        using var measurements = new Measurements(app.Services);
+        var bot = app.Bot();
+        var number = await Organiser.CreateWebinarAsync(bot, "olga", joinUrl: null);
+        await bot.SayAsync("olga", $"remind #{number} 30m");
+        await bot.SayAsync("alice", "email alice@example.org");
+        await bot.SayAsync("alice", $"rsvp #{number} going");
+        await bot.SayAsync("bob", $"rsvp #{number} going");
+
+        app.Clock.Now = start.AddMinutes(-30).AddSeconds(30); // late, but within the misfire threshold (60 s)
+        await Scheduling.Proactive.WaitAsync(connector, "Reminder for", 2);
+        await measurements.WaitForAsync("panelbot.reminders.fired", _ => true);
+
+        Assert.Equal(30, Assert.Single(measurements.Of("panelbot.reminders.lateness")).Value, precision: 0);
+        Assert.Equal(2, measurements.Of("panelbot.reminders.deliveries").Where(m => m.Tags["channel"] == "chat").Sum(m => m.Value));
+        Assert.Equal(1, measurements.Of("panelbot.reminders.deliveries").Where(m => m.Tags["channel"] == "mail").Sum(m => m.Value));
+        Assert.Single(measurements.Of("panelbot.reminders.fired"));
+    }
+
     private sealed record Measurement(string Instrument, double Value, IReadOnlyDictionary<string, string?> Tags);
 
     private sealed class Measurements : IDisposable
@@ -76,10 +100,10 @@ public sealed class MetricsTests
         private readonly MeterListener _listener = new();
         private readonly ConcurrentQueue<Measurement> _all = new();
 
-        public Measurements(BotApp app)
+        public Measurements(IServiceProvider services)
         {
-            var factory = app.Services.GetRequiredService<IMeterFactory>();
-            _ = app.Services.GetRequiredService<PanelBotMetrics>();
+            var factory = services.GetRequiredService<IMeterFactory>();
+            _ = services.GetRequiredService<PanelBotMetrics>();
             _listener.InstrumentPublished = (instrument, listener) =>
             {
                 if (instrument.Meter.Scope == factory && instrument.Meter.Name == PanelBotMetrics.MeterName) listener.EnableMeasurementEvents(instrument);
