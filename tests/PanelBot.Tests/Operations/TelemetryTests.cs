@@ -32,6 +32,13 @@ public sealed class TelemetryTests
         var rsvp = await bot.InvokeAsync(Zelda, "rsvp", new JsonObject { ["event"] = number, ["answer"] = "going" });
         Assert.Equal(200, rsvp.HttpStatus);
 
+        var export = CardJson.TextOf(await bot.SayAsync(Olga, $"export #{number}"));
+        var link = new Uri(export[export.LastIndexOf("http", StringComparison.Ordinal)..].Trim()).AbsolutePath;
+        using (var http = app.CreateClient())
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync(link)).StatusCode);
+
+        var download = await receiver.WaitForSpanAsync(s => s.Scope == "Microsoft.AspNetCore" && s["http.route"] == "/exports/{token}");
+        Assert.Equal("/exports/{token}", download["url.path"]);
         var command = await receiver.WaitForSpanAsync(s => s.Scope == "PanelBot" && s["panelbot.command"] == "newevent");
         Assert.Equal("turn message", command.Name);
         Assert.Equal("message", command["panelbot.activity.type"]);
@@ -48,7 +55,8 @@ public sealed class TelemetryTests
         // The stand-in connector runs in this process too, so its own server spans reach the collector: leave them out.
         var ours = receiver.Spans.Where(s => !(s.Scope == "Microsoft.AspNetCore" && s["url.path"]?.StartsWith("/v3/", StringComparison.Ordinal) == true));
         var attributes = ours.SelectMany(s => s.Attributes.Select(a => $"{s.Scope} {s.Name} {a.Key}={a.Value}")).ToList();
-        foreach (var secret in new[] { Title, "Zelda", Zelda })
+        var token = link["/exports/".Length..];
+        foreach (var secret in new[] { Title, "Zelda", Zelda, token })
             Assert.True(!attributes.Any(a => a.Contains(secret, StringComparison.Ordinal)),
                 string.Join("\n", attributes.Where(a => a.Contains(secret, StringComparison.Ordinal))));
     }
