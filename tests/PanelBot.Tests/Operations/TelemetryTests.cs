@@ -61,6 +61,28 @@ public sealed class TelemetryTests
                 string.Join("\n", attributes.Where(a => a.Contains(secret, StringComparison.Ordinal))));
     }
 
+    [PostgresFact]
+    public async Task Traces_OnPostgres_CarryNpgsqlCommandSpans()
+    {
+        await using var receiver = await OtlpReceiver.StartAsync();
+        await using var app = new BotApp(await TestDatabase.PostgresAsync())
+        {
+            DisposeDatabase = true,
+            Settings =
+            {
+                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = receiver.Endpoint,
+                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+                ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+            },
+        };
+        await app.Bot().SayAsync(Olga, "events");
+
+        var turn = await receiver.WaitForSpanAsync(s => s.Scope == "PanelBot" && s["panelbot.command"] == "listevents");
+        var query = await receiver.WaitForSpanAsync(s => s.Scope == "Npgsql" && s.Attributes.Values.Any(v => v.Contains("events", StringComparison.Ordinal)));
+        Assert.Equal("panelbot", turn.Resource["service.name"]);
+        Assert.NotNull(query.Name);
+    }
+
     [Fact]
     public async Task Telemetry_WithoutAnOtlpEndpoint_IsOff()
     {
