@@ -71,7 +71,7 @@ public sealed class HealthTests
     public async Task Health_WithAMigrationNotApplied_Is503()
     {
         await using var app = await BotApp.StartAsync(StorageProvider.Sqlite);
-        await app.DbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM schema_migrations WHERE version LIKE '0006%'"));
+        await app.DbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM schema_migrations WHERE version = '0006_i15_data_protection_keys'"));
 
         var (status, body) = await GetAsync(app, "/health");
 
