@@ -18,7 +18,13 @@ public sealed class ContainerSettingsTests
             ["Logging__Console__FormatterName"] = "json",
         });
 
+        // Quartz starts once the host has started, so the first probes may rightly say "not ready yet".
         var ready = await AppProcess.RunAsync("healthcheck", app.Url + "/health");
+        for (var tries = 0; ready.ExitCode != 0 && tries < 30; tries++)
+        {
+            await Task.Delay(500);
+            ready = await AppProcess.RunAsync("healthcheck", app.Url + "/health");
+        }
         await app.StopAsync();
         var gone = await AppProcess.RunAsync("healthcheck", app.Url + "/health");
 
