@@ -4,6 +4,7 @@ using PanelBot.Tests.Support;
 namespace PanelBot.Tests.Operations;
 
 /// <summary>What the Dockerfile and compose.yaml rely on, checked on a real process since no container runtime runs here.</summary>
+[Collection(SeparateProcesses.Name)]
 public sealed class ContainerSettingsTests
 {
     [Fact]

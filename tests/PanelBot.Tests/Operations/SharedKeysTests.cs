@@ -14,6 +14,7 @@ namespace PanelBot.Tests.Operations;
 /// Two PanelBot processes on one database, each in a working folder of its own, open each other's signed export
 /// links: the Data Protection key ring lives in the database, not in a folder.
 /// </summary>
+[Collection(SeparateProcesses.Name)]
 public sealed partial class SharedKeysTests
 {
     private const string Olga = "olga";
