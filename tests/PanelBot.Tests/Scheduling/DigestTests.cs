@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using PanelBot.Features.Scheduling;
+using PanelBot.Tests.Support;
+using Quartz;
+
+namespace PanelBot.Tests.Scheduling;
+
+/// <summary>
+/// The organiser digest on its real Quartz cron trigger (08:00 in the event's zone, Europe/Oslo: 07:00 UTC in
+/// winter). The fake clock starts on Sunday 22 Nov 2026 10:00 UTC; each step moves it to just past a digest time,
+/// inside the misfire threshold, so the scheduler fires the trigger as it would have at that moment.
+/// </summary>
+public sealed class DigestTests
+{
+    private static DateTimeOffset DigestOn(int day) => new(2026, 11, day, 7, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Digest_FiresAtTheDigestTimeInTheEventsZone_OnDaysWithRsvpChanges_AndNotOnADayWithout()
+    {
+        await using var connector = await ConnectorRecorder.StartAsync();
+        await using var app = new SchedulingApp(connector.ServiceUrl).Start();
+        var bot = app.Bot();
+        var number = await Organiser.CreateWebinarAsync(bot, "olga");
+        var key = new TriggerKey("digest", "event-" + await app.EventIdAsync(number));
+        var scheduler = await app.SchedulerAsync();
+        Assert.Equal(DigestOn(23), (await scheduler.GetTrigger(key))!.NextFireTimeUtc); // 08:00 Oslo, not 08:00 UTC
+
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        await bot.SayAsync("alice", $"rsvp #{number} going");
+        app.Clock.Now = DigestOn(23).AddSeconds(1);
+        var first = Assert.Single(await Proactive.WaitAsync(connector, "RSVP changes for", 1));
+        Assert.Contains(BotClient.PersonalConversation("olga"), first.Path);
+        Assert.Contains("- Alice: going", first.Text);
+
+        // A day without changes: the trigger fires (its next time moves on a day) and nothing is sent.
+        app.Clock.Now = DigestOn(24).AddSeconds(1);
+        await WaitForNextFireAsync(scheduler, key, DigestOn(25));
+        await bot.SayAsync("bob", $"rsvp #{number} maybe");
+        app.Clock.Now = DigestOn(25).AddSeconds(1);
+        var digests = await Proactive.WaitAsync(connector, "RSVP changes for", 2);
+        Assert.Equal(2, digests.Count);
+        Assert.Contains("- Bob: maybe", digests[1].Text);
+        Assert.DoesNotContain("Alice", digests[1].Text);
+        Assert.Equal(2, await app.DbAsync(db => db.ScheduledDeliveries.CountAsync(d => d.Kind == ScheduledKinds.Digest)));
+    }
+
+    [Fact]
+    public async Task Digest_AfterTheClockJumpsOverSeveralDigestTimes_FiresAtTheNextOne()
+    {
+        await using var connector = await ConnectorRecorder.StartAsync();
+        // Quartz looks for misfired triggers once per threshold; a short one keeps the test quick.
+        await using var app = new SchedulingApp(connector.ServiceUrl,
+            settings: new Dictionary<string, string> { ["Scheduling:MisfireThresholdSeconds"] = "2" }).Start();
+        var bot = app.Bot();
+        var number = await Organiser.CreateWebinarAsync(bot, "olga");
+        var key = new TriggerKey("digest", "event-" + await app.EventIdAsync(number));
+        var scheduler = await app.SchedulerAsync();
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        await bot.SayAsync("alice", $"rsvp #{number} going");
+
+        // Missed digests are not made up (misfire: do nothing); the next one, 08:00 Oslo on 6 Dec, still comes.
+        app.Clock.Now = new DateTimeOffset(2026, 12, 5, 14, 0, 0, TimeSpan.Zero);
+        await WaitForNextFireAsync(scheduler, key, new DateTimeOffset(2026, 12, 6, 7, 0, 0, TimeSpan.Zero));
+        Assert.Empty(Proactive.Messages(connector, "RSVP changes for"));
+        app.Clock.Now = new DateTimeOffset(2026, 12, 6, 7, 0, 1, TimeSpan.Zero);
+        var digest = Assert.Single(await Proactive.WaitAsync(connector, "RSVP changes for", 1));
+        Assert.Contains("- Alice: going", digest.Text);
+    }
+
+    private static async Task WaitForNextFireAsync(IScheduler scheduler, TriggerKey key, DateTimeOffset expected)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        DateTimeOffset? next = null;
+        while (DateTime.UtcNow < until)
+        {
+            next = (await scheduler.GetTrigger(key))?.NextFireTimeUtc;
+            if (next == expected) return;
+            await Task.Delay(100);
+        }
+        throw new Xunit.Sdk.XunitException($"The digest trigger's next fire time stayed {next:O}, expected {expected:O}.");
+    }
+}
