@@ -67,6 +67,29 @@ public sealed class DigestTests
         Assert.Contains("- Alice: going", digest.Text);
     }
 
+    [Fact]
+    public async Task Digest_GoesToEveryOrganiser_EachInTheir1To1Chat()
+    {
+        await using var connector = await ConnectorRecorder.StartAsync();
+        await using var app = new SchedulingApp(connector.ServiceUrl).Start();
+        var bot = app.Bot();
+        var number = await Organiser.CreateWebinarAsync(bot, "olga");
+        await bot.SayAsync("mallory", "help"); // her 1:1 chat with the bot
+        await Organiser.DoAsync(bot, "olga", $"organiser #{number} add mallory");
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        await bot.SayAsync("alice", $"rsvp #{number} going");
+
+        app.Clock.Now = DigestOn(23).AddSeconds(1);
+        var digests = await Proactive.WaitAsync(connector, "RSVP changes for", 2);
+        Assert.Equal(2, digests.Count);
+        Assert.Single(Proactive.To(connector, "olga", "RSVP changes for"));
+        Assert.Single(Proactive.To(connector, "mallory", "RSVP changes for"));
+        Assert.Empty(Proactive.To(connector, "alice", "RSVP changes for"));
+        Assert.All(digests, d => Assert.Contains("- Alice: going", d.Text));
+        var keys = await app.DbAsync(db => db.ScheduledDeliveries.Where(d => d.Kind == ScheduledKinds.Digest).Select(d => d.Key).ToListAsync());
+        Assert.Equal(2, keys.Count);
+    }
+
     private static async Task WaitForNextFireAsync(IScheduler scheduler, TriggerKey key, DateTimeOffset expected)
     {
         var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);

@@ -12,10 +12,10 @@ using PanelBot.Storage;
 namespace PanelBot.Features.Scheduling.Work;
 
 /// <summary>
-/// The organiser's daily digest of RSVP changes since the last one, only when there were changes: in the organiser's
-/// 1:1 chat, else by email when their address is known.
+/// The organisers' daily digest of RSVP changes since the last one, only when there were changes: to the creator and
+/// every co-organiser, each in their own 1:1 chat, else by email when their address is known.
 /// </summary>
-public sealed class DigestWork(PanelBotDbContext db, ScheduledEvents events, DeliveryLog log, PrivateLine line, ScheduledMail mail,
+public sealed class DigestWork(PanelBotDbContext db, ScheduledEvents events, DeliveryLog log, PrivateLine line,
     TimeProvider clock, ILogger<DigestWork> logger)
 {
     public async Task RunAsync(long eventId, DateTimeOffset? dueAt, CancellationToken ct)
@@ -35,29 +35,34 @@ public sealed class DigestWork(PanelBotDbContext db, ScheduledEvents events, Del
         if (changes.Count == 0) return;
 
         var text = Render(ev, changes.OrderBy(r => r.AnsweredAt).ToList(), await CountsAsync(ev, ct));
-        var key = $"{ev.Id}:digest:{now.InZone(ev.Zone).Date:yyyy-MM-dd}";
-        if ((await log.SentKeysAsync(ev.Id, ScheduledKinds.Digest, ct)).Contains(key)) return;
+        var day = now.InZone(ev.Zone).Date;
+        var sent = await log.SentKeysAsync(ev.Id, ScheduledKinds.Digest, ct);
+        var claims = Organisers(ev).Where(id => !sent.Contains(Key(ev, day, id)))
+            .Select(id => (UserId: id, Row: log.Add(ev.Id, ScheduledKinds.Digest, Key(ev, day, id), DeliveryLog.Chat)))
+            .ToList();
+        if (claims.Count == 0 || !await log.TryCommitAsync(ct)) return; // today's digest went out, or another run is sending it
 
-        // The digest names who answered what: it goes to the organiser 1:1, never to the channel the event was posted in.
-        var row = log.Add(ev.Id, ScheduledKinds.Digest, key, DeliveryLog.Chat);
-        if (!await log.TryCommitAsync(ct)) return;
-        var delivery = await line.SendAsync(ev.CreatorId, new BotReply(text), null, ct);
-        var delivered = delivery.Outcome == PrivateOutcome.Chat;
-        if (!delivered) await log.ReleaseAsync([row], ct);
-        if (!delivered && mail.IsAvailable && await db.UserProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == ev.CreatorId, ct) is { Email: { } email } profile)
-        {
-            await mail.EnqueueAsync(ev.Id, ScheduledKinds.Digest, email, profile.Name, $"RSVP changes: {ev.Title}", text.Replace("**", ""), ct);
-            log.Add(ev.Id, ScheduledKinds.Digest, key, DeliveryLog.Mail);
-            delivered = await log.TryCommitAsync(ct);
-        }
-        if (!delivered) return;
+        // The digest names who answered what: it goes to each organiser 1:1, never to the channel the event was posted in.
+        var mail = new PrivateMail($"RSVP changes: {ev.Title}", ScheduledKinds.Digest, ev.Id);
+        var results = await line.SendAllAsync(claims.Select(c => new PrivateMessage(c.UserId, new BotReply(text), mail)).ToList(), ct);
+        var undelivered = claims.Where(c => !results[c.UserId].Delivered).Select(c => c.Row).ToList();
+        if (undelivered.Count > 0) await log.ReleaseAsync(undelivered, ct);
+        foreach (var (userId, row) in claims.Where(c => results[c.UserId].Outcome == PrivateOutcome.Mail)) row.Channel = DeliveryLog.Mail;
+        if (undelivered.Count == claims.Count) return; // nobody got it: the next digest carries these changes too
 
         settings ??= db.EventSchedules.Add(new EventScheduleSettings { EventId = eventId }).Entity;
         settings.LastDigestAt = now;
         settings.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
-        SchedulingLog.Sent(logger, ScheduledKinds.Digest, eventId, delivery.Outcome == PrivateOutcome.Chat ? 1 : 0, delivery.Outcome == PrivateOutcome.Chat ? 0 : 1);
+        SchedulingLog.Sent(logger, ScheduledKinds.Digest, eventId, results.Values.Count(r => r.Outcome == PrivateOutcome.Chat),
+            results.Values.Count(r => r.Outcome == PrivateOutcome.Mail));
     }
+
+    /// <summary>The creator first, then the co-organisers, each once.</summary>
+    private static IEnumerable<string> Organisers(Event ev) =>
+        new[] { ev.CreatorId }.Concat(ev.CoOrganisers.Select(o => o.UserId)).Distinct(StringComparer.Ordinal);
+
+    private static string Key(Event ev, LocalDate day, string userId) => $"{ev.Id}:digest:{day:yyyy-MM-dd}:{userId}";
 
     private async Task<RsvpCounts> CountsAsync(Event ev, CancellationToken ct) =>
         RsvpBook.Count(ev, await db.Registrations.AsNoTracking().Where(r => r.EventId == ev.Id).ToListAsync(ct));
