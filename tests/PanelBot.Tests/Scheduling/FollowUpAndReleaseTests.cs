@@ -44,7 +44,7 @@ public sealed class FollowUpAndReleaseTests
         app.Clock.Now = Start.AddDays(-2).AddSeconds(1);
         var briefings = await WaitForMailAsync(app, ScheduledKinds.Briefing, 2);
         Assert.Equal(["carlo@example.org", "cedric@example.org"], briefings.Select(m => m.Recipient).Order());
-        var carlos = System.Text.Encoding.UTF8.GetString(briefings.Single(m => m.Recipient == "carlo@example.org").Mime);
+        var carlos = MailHeaders.Text(briefings.Single(m => m.Recipient == "carlo@example.org").Mime);
         Assert.Contains("Case studies", carlos);
         Assert.Contains("Kari Osland", carlos);
         Assert.Contains("Moderator: Cedric de Coning", carlos);

@@ -138,7 +138,7 @@ public sealed class InvitationObserver(
 
     private async Task QueueAsync(Event ev, Invitee to, InvitationKind kind, CancellationToken ct, Instant? notBefore = null, bool? withJoinLink = null)
     {
-        Mail.OutgoingMail mail;
+        MimeKit.MimeMessage mail;
         try
         {
             mail = composer.Compose(ev, to, kind, withJoinLink ?? CalendarEvents.ShowsJoinLink(ev, clock));

@@ -62,7 +62,7 @@ public sealed class MailOptions
     public TimeSpan DispatchInterval => TimeSpan.FromSeconds(DispatchIntervalSeconds);
     public TimeSpan SendingTimeout => TimeSpan.FromSeconds(SendingTimeoutSeconds);
 
-    public MailboxAddress Sender => MailboxAddress.Parse(From, string.IsNullOrWhiteSpace(FromName) ? null : FromName);
+    public MimeKit.MailboxAddress Sender => MailAddresses.Mailbox(From, string.IsNullOrWhiteSpace(FromName) ? null : FromName);
 }
 
 /// <summary><c>Mail:Smtp</c>.</summary>

@@ -9,7 +9,7 @@ public sealed class MailOptionsValidator(IConfiguration configuration) : IValida
     public ValidateOptionsResult Validate(string? name, MailOptions options)
     {
         var problems = new List<string>();
-        if (!EmailAddress.TryParse(options.From, out _))
+        if (!MailAddresses.TryParseAddress(options.From, out _))
             problems.Add($"Mail:From '{options.From}' is not an email address.");
         if (options.UpdateMergeWindowSeconds is < 0 or > 300)
             problems.Add("Mail:UpdateMergeWindowSeconds must be between 0 and 300.");

@@ -44,8 +44,8 @@ public sealed class Outbox(PanelBotDbContext db, OutboxSignal signal, TimeProvid
         {
             EventId = message.EventId,
             Kind = message.Kind,
-            Sender = envelope.Sender.Value,
-            Recipient = string.Join(", ", envelope.Recipients.Select(r => r.Value)),
+            Sender = envelope.Sender.Address,
+            Recipient = string.Join(", ", envelope.Recipients.Select(r => r.Address)),
             MessageId = envelope.MessageId,
             Mime = envelope.Mime.ToArray(),
             NotBefore = notBefore,

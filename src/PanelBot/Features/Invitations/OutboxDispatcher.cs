@@ -106,8 +106,8 @@ public sealed class OutboxDispatcher(
         }
 
         var envelope = new MailEnvelope(
-            EmailAddress.Parse(entry.Sender),
-            entry.Recipients.Select(EmailAddress.Parse).ToArray(),
+            MimeKit.MailboxAddress.Parse(entry.Sender),
+            entry.Recipients.Select(MimeKit.MailboxAddress.Parse).ToArray(),
             entry.MessageId,
             entry.Mime);
         try
