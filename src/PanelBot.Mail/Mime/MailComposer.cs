@@ -9,7 +9,7 @@ namespace PanelBot.Mail;
 /// Builds the <see cref="MimeMessage"/> of an <see cref="OutgoingMail"/>. With a calendar part the tree is the
 /// CalConnect iMIP shape, <c>multipart/mixed { multipart/alternative { text/plain, text/html,
 /// text/calendar; method=X }, application/ics }</c>; without one, the same tree minus the parts that are absent.
-/// MimeKit encodes headers and bodies; <see cref="MimeMessage.Prepare"/> keeps every part 7-bit.
+/// MimeKit encodes headers and bodies; every part is 7-bit (short-lined ASCII as it is, anything else base64).
 /// </summary>
 public static class MailComposer
 {
@@ -39,7 +39,6 @@ public static class MailComposer
         }
 
         message.Body = BuildTree(mail);
-        message.Prepare(EncodingConstraint.SevenBit);
         return message;
     }
 
