@@ -43,8 +43,11 @@ public sealed class MailOptions
 
     public double MaxRetryDelaySeconds { get; set; } = 3600;
 
-    /// <summary>A message claimed for sending longer ago than this (a crashed instance) is sent again.</summary>
-    public double SendingTimeoutSeconds { get; set; } = 600;
+    /// <summary>
+    /// A claim on a message is a lease of this length, renewed by the sender while it talks to the server; a claim not
+    /// renewed for this long (its instance died) is released and the message sent again (5..300).
+    /// </summary>
+    public double SendingLeaseSeconds { get; set; } = 30;
 
     /// <summary>Messages sent at once; 0 = the SMTP pool size (4 for Graph and pickup).</summary>
     public int MaxInFlight { get; set; }
@@ -60,7 +63,7 @@ public sealed class MailOptions
 
     public TimeSpan MergeWindow => TimeSpan.FromSeconds(UpdateMergeWindowSeconds);
     public TimeSpan DispatchInterval => TimeSpan.FromSeconds(DispatchIntervalSeconds);
-    public TimeSpan SendingTimeout => TimeSpan.FromSeconds(SendingTimeoutSeconds);
+    public TimeSpan SendingLease => TimeSpan.FromSeconds(SendingLeaseSeconds);
 
     public MimeKit.MailboxAddress Sender => MailAddresses.Mailbox(From, string.IsNullOrWhiteSpace(FromName) ? null : FromName);
 }

@@ -18,7 +18,7 @@ public sealed class MailOptionsValidator(IConfiguration configuration) : IValida
         if (options.MaxAttempts < 1) problems.Add("Mail:MaxAttempts must be at least 1.");
         if (options.RetryBaseSeconds <= 0 || options.MaxRetryDelaySeconds < options.RetryBaseSeconds)
             problems.Add("Mail:RetryBaseSeconds must be positive and at most Mail:MaxRetryDelaySeconds.");
-        if (options.SendingTimeoutSeconds <= 0) problems.Add("Mail:SendingTimeoutSeconds must be positive.");
+        if (options.SendingLeaseSeconds is < 5 or > 300) problems.Add("Mail:SendingLeaseSeconds must be between 5 and 300.");
         if (options.MaxInFlight < 0) problems.Add("Mail:MaxInFlight cannot be negative.");
 
         switch (options.EffectiveTransport)
