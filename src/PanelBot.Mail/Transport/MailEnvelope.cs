@@ -11,8 +11,11 @@ public sealed record MailEnvelope(MailboxAddress Sender, IReadOnlyList<MailboxAd
     /// <summary>Composes <paramref name="mail"/> once; envelope sender and recipients come from From and To.</summary>
     public static MailEnvelope Create(OutgoingMail mail) => Create(MailComposer.Compose(mail));
 
-    /// <summary>The message's bytes (<see cref="MailFormat.Wire"/>); envelope sender and recipients from From and To.</summary>
-    public static MailEnvelope Create(MimeMessage message)
+    /// <summary>
+    /// The message's bytes (<see cref="MailFormat.Wire"/>), DKIM-signed when a <paramref name="signer"/> is given;
+    /// envelope sender and recipients from From and To (plus Cc and Bcc).
+    /// </summary>
+    public static MailEnvelope Create(MimeMessage message, MessageSigner? signer = null)
     {
         ArgumentNullException.ThrowIfNull(message);
         var sender = message.From.Mailboxes.FirstOrDefault() ?? throw new ArgumentException("The message has no From.", nameof(message));
@@ -27,6 +30,8 @@ public sealed record MailEnvelope(MailboxAddress Sender, IReadOnlyList<MailboxAd
         {
             message.MessageId = MimeKit.Utils.MimeUtils.GenerateMessageId(sender.Domain);
         }
+
+        signer?.Sign(message);
 
         return new MailEnvelope(new MailboxAddress("", sender.Address), recipients, message.MessageId, MailFormat.ToBytes(message));
     }

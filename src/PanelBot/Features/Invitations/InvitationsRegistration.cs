@@ -22,6 +22,7 @@ public static class InvitationsRegistration
         services.AddSingleton<CalendarEvents>();
         services.AddSingleton<InvitationComposer>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<DkimSigning>();
         services.AddScoped<IOutbox, Outbox>();
         services.AddScoped<InvitationObserver>();
         services.AddScoped<IEventObserver>(sp => sp.GetRequiredService<InvitationObserver>());

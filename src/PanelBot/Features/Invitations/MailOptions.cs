@@ -29,6 +29,8 @@ public sealed class MailOptions
 
     public GraphSettings Graph { get; set; } = new();
 
+    public DkimSettings Dkim { get; set; } = new();
+
     /// <summary>Calendar updates wait this long so that close edits go out as one update (0..300).</summary>
     public double UpdateMergeWindowSeconds { get; set; } = 30;
 
@@ -98,4 +100,18 @@ public sealed class GraphSettings
 
     /// <summary>Mailbox (UPN or object id) to send as; empty = <c>Mail:From</c>.</summary>
     public string? SenderUserId { get; set; }
+}
+
+/// <summary><c>Mail:Dkim</c>: sign every outgoing message (RFC 6376). All three or none.</summary>
+public sealed class DkimSettings
+{
+    /// <summary>The d= domain; the DNS TXT record <c>{Selector}._domainkey.{Domain}</c> holds the public key.</summary>
+    public string? Domain { get; set; }
+
+    public string? Selector { get; set; }
+
+    /// <summary>RSA private key, PEM; relative paths are resolved against the app's content root.</summary>
+    public string? PrivateKeyPath { get; set; }
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Domain) || !string.IsNullOrWhiteSpace(Selector) || !string.IsNullOrWhiteSpace(PrivateKeyPath);
 }

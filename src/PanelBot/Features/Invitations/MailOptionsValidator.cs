@@ -4,7 +4,7 @@ using PanelBot.Mail;
 namespace PanelBot.Features.Invitations;
 
 /// <summary>Refuses to start with a mail setup that could only fail later, one message per problem.</summary>
-public sealed class MailOptionsValidator(IConfiguration configuration) : IValidateOptions<MailOptions>
+public sealed class MailOptionsValidator(IConfiguration configuration, IHostEnvironment environment) : IValidateOptions<MailOptions>
 {
     public ValidateOptionsResult Validate(string? name, MailOptions options)
     {
@@ -44,11 +44,45 @@ public sealed class MailOptionsValidator(IConfiguration configuration) : IValida
                 break;
         }
 
+        if (options.Dkim.IsConfigured) ValidateDkim(problems, options);
+
         if (configuration["PublicBaseUrl"] is { Length: > 0 } baseUrl
             && (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
             problems.Add($"PublicBaseUrl '{baseUrl}' is not an absolute http(s) URL.");
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private void ValidateDkim(List<string> problems, MailOptions options)
+    {
+        var dkim = options.Dkim;
+        if (string.IsNullOrWhiteSpace(dkim.Domain) || string.IsNullOrWhiteSpace(dkim.Selector) || string.IsNullOrWhiteSpace(dkim.PrivateKeyPath))
+        {
+            problems.Add("Mail:Dkim needs Domain, Selector and PrivateKeyPath together.");
+            return;
+        }
+
+        var path = DkimSigning.KeyPath(dkim, environment);
+        if (!File.Exists(path))
+        {
+            problems.Add($"Mail:Dkim:PrivateKeyPath '{path}' does not exist.");
+            return;
+        }
+
+        try
+        {
+            MessageSigner.FromPemFile(path, dkim.Domain, dkim.Selector);
+        }
+        catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException
+                                       or Org.BouncyCastle.Security.SecurityUtilityException or InvalidCastException)
+        {
+            problems.Add($"Mail:Dkim:PrivateKeyPath '{path}' is not an RSA private key in PEM: {ex.Message}");
+        }
+
+        if (MailAddresses.TryParseAddress(options.From, out var from)
+            && !from.Domain.Equals(dkim.Domain, StringComparison.OrdinalIgnoreCase)
+            && !from.Domain.EndsWith("." + dkim.Domain, StringComparison.OrdinalIgnoreCase))
+            problems.Add($"Mail:Dkim:Domain '{dkim.Domain}' does not cover Mail:From '{options.From}', so DMARC would not align.");
     }
 
     private void RequireApp(List<string> problems, string setting)
