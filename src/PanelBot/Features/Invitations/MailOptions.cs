@@ -31,6 +31,8 @@ public sealed class MailOptions
 
     public DkimSettings Dkim { get; set; } = new();
 
+    public CalendarReplies.InboxSettings Inbox { get; set; } = new();
+
     /// <summary>Calendar updates wait this long so that close edits go out as one update (0..300).</summary>
     public double UpdateMergeWindowSeconds { get; set; } = 30;
 

@@ -45,12 +45,26 @@ public sealed class MailOptionsValidator(IConfiguration configuration, IHostEnvi
         }
 
         if (options.Dkim.IsConfigured) ValidateDkim(problems, options);
+        ValidateInbox(problems, options.Inbox);
 
         if (configuration["PublicBaseUrl"] is { Length: > 0 } baseUrl
             && (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
             problems.Add($"PublicBaseUrl '{baseUrl}' is not an absolute http(s) URL.");
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private void ValidateInbox(List<string> problems, CalendarReplies.InboxSettings inbox)
+    {
+        if (inbox.PollSeconds is <= 0 or > 3600) problems.Add("Mail:Inbox:PollSeconds must be more than 0 and at most 3600.");
+        if (inbox.Transport == CalendarReplies.InboxTransport.Directory && string.IsNullOrWhiteSpace(inbox.Directory))
+            problems.Add("Mail:Inbox:Directory is empty.");
+        if (inbox.Transport != CalendarReplies.InboxTransport.Imap) return;
+        if (string.IsNullOrWhiteSpace(inbox.Imap.Host)) problems.Add("Mail:Inbox:Transport is Imap but Mail:Inbox:Imap:Host is empty.");
+        if (inbox.Imap.Port is < 1 or > 65535) problems.Add("Mail:Inbox:Imap:Port must be 1-65535.");
+        if (string.IsNullOrWhiteSpace(inbox.Imap.UserName)) problems.Add("Mail:Inbox:Imap:UserName is required (the organiser mailbox).");
+        if (inbox.Imap.UseOAuth) RequireApp(problems, "Mail:Inbox:Imap:UseOAuth");
+        else if (inbox.Imap.Password is null) problems.Add("Mail:Inbox:Imap:Password is required unless Mail:Inbox:Imap:UseOAuth is set.");
     }
 
     private void ValidateDkim(List<string> problems, MailOptions options)
