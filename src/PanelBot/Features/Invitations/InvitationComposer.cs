@@ -13,7 +13,8 @@ public sealed class InvitationComposer(CalendarEvents calendar, ICalendarWriter 
     {
         var isCancel = kind.IsCancel();
         withJoinLink &= !isCancel;
-        var sections = InvitationText.Sections(ev, to, kind, withJoinLink);
+        var sections = InvitationText.Sections(ev, to, kind, withJoinLink,
+            calendarAnswersRead: options.Value.Inbox.Transport != CalendarReplies.InboxTransport.None);
         var text = InvitationText.Text(sections);
         var vevent = calendar.ForInvitee(ev, to, isCancel, withJoinLink, text);
         var method = isCancel ? CalendarMethod.Cancel : CalendarMethod.Request;
