@@ -25,9 +25,20 @@ public static class MailFormat
     /// <summary>Parses stored bytes; writing the result with <see cref="Wire"/> gives the same bytes back.</summary>
     public static MimeMessage Load(ReadOnlyMemory<byte> mime)
     {
-        using var stream = new MemoryStream(mime.ToArray(), writable: false);
+        using var stream = OpenRead(mime);
         return MimeMessage.Load(stream);
     }
+
+    /// <summary>
+    /// Parses stored bytes without copying the bodies: parts keep pointing into <paramref name="stream"/> (MimeKit's
+    /// persistent parsing), which must stay open while the message is written.
+    /// </summary>
+    public static MimeMessage LoadPersistent(MemoryStream stream) => MimeMessage.Load(ParserOptions.Default, stream, persistent: true);
+
+    public static MemoryStream OpenRead(ReadOnlyMemory<byte> mime) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(mime, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(mime.ToArray(), writable: false);
 
     private static FormatOptions CreateWireOptions()
     {

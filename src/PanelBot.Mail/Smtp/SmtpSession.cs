@@ -67,7 +67,8 @@ internal sealed class SmtpSession : SmtpClient
     public async Task<string> SendAsync(MailEnvelope envelope, Action onContentSent, CancellationToken cancellationToken)
     {
         rejected.Clear();
-        var message = MailFormat.Load(envelope.Mime);
+        using var stream = MailFormat.OpenRead(envelope.Mime);
+        var message = MailFormat.LoadPersistent(stream);
         return await SendAsync(MailFormat.Wire, message, envelope.Sender, envelope.Recipients, cancellationToken, new ContentProgress(onContentSent));
     }
 
