@@ -47,10 +47,10 @@ public sealed class ImapInboxReader(
             {
                 return;
             }
-            catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or ProtocolException
-                                           or CommandException or AuthenticationException or ServiceNotConnectedException
-                                           or FolderNotFoundException or MailTransportException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
+                // Whatever failed (the server, the network, the database), the host keeps running and the unflagged
+                // messages are read on the next connection.
                 logger.LogWarning(ex, "Reading the IMAP mailbox {Host} failed; connecting again shortly", settings.Imap.Host);
                 await Task.Delay(settings.PollInterval * 2, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }

@@ -31,8 +31,9 @@ public sealed class InboxDirectoryReader(
             {
                 return;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
+                // A file stays where it is until it has been read, so nothing is lost; the host keeps running.
                 logger.LogWarning(ex, "Could not read the inbox folder {Directory}; trying again", Directory);
                 await Task.Delay(options.Value.Inbox.PollInterval, stoppingToken);
             }
