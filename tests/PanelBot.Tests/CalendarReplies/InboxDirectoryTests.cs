@@ -13,7 +13,7 @@ public sealed class InboxDirectoryTests : IAsyncDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("inbox-").FullName;
 
-    private BotApp App(TestDatabase? database = null) => new(database)
+    private BotApp App(TestDatabase? database = null, string serviceUrl = BotApp.UnreachableServiceUrl) => new(database, serviceUrl: serviceUrl)
     {
         Settings =
         {
@@ -51,6 +51,24 @@ public sealed class InboxDirectoryTests : IAsyncDisposable
         Assert.False(File.Exists(Path.Combine(folder, "inbox", "answer.eml")));
         // The promoted person's invitation went into the outbox exactly once.
         Assert.Equal(1, await app.DbAsync(db => db.OutboxMessages.CountAsync(m => m.Recipient == Email(2) && m.Kind == "invitation")));
+    }
+
+    [Fact]
+    public async Task AnswerByMail_IsConfirmedInTheAttendeesPrivateChat()
+    {
+        await using var connector = await ConnectorRecorder.StartAsync();
+        await using var app = App(serviceUrl: connector.ServiceUrl);
+        var bot = app.Bot();
+        var number = await Organiser.CreateWebinarAsync(bot, Olga);
+        await bot.SayAsync(User(1), $"rsvp #{number} going email {Email(1)}");
+
+        Drop("decline.eml", Reply(Client.Outlook, await UidAsync(app, number), Email(1), "DECLINED", From));
+        await Reader(app).ReadAllAsync(default);
+
+        var told = await Scheduling.Proactive.WaitAsync(connector, "I've recorded the answer from your calendar", 1);
+        var message = Assert.Single(told);
+        Assert.Contains("you're not going", message.Text);
+        Assert.Contains("personal-" + User(1), message.Path); // the person's own chat, not where they said going
     }
 
     [Fact]

@@ -19,6 +19,7 @@ namespace PanelBot.Features.CalendarReplies;
 public sealed class CalendarReplyProcessor(
     PanelBotDbContext db,
     RsvpChanges changes,
+    RsvpNotifier notifier,
     IOptions<MailOptions> options,
     TimeProvider clock,
     ILogger<CalendarReplyProcessor> logger)
@@ -66,6 +67,8 @@ public sealed class CalendarReplyProcessor(
         }
 
         logger.LogInformation("Calendar reply {Source}: {Answer} for event {Number} by registration {Registration}", source, answer, ev.Number, registration.Id);
+        if (result.Value is { IsNoChange: false, Registration: { } changed })
+            await notifier.TellCalendarAnswerAsync(ev, changed, ct);
         return ReplyOutcome.Applied;
     }
 
