@@ -9,7 +9,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 say() { printf '\n== %s\n' "$*"; }
 
 # 1. Debian packages (installed once; a machine that has them skips this).
-packages=(postgresql chromium python3-aiosmtpd python3-icalendar openssl)
+packages=(postgresql chromium python3-aiosmtpd python3-icalendar openssl python3-dkim dovecot-imapd)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if ((${#missing[@]})); then

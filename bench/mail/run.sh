@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Mail benchmark (issue 6): compose and send 10,000 invitations through an outbox-like queue with the real
-# CalendarWriter + MimeWriter + SmtpTransport into postfix's smtp-sink on loopback, then measure postfix's own
+# CalendarWriter + MimeKit composition + SmtpTransport on MailKit into postfix's smtp-sink on loopback, then measure postfix's own
 # smtp-source with the same messages, sessions and message size into the same sink, as the ceiling.
 #
 # usage: bench/mail/run.sh [COUNT] [CONNECTIONS] [ROUNDS]     (defaults 10000 6 3)

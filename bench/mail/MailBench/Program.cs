@@ -5,14 +5,14 @@ using NodaTime;
 using PanelBot.Calendar;
 using PanelBot.Mail;
 
-// Composes N invitations (CalendarWriter + MimeWriter, as the app does at enqueue time), queues them, and sends them
+// Composes N invitations (CalendarWriter + MimeKit, as the app does at enqueue time), queues them, and sends them
 // through SmtpTransport with a pool of connections, like the outbox dispatcher. Prints one JSON line per round.
 var options = Args.Parse(args);
 var writer = new CalendarWriter();
 var oslo = DateTimeZoneProviders.Tzdb["Europe/Oslo"];
 var start = Instant.FromUtc(2026, 12, 9, 14, 0);
 var organizer = new CalendarAddress("events@panelbot.example", "Peace Ops Events");
-var from = MailboxAddress.Parse("events@panelbot.example", "Peace Ops Events");
+var from = MailAddresses.Mailbox("events@panelbot.example", "Peace Ops Events");
 
 MailEnvelope Compose(int i)
 {
@@ -34,7 +34,7 @@ MailEnvelope Compose(int i)
     return MailEnvelope.Create(new OutgoingMail
     {
         From = from,
-        To = [MailboxAddress.Parse(email, $"Attendee {i}")],
+        To = [MailAddresses.Mailbox(email, $"Attendee {i}")],
         Subject = "Invitation: The relationship between peace operations and humanitarian assistance",
         TextBody = Body.Text,
         HtmlBody = Body.Html,
@@ -60,7 +60,7 @@ if (args.Contains("--compose-only"))
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ics utc: {options.Count / clock.Elapsed.TotalSeconds:F0}/s"));
     var mail = Compose(1);
     clock.Restart();
-    var m = new OutgoingMail { From = from, To = [MailboxAddress.Parse("a@example.org")], Subject = "x", TextBody = Body.Text, HtmlBody = Body.Html, Calendar = new CalendarPart("REQUEST", writer.Write(CalendarMethod.Request, [ev], SystemClock.Instance.GetCurrentInstant())), Date = DateTimeOffset.UtcNow };
+    var m = new OutgoingMail { From = from, To = [MailAddresses.Mailbox("a@example.org")], Subject = "x", TextBody = Body.Text, HtmlBody = Body.Html, Calendar = new CalendarPart("REQUEST", writer.Write(CalendarMethod.Request, [ev], SystemClock.Instance.GetCurrentInstant())), Date = DateTimeOffset.UtcNow };
     for (var i = 0; i < options.Count; i++) MailEnvelope.Create(m);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mime only: {options.Count / clock.Elapsed.TotalSeconds:F0}/s"));
     return;

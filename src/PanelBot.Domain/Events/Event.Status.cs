@@ -21,6 +21,25 @@ public sealed partial class Event
         return DomainResult<EventUpdate>.Ok(new EventUpdate(EventChanges.Status, []));
     }
 
+    /// <summary>
+    /// The join link goes into everyone's calendar: raises <see cref="Sequence"/> once, because Apple Calendar and Outlook
+    /// apply an update only when SEQUENCE grows (RFC 5546 §2.1.4). Refused before the release time, without a link, and
+    /// unless published.
+    /// </summary>
+    public DomainResult<EventUpdate> ReleaseJoinLink(TimeProvider clock)
+    {
+        var now = clock.GetCurrentInstant();
+        if (Status != EventStatus.Published)
+            return DomainResult<EventUpdate>.Fail(EventFields.Status, $"{Reference} is not published, so there is no join link to release.");
+        if (OnlineMeeting?.JoinUrl is null)
+            return DomainResult<EventUpdate>.Fail(EventFields.Link, $"{Reference} has no join link to release.");
+        if (!IsJoinLinkReleased(now))
+            return DomainResult<EventUpdate>.Fail(EventFields.Release, $"The join link of {Reference} is due on {TimeFormats.DateTime(Start.PlusDays(-JoinLinkReleaseDays))}, not yet.");
+        Sequence++;
+        Touch(now, EventChanges.None);
+        return DomainResult<EventUpdate>.Ok(new EventUpdate(EventChanges.None, []));
+    }
+
     /// <summary>Draft or Published → Cancelled; bumps <see cref="Sequence"/> so calendars accept the METHOD:CANCEL.</summary>
     public DomainResult<EventUpdate> Cancel(string? reason, TimeProvider clock)
     {

@@ -32,7 +32,7 @@ public sealed class GraphSendMailTransport : IMailTransport
     public async Task<MailSendResult> SendAsync(MailEnvelope envelope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        var sender = options.SenderUserId ?? envelope.Sender.Value;
+        var sender = options.SenderUserId ?? envelope.Sender.Address;
         var url = new Uri(options.BaseUrl, $"v1.0/users/{Uri.EscapeDataString(sender)}/sendMail");
         var token = await tokens.GetAccessTokenAsync(cancellationToken);
         using var request = new HttpRequestMessage(HttpMethod.Post, url);

@@ -1,8 +1,11 @@
+using MimeKit;
+
 namespace PanelBot.Mail;
 
 /// <summary>
-/// What to send. <see cref="MimeWriter"/> turns it into RFC 5322/MIME bytes; all user text
-/// (subject, display names, header values) is sanitised there, so callers may pass raw input.
+/// What to send, before it becomes a <see cref="MimeMessage"/> (<see cref="MailComposer.Compose"/>). Subject and
+/// display names may be raw user input: they are cleaned of line breaks and control characters there, and MimeKit
+/// encodes them.
 /// </summary>
 public sealed record OutgoingMail
 {
@@ -24,7 +27,7 @@ public sealed record OutgoingMail
     /// <summary>Extra headers such as Content-Class or Auto-Submitted (see <see cref="MailHeader"/>).</summary>
     public IReadOnlyList<MailHeader> Headers { get; init; } = [];
 
-    /// <summary>Without angle brackets (<c>id@domain</c>); generated as <c>guid@from-domain</c> when null.</summary>
+    /// <summary>Without angle brackets (<c>id@domain</c>); generated at the From domain when null.</summary>
     public string? MessageId { get; init; }
 
     public required DateTimeOffset Date { get; init; }

@@ -4,16 +4,15 @@ using System.Diagnostics;
 namespace PanelBot.Mail;
 
 /// <summary>
-/// Up to <see cref="SmtpOptions.MaxConnections"/> sessions, reused between messages (a new
-/// MAIL FROM starts a new transaction, so no RSET is needed). Broken or long-idle sessions are
-/// dropped; the rest say QUIT on dispose.
+/// Up to <see cref="SmtpOptions.MaxConnections"/> MailKit sessions, reused between messages. Broken or long-idle
+/// sessions are dropped; the rest say QUIT on dispose.
 /// </summary>
-public sealed class SmtpConnectionPool : IAsyncDisposable
+internal sealed class SmtpConnectionPool : IAsyncDisposable
 {
     private readonly SmtpOptions options;
     private readonly Func<CancellationToken, ValueTask<string>>? accessTokenProvider;
     private readonly SemaphoreSlim slots;
-    private readonly ConcurrentStack<SmtpConnection> idle = new();
+    private readonly ConcurrentStack<SmtpSession> idle = new();
     private int disposed;
 
     public SmtpConnectionPool(SmtpOptions options, Func<CancellationToken, ValueTask<string>>? accessTokenProvider = null)
@@ -28,23 +27,23 @@ public sealed class SmtpConnectionPool : IAsyncDisposable
     public int IdleCount => idle.Count;
 
     /// <summary>Waits for a free slot, then returns an idle session (unless <paramref name="fresh"/>) or opens a new one.</summary>
-    internal async Task<(SmtpConnection Connection, bool Reused)> RentAsync(bool fresh, CancellationToken cancellationToken)
+    public async Task<(SmtpSession Session, bool Reused)> RentAsync(bool fresh, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
         await slots.WaitAsync(cancellationToken);
         try
         {
-            while (!fresh && idle.TryPop(out var connection))
+            while (!fresh && idle.TryPop(out var session))
             {
-                if (Stopwatch.GetElapsedTime(connection.LastUsedTimestamp) < options.IdleTimeout)
+                if (session.IsConnected && Stopwatch.GetElapsedTime(session.LastUsedTimestamp) < options.IdleTimeout)
                 {
-                    return (connection, true);
+                    return (session, true);
                 }
 
-                await CloseAsync(connection);
+                await CloseAsync(session);
             }
 
-            return (await SmtpConnection.OpenAsync(options, accessTokenProvider, cancellationToken), false);
+            return (await OpenAsync(cancellationToken), false);
         }
         catch
         {
@@ -53,18 +52,18 @@ public sealed class SmtpConnectionPool : IAsyncDisposable
         }
     }
 
-    internal async Task ReturnAsync(SmtpConnection connection)
+    public async Task ReturnAsync(SmtpSession session)
     {
         try
         {
-            if (connection.IsBroken || Volatile.Read(ref disposed) != 0)
+            if (session.IsBroken || !session.IsConnected || Volatile.Read(ref disposed) != 0)
             {
-                await CloseAsync(connection);
+                await CloseAsync(session);
             }
             else
             {
-                connection.LastUsedTimestamp = Stopwatch.GetTimestamp();
-                idle.Push(connection);
+                session.LastUsedTimestamp = Stopwatch.GetTimestamp();
+                idle.Push(session);
             }
         }
         finally
@@ -80,16 +79,43 @@ public sealed class SmtpConnectionPool : IAsyncDisposable
             return;
         }
 
-        while (idle.TryPop(out var connection))
+        while (idle.TryPop(out var session))
         {
-            await CloseAsync(connection);
+            await CloseAsync(session);
         }
     }
 
-    private async Task CloseAsync(SmtpConnection connection)
+    private async Task<SmtpSession> OpenAsync(CancellationToken cancellationToken)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await connection.QuitAsync(timeout.Token);
-        await connection.DisposeAsync();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Timeout);
+        try
+        {
+            return await SmtpSession.OpenAsync(options, accessTokenProvider, timeout.Token);
+        }
+        catch (Exception exception)
+        {
+            throw SmtpErrors.Classify(exception, cancellationToken, $"connecting to {options.Host}:{options.Port}", []);
+        }
+    }
+
+    private static async Task CloseAsync(SmtpSession session)
+    {
+        try
+        {
+            if (!session.IsBroken && session.IsConnected)
+            {
+                // QUIT is a courtesy; the server may already have gone.
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await session.DisconnectAsync(quit: true, timeout.Token);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException or MailKit.ProtocolException or System.Net.Sockets.SocketException or ObjectDisposedException)
+        {
+        }
+        finally
+        {
+            session.Dispose();
+        }
     }
 }

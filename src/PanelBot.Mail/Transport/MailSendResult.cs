@@ -1,9 +1,11 @@
+using MimeKit;
+
 namespace PanelBot.Mail;
 
-/// <param name="ServerReply">The final reply (e.g. SMTP "250 2.0.0 Ok: queued as X"), for logs.</param>
+/// <param name="ServerReply">The final reply (e.g. SMTP "2.0.0 Ok: queued as X"), for logs.</param>
 public sealed record MailSendResult(
     string MessageId,
-    IReadOnlyList<EmailAddress> Accepted,
+    IReadOnlyList<MailboxAddress> Accepted,
     IReadOnlyList<RecipientFailure> Rejected,
     string ServerReply)
 {
@@ -11,7 +13,7 @@ public sealed record MailSendResult(
 }
 
 /// <summary>A recipient the server refused. <see cref="IsPermanent"/> is false for 4xx (try again later).</summary>
-public sealed record RecipientFailure(EmailAddress Recipient, int ReplyCode, string Reply)
+public sealed record RecipientFailure(MailboxAddress Recipient, int ReplyCode, string Reply)
 {
     public bool IsPermanent => ReplyCode >= 500;
 }

@@ -2,6 +2,7 @@ using PanelBot.BotFramework;
 using PanelBot.Conversation;
 using PanelBot.Features;
 using PanelBot.Features.Rsvp;
+using PanelBot.Features.CalendarReplies;
 using PanelBot.Features.Invitations;
 using PanelBot.Features.Operations;
 using PanelBot.Features.Scheduling;
@@ -21,6 +22,7 @@ public static class PanelBotHosting
         builder.Services.AddScoped<IBot, PanelBotTurnHandler>();
         builder.Services.AddFeatures(builder.Configuration);
         builder.AddInvitations();
+        builder.AddCalendarReplies();
         builder.AddScheduling();
         builder.AddOperations();
         return builder;

@@ -44,6 +44,23 @@ public sealed partial class EventTests
     }
 
     [Fact]
+    public void ReleaseJoinLink_AtReleaseTime_RaisesSequenceOnce_BeforeItOrWithoutLinkIsRefused()
+    {
+        var ev = TestEvents.Published(_clock, d => d with { OnlineMeeting = new OnlineMeeting(null, "https://zoom.us/j/1") });
+        var sequence = ev.Sequence;
+        Assert.False(ev.ReleaseJoinLink(_clock).IsSuccess);
+        Assert.Equal(sequence, ev.Sequence);
+
+        _clock.SetUtcNow(ev.JoinLinkReleasedAt.ToDateTimeOffset());
+        ev.ReleaseJoinLink(_clock).GetValueOrThrow();
+        Assert.Equal(sequence + 1, ev.Sequence);
+
+        var noLink = TestEvents.Published(_clock);
+        Assert.False(noLink.ReleaseJoinLink(_clock).IsSuccess);
+        Assert.Equal(0, noLink.Sequence);
+    }
+
+    [Fact]
     public void Cancel_Draft_IsAllowed()
     {
         var ev = TestEvents.Create(_clock);

@@ -20,7 +20,7 @@ public sealed class SmtpTransportTests
         await using var sink = await SmtpSink.StartAsync("--pipelining");
         await using var transport = new SmtpTransport(Options(sink) with { MaxConnections = 4 });
         var envelopes = Enumerable.Range(1, 20)
-            .Select(i => MailEnvelope.Create(Samples.Invitation() with { To = [MailboxAddress.Parse($"attendee{i}@example.org", $"Attendee {i}")] }))
+            .Select(i => MailEnvelope.Create(Samples.Invitation() with { To = [MailAddresses.Mailbox($"attendee{i}@example.org", $"Attendee {i}")] }))
             .ToList();
 
         var results = await Task.WhenAll(envelopes.Select(e => transport.SendAsync(e)));
@@ -29,10 +29,10 @@ public sealed class SmtpTransportTests
         Assert.All(results, r => Assert.True(r.AllAccepted));
         Assert.Equal(20, received.Count);
         Assert.All(received, m => Assert.Single(m.RcptTos));
-        Assert.Equal(envelopes.Select(e => e.Recipients[0].Value).Order(), received.Select(m => m.RcptTos[0]).Order());
+        Assert.Equal(envelopes.Select(e => e.Recipients[0].Address).Order(), received.Select(m => m.RcptTos[0]).Order());
         foreach (var message in received)
         {
-            var sent = envelopes.Single(e => e.Recipients[0].Value == message.RcptTos[0]);
+            var sent = envelopes.Single(e => e.Recipients[0].Address == message.RcptTos[0]);
             Assert.Equal("events@panelbot.test", message.MailFrom);
             Assert.Equal(Encoding.ASCII.GetString(sent.Mime.Span), Encoding.ASCII.GetString(message.Content));
             var parsed = MimeReader.Parse(message.Content);
@@ -99,7 +99,7 @@ public sealed class SmtpTransportTests
         var next = await transport.SendAsync(MailEnvelope.Create(Samples.Plain("ada@example.org")));
 
         var failure = Assert.Single(error.FailedRecipients);
-        Assert.Equal("gone@example.org", failure.Recipient.Value);
+        Assert.Equal("gone@example.org", failure.Recipient.Address);
         Assert.Equal(550, failure.ReplyCode);
         Assert.True(failure.IsPermanent);
         Assert.True(next.AllAccepted);
@@ -111,12 +111,12 @@ public sealed class SmtpTransportTests
     {
         await using var sink = await SmtpSink.StartAsync("--refuse", "gone@example.org", "--pipelining");
         await using var transport = new SmtpTransport(Options(sink));
-        var mail = Samples.Plain("ada@example.org") with { To = [MailboxAddress.Parse("ada@example.org"), MailboxAddress.Parse("gone@example.org")] };
+        var mail = Samples.Plain("ada@example.org") with { To = [MailAddresses.Mailbox("ada@example.org"), MailAddresses.Mailbox("gone@example.org")] };
 
         var result = await transport.SendAsync(MailEnvelope.Create(mail));
 
-        Assert.Equal(["ada@example.org"], result.Accepted.Select(a => a.Value));
-        Assert.Equal("gone@example.org", Assert.Single(result.Rejected).Recipient.Value);
+        Assert.Equal(["ada@example.org"], result.Accepted.Select(a => a.Address));
+        Assert.Equal("gone@example.org", Assert.Single(result.Rejected).Recipient.Address);
         Assert.Contains("queued as", result.ServerReply);
         Assert.Equal(["ada@example.org"], Assert.Single(await sink.WaitForMessagesAsync(1)).RcptTos);
     }
@@ -165,7 +165,7 @@ public sealed class SmtpTransportTests
         await using var sink = await SmtpSink.StartAsync(pipelining ? ["--pipelining"] : []);
         await using var transport = new SmtpTransport(Options(sink));
         const string raw = "Subject: dots\r\nMessage-ID: <d@panelbot.test>\r\n\r\n.\r\n..\r\n.hidden line\r\n...\r\nlast . line\r\n.";
-        var envelope = new MailEnvelope(EmailAddress.Parse("events@panelbot.test"), [EmailAddress.Parse("ada@example.org")], "d@panelbot.test", Encoding.ASCII.GetBytes(raw));
+        var envelope = new MailEnvelope(MailAddresses.Mailbox("events@panelbot.test"), [MailAddresses.Mailbox("ada@example.org")], "d@panelbot.test", Encoding.ASCII.GetBytes(raw));
 
         await transport.SendAsync(envelope);
 

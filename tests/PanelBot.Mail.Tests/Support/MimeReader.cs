@@ -88,8 +88,9 @@ internal static class MimeReader
             Assert.StartsWith(delimiter + "\r\n", body);
             var closeIndex = body.LastIndexOf("\r\n" + delimiter + "--", StringComparison.Ordinal);
             Assert.True(closeIndex > 0, "missing close delimiter");
-            // Inside a parent multipart the CRLF after the close delimiter belongs to the parent's delimiter.
-            Assert.True(body.EndsWith(delimiter + (topLevel ? "--\r\n" : "--"), StringComparison.Ordinal), "text after close delimiter");
+            // Inside a parent multipart the CRLF after the close delimiter belongs to the parent's delimiter; one more
+            // CRLF is an empty epilogue (RFC 2046 §5.1.1), which MimeKit writes.
+            Assert.True(body.EndsWith(delimiter + "--\r\n", StringComparison.Ordinal) || body.EndsWith(delimiter + "--", StringComparison.Ordinal), "text after close delimiter");
             var inner = body[(delimiter.Length + 2)..(closeIndex)];
             var children = inner.Split("\r\n" + delimiter + "\r\n").Select(child => ParseEntity(child, topLevel: false)).ToList();
             return new ParsedEntity(headers, headerBlock, [], children);

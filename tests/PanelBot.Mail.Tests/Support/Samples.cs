@@ -12,8 +12,8 @@ internal static class Samples
 
     public static OutgoingMail Invitation(string method = "REQUEST", string ics = Ics) => new()
     {
-        From = MailboxAddress.Parse("events@panelbot.test", "PanelBot Events"),
-        To = [MailboxAddress.Parse("ada@example.org", "Ada Lovelace")],
+        From = MailAddresses.Mailbox("events@panelbot.test", "PanelBot Events"),
+        To = [MailAddresses.Mailbox("ada@example.org", "Ada Lovelace")],
         Subject = "Invitation: Café panel",
         TextBody = "You are invited.\nJoin: https://teams.example/join\n",
         HtmlBody = "<p>You are invited.</p>",
@@ -22,10 +22,12 @@ internal static class Samples
         Date = Date,
     };
 
+    public static byte[] Write(OutgoingMail mail) => MailFormat.ToBytes(MailComposer.Compose(mail));
+
     public static OutgoingMail Plain(string to, string body = "Hello") => new()
     {
-        From = MailboxAddress.Parse("events@panelbot.test"),
-        To = [MailboxAddress.Parse(to)],
+        From = MailAddresses.Mailbox("events@panelbot.test"),
+        To = [MailAddresses.Mailbox(to)],
         Subject = "Hello",
         TextBody = body,
         Date = Date,

@@ -42,14 +42,14 @@ public sealed class GraphTransportTests
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
-            await outbox.EnqueueAsync(new OutboxMessage(null, "reminder", new OutgoingMail
+            await outbox.EnqueueAsync(new OutboxMessage(null, "reminder", MailComposer.Compose(new OutgoingMail
             {
-                From = MailboxAddress.Parse("events@contoso.example"),
-                To = [MailboxAddress.Parse("ada@example.org", "Ada")],
+                From = MailAddresses.Mailbox("events@contoso.example"),
+                To = [MailAddresses.Mailbox("ada@example.org", "Ada")],
                 Subject = "Tomorrow: peace operations",
                 TextBody = "See you tomorrow.",
-                Date = DateTimeOffset.UtcNow,
-            }), default);
+                Date = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero),
+            })), default);
             await scope.ServiceProvider.GetRequiredService<PanelBotDbContext>().SaveChangesAsync();
         }
 

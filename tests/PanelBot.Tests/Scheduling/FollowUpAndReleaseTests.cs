@@ -39,12 +39,19 @@ public sealed class FollowUpAndReleaseTests
         // reminder, due at the same time, is the other mail she gets now).
         var releaseAt = NodaTime.Instant.FromDateTimeOffset(Start.AddDays(-3));
         Assert.Equal(1, await CountMailAsync(app, m => m.Recipient == "alice@example.org" && m.CreatedAt >= releaseAt && m.Kind != ScheduledKinds.Reminder));
+        // ...with a higher SEQUENCE than her invitation, so that Apple Calendar and Outlook apply it.
+        var aliceMail = await app.DbAsync(db => db.OutboxMessages.Where(m => m.Recipient == "alice@example.org" && m.Kind != ScheduledKinds.Reminder)
+            .OrderBy(m => m.Id).ToListAsync());
+        // (SEQUENCE:0 is the default and may be left out, RFC 5545 §3.8.7.4.)
+        var sequences = aliceMail.Select(m => Invitations.Ics.Properties(CalendarOf(m.Mime), "SEQUENCE").Select(p => int.Parse(p.Split(':')[1])).SingleOrDefault()).ToList();
+        Assert.Equal(2, sequences.Count);
+        Assert.Equal(sequences[0] + 1, sequences[1]);
 
         // The briefing: 2 days before, by mail to the speakers who have an address.
         app.Clock.Now = Start.AddDays(-2).AddSeconds(1);
         var briefings = await WaitForMailAsync(app, ScheduledKinds.Briefing, 2);
         Assert.Equal(["carlo@example.org", "cedric@example.org"], briefings.Select(m => m.Recipient).Order());
-        var carlos = System.Text.Encoding.UTF8.GetString(briefings.Single(m => m.Recipient == "carlo@example.org").Mime);
+        var carlos = MailHeaders.Text(briefings.Single(m => m.Recipient == "carlo@example.org").Mime);
         Assert.Contains("Case studies", carlos);
         Assert.Contains("Kari Osland", carlos);
         Assert.Contains("Moderator: Cedric de Coning", carlos);
@@ -66,6 +73,13 @@ public sealed class FollowUpAndReleaseTests
         Assert.Equal(2, Proactive.Messages(connector, "Thank you for joining").Count);
         Assert.Equal(2, (await WaitForMailAsync(app, ScheduledKinds.FollowUp, 2)).Count);
         Assert.Equal(2, Proactive.Messages(connector, "Alice: here is the join link").Count + Proactive.Messages(connector, "Bob: here is the join link").Count);
+    }
+
+    private static string CalendarOf(byte[] mime)
+    {
+        using var stream = new MemoryStream(mime);
+        var calendar = MimeKit.MimeMessage.Load(stream).BodyParts.OfType<MimeKit.TextPart>().First(p => p.ContentType.IsMimeType("text", "calendar"));
+        return calendar.Text.ReplaceLineEndings("\r\n");
     }
 
     private static async Task<int> CountMailAsync(SchedulingApp app,

@@ -16,6 +16,13 @@ public static partial class MailHeaders
             .Replace("?= =?", "").Trim();
     }
 
+    /// <summary>The decoded text/plain body.</summary>
+    public static string Text(byte[] mime)
+    {
+        using var stream = new MemoryStream(mime);
+        return MimeKit.MimeMessage.Load(stream).TextBody ?? "";
+    }
+
     [GeneratedRegex(@"(?m)^Subject: (.*(?:\r\n[ \t].*)*)")]
     private static partial Regex HeaderPattern();
 

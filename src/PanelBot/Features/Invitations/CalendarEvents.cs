@@ -14,7 +14,7 @@ public sealed class CalendarEvents(IOptions<MailOptions> options)
     public CalendarAddress Organizer => new(options.Value.From, options.Value.FromName);
 
     /// <summary>Stable per event; the host part is the sender's domain, which the organisers own.</summary>
-    public string Uid(Event ev) => $"panelbot-event-{ev.Id}@{options.Value.Sender.Address.Domain}";
+    public string Uid(Event ev) => $"panelbot-event-{ev.Id}@{options.Value.Sender.Domain}";
 
     /// <summary>The VEVENT of an invitation or cancel to one person, with the join link only when <paramref name="withJoinLink"/>.</summary>
     public CalendarEvent ForInvitee(Event ev, Invitee invitee, bool isCancel, bool withJoinLink, string description) =>

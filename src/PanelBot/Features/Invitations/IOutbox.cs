@@ -1,5 +1,5 @@
 using NodaTime;
-using PanelBot.Mail;
+using MimeKit;
 
 namespace PanelBot.Features.Invitations;
 
@@ -8,7 +8,7 @@ namespace PanelBot.Features.Invitations;
 /// <param name="Kind">What it is: invitation, update, cancel, reminder, release, briefing, follow-up, digest.</param>
 /// <param name="NotBefore">Hold it until then (merging close edits into one update); null = as soon as possible.</param>
 /// <param name="MergeKey">A pending, unsent message with the same key is replaced instead of sent twice.</param>
-public sealed record OutboxMessage(long? EventId, string Kind, OutgoingMail Mail, Instant? NotBefore = null, string? MergeKey = null);
+public sealed record OutboxMessage(long? EventId, string Kind, MimeMessage Mail, Instant? NotBefore = null, string? MergeKey = null);
 
 /// <summary>
 /// The mail outbox. <see cref="EnqueueAsync"/> adds to the current unit of work (the scoped DbContext) and does not

@@ -56,12 +56,16 @@ public sealed class InvitationObserver(
         if ((update.Changes & EventChanges.Speakers) != 0) await ReconcileSpeakersAsync(ev, ct);
     }
 
-    /// <summary>The update that carries the join link, to everyone invited; called by the scheduler at release time.</summary>
+    /// <summary>
+    /// The update that carries the join link, to everyone invited; called by the scheduler at release time. The event's
+    /// SEQUENCE is raised (in this unit of work) so that every calendar applies the update.
+    /// </summary>
     public async Task QueueJoinLinkReleaseAsync(Event ev, CancellationToken ct = default)
     {
-        if (ev.Status != EventStatus.Published || ev.OnlineMeeting?.JoinUrl is null) return;
-        foreach (var invitee in await InviteesAsync(ev, ct))
-            await QueueAsync(ev, invitee, InvitationKind.Release, ct, withJoinLink: true);
+        var tracked = db.Events.Local.FirstOrDefault(e => e.Id == ev.Id) ?? await db.Events.SingleOrDefaultAsync(e => e.Id == ev.Id, ct);
+        if (tracked is null || !tracked.ReleaseJoinLink(clock).IsSuccess) return;
+        foreach (var invitee in await InviteesAsync(tracked, ct))
+            await QueueAsync(tracked, invitee, InvitationKind.Release, ct, withJoinLink: true);
     }
 
     private async Task OnRsvpAsync(Event ev, RsvpOutcome outcome, CancellationToken ct)
@@ -138,7 +142,7 @@ public sealed class InvitationObserver(
 
     private async Task QueueAsync(Event ev, Invitee to, InvitationKind kind, CancellationToken ct, Instant? notBefore = null, bool? withJoinLink = null)
     {
-        Mail.OutgoingMail mail;
+        MimeKit.MimeMessage mail;
         try
         {
             mail = composer.Compose(ev, to, kind, withJoinLink ?? CalendarEvents.ShowsJoinLink(ev, clock));

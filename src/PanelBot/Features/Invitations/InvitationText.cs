@@ -24,7 +24,8 @@ public static class InvitationText
         _ => $"Removed from your calendar: {ev.Title}",
     } + $" ({TimeFormatsShort(ev)})";
 
-    public static IReadOnlyList<Section> Sections(Event ev, Invitee to, InvitationKind kind, bool withJoinLink)
+    /// <param name="calendarAnswersRead">Whether Accept / Tentative / Decline in a calendar reach PanelBot (<c>Mail:Inbox</c>).</param>
+    public static IReadOnlyList<Section> Sections(Event ev, Invitee to, InvitationKind kind, bool withJoinLink, bool calendarAnswersRead = false)
     {
         var sections = new List<Section> { new(null, [Lead(ev, to, kind)], []) };
         var when = new List<string> { EventCard.When(ev) };
@@ -58,7 +59,9 @@ public static class InvitationText
         if (readings.Count > 0)
             sections.Add(new("Before the event", [], readings.Select(r => (r.Author is null ? r.Title : $"{r.Title} ({r.Author})", r.Url)).ToList()));
         sections.Add(new(null, [to.SpeakerRole is null
-            ? $"To change your answer, tell PanelBot in chat: rsvp {ev.Reference} no (or maybe). Your calendar buttons do not change your PanelBot RSVP."
+            ? calendarAnswersRead
+                ? $"To change your answer, use Accept, Tentative or Decline in your calendar, or tell PanelBot in chat: rsvp {ev.Reference} no (or maybe)."
+                : $"To change your answer, tell PanelBot in chat: rsvp {ev.Reference} no (or maybe). Your calendar buttons do not change your PanelBot RSVP."
             : $"If you can no longer take part, please tell the organisers{(ev.Contact is { } c ? $" ({c})" : "")}."], []));
         return sections;
     }

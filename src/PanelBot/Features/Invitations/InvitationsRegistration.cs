@@ -11,6 +11,9 @@ public static class InvitationsRegistration
     /// <summary>Key of the token source the mail transports use (tests replace it).</summary>
     public const string TokenSourceKey = "mail";
 
+    /// <summary>Key of the token source for reading the organiser mailbox over IMAP with XOAUTH2 (Exchange Online).</summary>
+    public const string InboxTokenSourceKey = "mail-inbox";
+
     public static IHostApplicationBuilder AddInvitations(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -22,12 +25,14 @@ public static class InvitationsRegistration
         services.AddSingleton<CalendarEvents>();
         services.AddSingleton<InvitationComposer>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<DkimSigning>();
         services.AddScoped<IOutbox, Outbox>();
         services.AddScoped<InvitationObserver>();
         services.AddScoped<IEventObserver>(sp => sp.GetRequiredService<InvitationObserver>());
         services.AddScoped<FeedTokens>();
         services.AddScoped<OutboxCommandHandler>();
         services.AddKeyedSingleton<IAccessTokenSource>(TokenSourceKey, (sp, _) => CreateTokenSource(sp));
+        services.AddKeyedSingleton<IAccessTokenSource>(InboxTokenSourceKey, (sp, _) => CreateImapTokenSource(sp));
         services.AddSingleton<IMailTransport>(CreateTransport);
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
@@ -67,6 +72,12 @@ public static class InvitationsRegistration
                 var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
                 return new PickupDirectoryTransport(Path.Combine(root, options.PickupDirectory));
         }
+    }
+
+    private static IAccessTokenSource CreateImapTokenSource(IServiceProvider sp)
+    {
+        var configuration = sp.GetRequiredService<IConfiguration>();
+        return MsalAccessTokenSource.ForExchangeSmtp(configuration["MicrosoftAppTenantId"]!, configuration["MicrosoftAppId"]!, configuration["MicrosoftAppPassword"]!);
     }
 
     private static IAccessTokenSource CreateTokenSource(IServiceProvider sp)

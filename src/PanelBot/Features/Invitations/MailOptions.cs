@@ -29,6 +29,10 @@ public sealed class MailOptions
 
     public GraphSettings Graph { get; set; } = new();
 
+    public DkimSettings Dkim { get; set; } = new();
+
+    public CalendarReplies.InboxSettings Inbox { get; set; } = new();
+
     /// <summary>Calendar updates wait this long so that close edits go out as one update (0..300).</summary>
     public double UpdateMergeWindowSeconds { get; set; } = 30;
 
@@ -43,8 +47,11 @@ public sealed class MailOptions
 
     public double MaxRetryDelaySeconds { get; set; } = 3600;
 
-    /// <summary>A message claimed for sending longer ago than this (a crashed instance) is sent again.</summary>
-    public double SendingTimeoutSeconds { get; set; } = 600;
+    /// <summary>
+    /// A claim on a message is a lease of this length, renewed by the sender while it talks to the server; a claim not
+    /// renewed for this long (its instance died) is released and the message sent again (5..300).
+    /// </summary>
+    public double SendingLeaseSeconds { get; set; } = 30;
 
     /// <summary>Messages sent at once; 0 = the SMTP pool size (4 for Graph and pickup).</summary>
     public int MaxInFlight { get; set; }
@@ -60,9 +67,9 @@ public sealed class MailOptions
 
     public TimeSpan MergeWindow => TimeSpan.FromSeconds(UpdateMergeWindowSeconds);
     public TimeSpan DispatchInterval => TimeSpan.FromSeconds(DispatchIntervalSeconds);
-    public TimeSpan SendingTimeout => TimeSpan.FromSeconds(SendingTimeoutSeconds);
+    public TimeSpan SendingLease => TimeSpan.FromSeconds(SendingLeaseSeconds);
 
-    public MailboxAddress Sender => MailboxAddress.Parse(From, string.IsNullOrWhiteSpace(FromName) ? null : FromName);
+    public MimeKit.MailboxAddress Sender => MailAddresses.Mailbox(From, string.IsNullOrWhiteSpace(FromName) ? null : FromName);
 }
 
 /// <summary><c>Mail:Smtp</c>.</summary>
@@ -95,4 +102,18 @@ public sealed class GraphSettings
 
     /// <summary>Mailbox (UPN or object id) to send as; empty = <c>Mail:From</c>.</summary>
     public string? SenderUserId { get; set; }
+}
+
+/// <summary><c>Mail:Dkim</c>: sign every outgoing message (RFC 6376). All three or none.</summary>
+public sealed class DkimSettings
+{
+    /// <summary>The d= domain; the DNS TXT record <c>{Selector}._domainkey.{Domain}</c> holds the public key.</summary>
+    public string? Domain { get; set; }
+
+    public string? Selector { get; set; }
+
+    /// <summary>RSA private key, PEM; relative paths are resolved against the app's content root.</summary>
+    public string? PrivateKeyPath { get; set; }
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(Domain) || !string.IsNullOrWhiteSpace(Selector) || !string.IsNullOrWhiteSpace(PrivateKeyPath);
 }

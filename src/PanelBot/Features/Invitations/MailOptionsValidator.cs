@@ -4,12 +4,12 @@ using PanelBot.Mail;
 namespace PanelBot.Features.Invitations;
 
 /// <summary>Refuses to start with a mail setup that could only fail later, one message per problem.</summary>
-public sealed class MailOptionsValidator(IConfiguration configuration) : IValidateOptions<MailOptions>
+public sealed class MailOptionsValidator(IConfiguration configuration, IHostEnvironment environment) : IValidateOptions<MailOptions>
 {
     public ValidateOptionsResult Validate(string? name, MailOptions options)
     {
         var problems = new List<string>();
-        if (!EmailAddress.TryParse(options.From, out _))
+        if (!MailAddresses.TryParseAddress(options.From, out _))
             problems.Add($"Mail:From '{options.From}' is not an email address.");
         if (options.UpdateMergeWindowSeconds is < 0 or > 300)
             problems.Add("Mail:UpdateMergeWindowSeconds must be between 0 and 300.");
@@ -18,7 +18,7 @@ public sealed class MailOptionsValidator(IConfiguration configuration) : IValida
         if (options.MaxAttempts < 1) problems.Add("Mail:MaxAttempts must be at least 1.");
         if (options.RetryBaseSeconds <= 0 || options.MaxRetryDelaySeconds < options.RetryBaseSeconds)
             problems.Add("Mail:RetryBaseSeconds must be positive and at most Mail:MaxRetryDelaySeconds.");
-        if (options.SendingTimeoutSeconds <= 0) problems.Add("Mail:SendingTimeoutSeconds must be positive.");
+        if (options.SendingLeaseSeconds is < 5 or > 300) problems.Add("Mail:SendingLeaseSeconds must be between 5 and 300.");
         if (options.MaxInFlight < 0) problems.Add("Mail:MaxInFlight cannot be negative.");
 
         switch (options.EffectiveTransport)
@@ -44,11 +44,59 @@ public sealed class MailOptionsValidator(IConfiguration configuration) : IValida
                 break;
         }
 
+        if (options.Dkim.IsConfigured) ValidateDkim(problems, options);
+        ValidateInbox(problems, options.Inbox);
+
         if (configuration["PublicBaseUrl"] is { Length: > 0 } baseUrl
             && (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
             problems.Add($"PublicBaseUrl '{baseUrl}' is not an absolute http(s) URL.");
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private void ValidateInbox(List<string> problems, CalendarReplies.InboxSettings inbox)
+    {
+        if (inbox.PollSeconds is <= 0 or > 3600) problems.Add("Mail:Inbox:PollSeconds must be more than 0 and at most 3600.");
+        if (inbox.Transport == CalendarReplies.InboxTransport.Directory && string.IsNullOrWhiteSpace(inbox.Directory))
+            problems.Add("Mail:Inbox:Directory is empty.");
+        if (inbox.Transport != CalendarReplies.InboxTransport.Imap) return;
+        if (string.IsNullOrWhiteSpace(inbox.Imap.Host)) problems.Add("Mail:Inbox:Transport is Imap but Mail:Inbox:Imap:Host is empty.");
+        if (inbox.Imap.Port is < 1 or > 65535) problems.Add("Mail:Inbox:Imap:Port must be 1-65535.");
+        if (string.IsNullOrWhiteSpace(inbox.Imap.UserName)) problems.Add("Mail:Inbox:Imap:UserName is required (the organiser mailbox).");
+        if (inbox.Imap.UseOAuth) RequireApp(problems, "Mail:Inbox:Imap:UseOAuth");
+        else if (inbox.Imap.Password is null) problems.Add("Mail:Inbox:Imap:Password is required unless Mail:Inbox:Imap:UseOAuth is set.");
+    }
+
+    private void ValidateDkim(List<string> problems, MailOptions options)
+    {
+        var dkim = options.Dkim;
+        if (string.IsNullOrWhiteSpace(dkim.Domain) || string.IsNullOrWhiteSpace(dkim.Selector) || string.IsNullOrWhiteSpace(dkim.PrivateKeyPath))
+        {
+            problems.Add("Mail:Dkim needs Domain, Selector and PrivateKeyPath together.");
+            return;
+        }
+
+        var path = DkimSigning.KeyPath(dkim, environment);
+        if (!File.Exists(path))
+        {
+            problems.Add($"Mail:Dkim:PrivateKeyPath '{path}' does not exist.");
+            return;
+        }
+
+        try
+        {
+            MessageSigner.FromPemFile(path, dkim.Domain, dkim.Selector);
+        }
+        catch (Exception ex) when (ex is FormatException or IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException
+                                       or Org.BouncyCastle.Security.SecurityUtilityException or InvalidCastException)
+        {
+            problems.Add($"Mail:Dkim:PrivateKeyPath '{path}' is not an RSA private key in PEM: {ex.Message}");
+        }
+
+        if (MailAddresses.TryParseAddress(options.From, out var from)
+            && !from.Domain.Equals(dkim.Domain, StringComparison.OrdinalIgnoreCase)
+            && !from.Domain.EndsWith("." + dkim.Domain, StringComparison.OrdinalIgnoreCase))
+            problems.Add($"Mail:Dkim:Domain '{dkim.Domain}' does not cover Mail:From '{options.From}', so DMARC would not align.");
     }
 
     private void RequireApp(List<string> problems, string setting)

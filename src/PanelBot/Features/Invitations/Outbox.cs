@@ -13,7 +13,7 @@ namespace PanelBot.Features.Invitations;
 /// (<see cref="OutboxState.Superseded"/>), and the new one is due no later than the oldest it replaces, so merging
 /// never delays mail that was already due.
 /// </summary>
-public sealed class Outbox(PanelBotDbContext db, OutboxSignal signal, TimeProvider clock, PanelBotMetrics metrics) : IOutbox
+public sealed class Outbox(PanelBotDbContext db, OutboxSignal signal, DkimSigning dkim, TimeProvider clock, PanelBotMetrics metrics) : IOutbox
 {
     private readonly List<OutboxEntry> _added = [];
     private bool _subscribed;
@@ -39,13 +39,13 @@ public sealed class Outbox(PanelBotDbContext db, OutboxSignal signal, TimeProvid
             foreach (var due in pending) notBefore = Min(notBefore, due);
         }
 
-        var envelope = MailEnvelope.Create(message.Mail);
+        var envelope = MailEnvelope.Create(message.Mail, dkim.Signer);
         var entry = new OutboxEntry
         {
             EventId = message.EventId,
             Kind = message.Kind,
-            Sender = envelope.Sender.Value,
-            Recipient = string.Join(", ", envelope.Recipients.Select(r => r.Value)),
+            Sender = envelope.Sender.Address,
+            Recipient = string.Join(", ", envelope.Recipients.Select(r => r.Address)),
             MessageId = envelope.MessageId,
             Mime = envelope.Mime.ToArray(),
             NotBefore = notBefore,

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -11,8 +12,9 @@ namespace PanelBot.Features.Invitations;
 /// <summary>
 /// Delivers due outbox rows through the configured transport, several at a time. A row is claimed with a conditional
 /// UPDATE (Pending → Sending), so two instances never send the same row; it is marked Sent as soon as the server has
-/// accepted it. Transient failures go back to Pending with back-off, permanent ones to Failed. Rows left in Sending by a
-/// crashed instance are released after <see cref="MailOptions.SendingTimeout"/>.
+/// accepted it. Transient failures go back to Pending with back-off, permanent ones to Failed. A claim is a lease
+/// (<see cref="MailOptions.SendingLease"/>) renewed while the server is being talked to, so rows a dead instance left in
+/// Sending are released within one lease; on SQLite, which one instance uses, they are released at start-up.
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
@@ -31,6 +33,7 @@ public sealed class OutboxDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        await ReleaseLeftByPreviousRunAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -106,13 +109,16 @@ public sealed class OutboxDispatcher(
         }
 
         var envelope = new MailEnvelope(
-            EmailAddress.Parse(entry.Sender),
-            entry.Recipients.Select(EmailAddress.Parse).ToArray(),
+            MimeKit.MailboxAddress.Parse(entry.Sender),
+            entry.Recipients.Select(MimeKit.MailboxAddress.Parse).ToArray(),
             entry.MessageId,
             entry.Mime);
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var lease = RenewLeaseAsync(entry.Id, renewing.Token);
         try
         {
             var result = await transport.SendAsync(envelope, ct);
+            await StopAsync(renewing, lease);
             var note = result.AllAccepted ? null
                 : "Refused: " + string.Join("; ", result.Rejected.Select(r => $"{r.Recipient} ({r.Reply})"));
             // Not cancellable: the server has accepted the message, so this must be recorded even while stopping.
@@ -121,18 +127,21 @@ public sealed class OutboxDispatcher(
         }
         catch (MailPermanentException ex)
         {
+            await StopAsync(renewing, lease);
             logger.LogWarning("Outbox message {Id} ({Kind}) failed permanently: {Error}", entry.Id, entry.Kind, ex.Message);
             await RecordAsync(entry.Id, OutboxState.Failed, ex.Message, null, CancellationToken.None);
             metrics.MailFailed(entry.Kind);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
+            await StopAsync(renewing, lease);
             // Stopping before the server's answer: try again on the next run (the crash window applies).
             await RecordAsync(entry.Id, OutboxState.Pending, "Interrupted while sending (shutdown).", null, CancellationToken.None);
             throw;
         }
         catch (Exception ex) when (ex is MailTransientException or OperationCanceledException or IOException)
         {
+            await StopAsync(renewing, lease);
             var attempts = entry.Attempts; // already counts this try (the claim raised it)
             var retryAfter = (ex as MailTransientException)?.RetryAfter;
 
@@ -165,10 +174,58 @@ public sealed class OutboxDispatcher(
         }, ct);
     }
 
-    /// <summary>Rows a crashed instance left in Sending go back to Pending (they may be sent twice: see README).</summary>
+    /// <summary>Keeps the claim alive while the server is being talked to: a third of the lease, then again.</summary>
+    private async Task RenewLeaseAsync(long id, CancellationToken ct)
+    {
+        var every = options.Value.SendingLease / 3;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(every, clock, ct);
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<PanelBotDbContext>();
+                var now = clock.GetCurrentInstant();
+                await db.OutboxMessages.Where(m => m.Id == id && m.State == OutboxState.Sending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedAt, now), ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        {
+            // A missed renewal only risks a second send after the lease, which the crash window already allows.
+            logger.LogWarning(ex, "Could not renew the claim on outbox message {Id}", id);
+        }
+    }
+
+    private static async Task StopAsync(CancellationTokenSource renewing, Task lease)
+    {
+        await renewing.CancelAsync();
+        await lease;
+    }
+
+    /// <summary>
+    /// SQLite is one instance's database: whatever is still Sending at start-up was claimed by the previous run, which
+    /// is gone, so it is released now instead of after the lease.
+    /// </summary>
+    public async Task<int> ReleaseLeftByPreviousRunAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PanelBotDbContext>();
+        if (!db.Database.IsSqlite()) return 0;
+        var released = await db.OutboxMessages.Where(m => m.State == OutboxState.Sending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Pending)
+                .SetProperty(m => m.LastError, "Released at start-up after an interrupted send."), ct);
+        if (released > 0) logger.LogWarning("Released {Count} outbox messages left in Sending by the previous run", released);
+        return released;
+    }
+
+    /// <summary>Rows whose lease ran out (their instance died) go back to Pending (they may be sent twice: see README).</summary>
     public async Task<int> ReleaseStuckAsync(CancellationToken ct)
     {
-        var cutoff = clock.GetCurrentInstant() - options.Value.SendingTimeout.ToDuration();
+        var cutoff = clock.GetCurrentInstant() - options.Value.SendingLease.ToDuration();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PanelBotDbContext>();
         var released = await db.OutboxMessages

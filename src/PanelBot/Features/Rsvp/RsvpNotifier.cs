@@ -27,6 +27,19 @@ public sealed class RsvpNotifier(PrivateLine line, OrganiserNotice organisers)
             : $"Sorry, the organisers of {ev.Reference} {ev.Title} could not accept your registration.",
             $"Your registration: {ev.Title}", DecisionKind, ct);
 
+    /// <summary>
+    /// The answer someone gave in their calendar, confirmed in their 1:1 chat only: no mail fallback, since they just
+    /// wrote by mail and answering a calendar reply by mail invites auto-reply loops (RFC 3834).
+    /// </summary>
+    public Task<PrivateDelivery> TellCalendarAnswerAsync(Event ev, Registration registration, CancellationToken ct) =>
+        line.SendAsync(registration.UserId, new BotReply(registration.State switch
+        {
+            RsvpState.Going => $"I've recorded the answer from your calendar: you're going to {ev.Reference} {ev.Title} ({EventCard.When(ev)}).",
+            RsvpState.Waitlisted => $"I've recorded the answer from your calendar for {ev.Reference} {ev.Title}: it is full, so you're on the waitlist (number {registration.WaitlistPosition}).",
+            RsvpState.Maybe => $"I've recorded the answer from your calendar: maybe for {ev.Reference} {ev.Title}.",
+            _ => $"I've recorded the answer from your calendar: you're not going to {ev.Reference} {ev.Title}. Changed your mind? rsvp {ev.Reference} going",
+        }), mailFallback: null, ct);
+
     private async Task TellAsync(Event ev, Registration registration, string text, string subject, string kind, CancellationToken ct)
     {
         var delivery = await line.SendAsync(registration.UserId, new BotReply(text), new PrivateMail(subject, kind, ev.Id), ct);

@@ -26,16 +26,16 @@ public sealed class ScheduledMail(IServiceProvider services, IOptions<ScheduledM
     {
         if (_outbox is null) throw new InvalidOperationException("No outbox is registered.");
         var from = options.Value;
-        var mail = new OutgoingMail
+        var mail = MailComposer.Compose(new OutgoingMail
         {
-            From = MailboxAddress.Parse(from.From, string.IsNullOrWhiteSpace(from.FromName) ? null : from.FromName),
-            To = [MailboxAddress.Parse(to, toName)],
+            From = MailAddresses.Mailbox(from.From, string.IsNullOrWhiteSpace(from.FromName) ? null : from.FromName),
+            To = [MailAddresses.Mailbox(to, toName)],
             Subject = subject,
             TextBody = text,
             HtmlBody = Html(text),
             Headers = [new MailHeader("Auto-Submitted", "auto-generated")],
             Date = clock.GetUtcNow(),
-        };
+        });
         return _outbox.EnqueueAsync(new OutboxMessage(eventId, kind, mail), ct);
     }
 

@@ -1,6 +1,6 @@
 namespace PanelBot.Mail.Tests;
 
-public sealed class EmailAddressTests
+public sealed class MailAddressesTests
 {
     [Theory]
     [InlineData("ada@example.org")]
@@ -9,8 +9,8 @@ public sealed class EmailAddressTests
     [InlineData("x@localhost")]
     public void TryParse_ValidMailbox_Accepts(string value)
     {
-        Assert.True(EmailAddress.TryParse(value, out var address));
-        Assert.Equal(value, address.Value);
+        Assert.True(MailAddresses.TryParseAddress(value, out var address));
+        Assert.Equal(value, address.Address);
     }
 
     [Theory]
@@ -32,14 +32,14 @@ public sealed class EmailAddressTests
     [InlineData("ada@exam_ple.org")]
     public void TryParse_InvalidMailbox_Rejects(string value)
     {
-        Assert.False(EmailAddress.TryParse(value, out _));
+        Assert.False(MailAddresses.TryParseAddress(value, out _));
     }
 
     [Fact]
     public void TryParse_Over254Chars_Rejects()
     {
         var domain = string.Join('.', Enumerable.Repeat(new string('d', 60), 4));
-        Assert.False(EmailAddress.TryParse(new string('a', 20) + "@" + domain, out _));
-        Assert.False(EmailAddress.TryParse(new string('a', 65) + "@example.org", out _));
+        Assert.False(MailAddresses.TryParseAddress(new string('a', 20) + "@" + domain, out _));
+        Assert.False(MailAddresses.TryParseAddress(new string('a', 65) + "@example.org", out _));
     }
 }

@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text;
+using MimeKit;
+using MimeKit.Utils;
+
+namespace PanelBot.Mail;
+
+/// <summary>
+/// Builds the <see cref="MimeMessage"/> of an <see cref="OutgoingMail"/>. With a calendar part the tree is the
+/// CalConnect iMIP shape, <c>multipart/mixed { multipart/alternative { text/plain, text/html,
+/// text/calendar; method=X }, application/ics }</c>; without one, the same tree minus the parts that are absent.
+/// MimeKit encodes headers and bodies; every part is 7-bit (short-lined ASCII as it is, anything else base64).
+/// </summary>
+public static class MailComposer
+{
+    private static readonly HashSet<string> ReservedHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Date", "From", "To", "Cc", "Bcc", "Subject", "Message-ID", "MIME-Version",
+        "Content-Type", "Content-Transfer-Encoding", "Content-Disposition", "Sender", "Reply-To", "DKIM-Signature",
+    };
+
+    public static MimeMessage Compose(OutgoingMail mail)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        if (mail.To.Count == 0)
+        {
+            throw new ArgumentException("A message needs at least one recipient.", nameof(mail));
+        }
+
+        var message = new MimeMessage();
+        message.Headers.Replace(HeaderId.Date, FormatDate(mail.Date));
+        message.From.Add(Clean(mail.From));
+        message.To.AddRange(mail.To.Select(Clean));
+        message.Subject = HeaderText.Sanitize(mail.Subject);
+        message.MessageId = mail.MessageId is null ? MimeUtils.GenerateMessageId(mail.From.Domain) : ValidateMessageId(mail.MessageId);
+        foreach (var header in mail.Headers)
+        {
+            message.Headers.Add(ValidateHeaderName(header.Name), HeaderText.Sanitize(header.Value));
+        }
+
+        message.Body = BuildTree(mail);
+        return message;
+    }
+
+    private static MimeEntity BuildTree(OutgoingMail mail)
+    {
+        var alternatives = new List<MimeEntity>(3);
+        if (mail.TextBody is not null)
+        {
+            alternatives.Add(Text("plain", mail.TextBody));
+        }
+
+        if (mail.HtmlBody is not null)
+        {
+            alternatives.Add(Text("html", mail.HtmlBody));
+        }
+
+        var attachments = new List<MimeEntity>(mail.Attachments.Count + 1);
+        if (mail.Calendar is { } calendar)
+        {
+            var method = ValidateMethod(calendar);
+            var ics = CrlfUtf8(calendar.Ics.TrimStart('\uFEFF'));
+            var part = new TextPart("calendar") { Content = new MimeContent(new MemoryStream(ics)), ContentTransferEncoding = ContentEncoding.Base64 };
+            part.ContentType.Charset = "UTF-8";
+            part.ContentType.Parameters.Add("method", method);
+            alternatives.Add(part);
+            if (calendar.AttachAsFile)
+            {
+                attachments.Add(Attachment(new MailAttachment(calendar.FileName, "application/ics", ics)));
+            }
+        }
+
+        attachments.AddRange(mail.Attachments.Select(Attachment));
+        var body = alternatives.Count switch
+        {
+            0 => Text("plain", ""),
+            1 => alternatives[0],
+            _ => Multipart("alternative", alternatives),
+        };
+
+        return attachments.Count == 0 ? body : Multipart("mixed", [body, .. attachments]);
+    }
+
+    private static Multipart Multipart(string subtype, IEnumerable<MimeEntity> parts)
+    {
+        var multipart = new Multipart(subtype);
+        foreach (var part in parts)
+        {
+            multipart.Add(part);
+        }
+
+        return multipart;
+    }
+
+    private static TextPart Text(string subtype, string text)
+    {
+        var crlf = text.ReplaceLineEndings("\r\n");
+        var part = new TextPart(subtype);
+        part.SetText(Encoding.UTF8, crlf);
+        // MimeKit's quoted-printable lines can reach 78 characters (RFC 2045 §6.7 allows 76), so anything that is not
+        // short-lined ASCII goes as base64, which every client reads.
+        if (!Ascii.IsValid(crlf) || crlf.Split("\r\n").Any(line => line.Length > 76 || line.StartsWith('.')))
+        {
+            part.ContentTransferEncoding = ContentEncoding.Base64;
+        }
+
+        return part;
+    }
+
+    /// <summary>
+    /// RFC 5322 §3.3 date-time. Written here because MimeKit 4.18 prints a negative offset with minutes
+    /// (Newfoundland, -03:30) as "-03-30".
+    /// </summary>
+    internal static string FormatDate(DateTimeOffset date)
+    {
+        var offset = date.Offset;
+        var sign = offset < TimeSpan.Zero ? '-' : '+';
+        offset = offset.Duration();
+        return date.ToString("ddd, dd MMM yyyy HH:mm:ss ", CultureInfo.InvariantCulture)
+            + sign + offset.Hours.ToString("00", CultureInfo.InvariantCulture) + offset.Minutes.ToString("00", CultureInfo.InvariantCulture);
+    }
+
+    private static MimePart Attachment(MailAttachment attachment)
+    {
+        if (!ContentType.TryParse(attachment.ContentType, out var contentType) || contentType.Parameters.Count > 0)
+        {
+            throw new ArgumentException($"Invalid content type '{HeaderText.Sanitize(attachment.ContentType)}'.", nameof(attachment));
+        }
+
+        var fileName = new string(HeaderText.Sanitize(attachment.FileName).Where(c => c is not ('"' or '\\' or '/')).ToArray());
+        return new MimePart(contentType.MediaType.ToLowerInvariant(), contentType.MediaSubtype.ToLowerInvariant())
+        {
+            Content = new MimeContent(new MemoryStream(attachment.Content.ToArray())),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = fileName.Length == 0 ? "attachment" : fileName,
+        };
+    }
+
+    private static MailboxAddress Clean(MailboxAddress mailbox)
+    {
+        var name = HeaderText.Sanitize(mailbox.Name);
+        return name == mailbox.Name ? mailbox : new MailboxAddress(name, mailbox.Address);
+    }
+
+    private static byte[] CrlfUtf8(string text) => Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\r\n"));
+
+    private static string ValidateMethod(CalendarPart calendar)
+    {
+        var method = calendar.Method.Trim().ToUpperInvariant();
+        if (method.Length == 0 || !method.All(c => c is >= 'A' and <= 'Z' or '-'))
+        {
+            throw new ArgumentException($"Invalid iTIP method '{calendar.Method}'.", nameof(calendar));
+        }
+
+        // RFC 6047 §2.4: the Content-Type method parameter must equal the iCalendar METHOD.
+        foreach (var line in calendar.Ics.Split('\n'))
+        {
+            if (line.StartsWith("METHOD:", StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(line[7..].Trim(), method, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Content-Type method={method} must equal the iCalendar {line.Trim()}.", nameof(calendar));
+            }
+        }
+
+        return method;
+    }
+
+    private static string ValidateMessageId(string messageId)
+    {
+        var id = messageId.Trim();
+        if (id.StartsWith('<') && id.EndsWith('>'))
+        {
+            id = id[1..^1];
+        }
+
+        var at = id.IndexOf('@');
+        if (at <= 0 || at == id.Length - 1 || id.Length > 250 || !id.All(c => c is > ' ' and <= '~' and not '<' and not '>' and not '"' and not '\\'))
+        {
+            throw new ArgumentException($"Invalid Message-ID '{HeaderText.Sanitize(messageId)}'.", nameof(messageId));
+        }
+
+        return id;
+    }
+
+    private static string ValidateHeaderName(string name)
+    {
+        if (name.Length == 0 || name.Length > 76 || !name.All(c => c is > ' ' and <= '~' and not ':') || ReservedHeaders.Contains(name))
+        {
+            throw new ArgumentException($"Header name '{HeaderText.Sanitize(name)}' is invalid or reserved.", nameof(name));
+        }
+
+        return name;
+    }
+}
