@@ -13,10 +13,13 @@ namespace PanelBot.BotFramework.Authentication;
 internal sealed class BotAuthenticator(
     IOptions<BotFrameworkOptions> options,
     OpenIdMetadata metadata,
+    TimeProvider time,
     ILogger<BotAuthenticator> logger)
 {
     private static readonly string[] AllowedAlgorithms =
         [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
+
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
@@ -163,11 +166,36 @@ internal sealed class BotAuthenticator(
         AudienceValidator = kind == BotTokenKind.Entra ? (audiences, token, _) => IsEntraAudienceValid(audiences, token, appId) : null,
         ValidateLifetime = true,
         RequireExpirationTime = true,
-        ClockSkew = TimeSpan.FromMinutes(5),
+        ClockSkew = ClockSkew,
+        // IdentityModel's own check reads the machine's clock; lifetimes are judged by the app's clock instead,
+        // the one every other expiry in the app uses.
+        LifetimeValidator = (notBefore, expires, _, _) => IsWithinLifetime(notBefore, expires),
         RequireSignedTokens = true,
         ValidateIssuerSigningKey = true,
         ValidAlgorithms = AllowedAlgorithms,
     };
+
+    /// <summary>RFC 7519 §4.1.4/§4.1.5: not before <c>nbf</c>, not at or after <c>exp</c>, with the skew both ways.</summary>
+    private bool IsWithinLifetime(DateTime? notBefore, DateTime? expires)
+    {
+        if (expires is null)
+        {
+            throw new SecurityTokenNoExpirationException("The token has no expiration time.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        if (notBefore is { } nbf && nbf.ToUniversalTime() > now + ClockSkew)
+        {
+            throw new SecurityTokenNotYetValidException($"The token is not valid before {nbf:O}.") { NotBefore = nbf };
+        }
+
+        if (expires.Value.ToUniversalTime() < now - ClockSkew)
+        {
+            throw new SecurityTokenExpiredException($"The token expired at {expires.Value:O}.") { Expires = expires.Value };
+        }
+
+        return true;
+    }
 
     // Entra tokens: aud = app id; or, as the Emulator mints them with the bot's own credentials,
     // aud = api.botframework.com with appid/azp = app id.

@@ -12,7 +12,7 @@ namespace PanelBot.Storage;
 /// Quartz job-store tables, which EF does not model, belong to the same schema. Several instances may start at once
 /// on PostgreSQL, so the run holds an advisory lock; SQLite serialises through BEGIN IMMEDIATE.
 /// </remarks>
-public sealed class DatabaseMigrator(PanelBotDbContext db, ILogger<DatabaseMigrator> logger)
+public sealed class DatabaseMigrator(PanelBotDbContext db, TimeProvider clock, ILogger<DatabaseMigrator> logger)
 {
     private const long PostgresLockKey = 0x50616E656C426F74; // "PanelBot"
 
@@ -55,7 +55,7 @@ public sealed class DatabaseMigrator(PanelBotDbContext db, ILogger<DatabaseMigra
                     record.Transaction = tx;
                     record.CommandText = "INSERT INTO schema_migrations (version, applied_at) VALUES (@v, @t)";
                     AddParameter(record, "@v", version);
-                    AddParameter(record, "@t", DateTimeOffset.UtcNow.ToString("O"));
+                    AddParameter(record, "@t", clock.GetUtcNow().ToString("O"));
                     await record.ExecuteNonQueryAsync(ct);
                 }
                 await tx.CommitAsync(ct);
