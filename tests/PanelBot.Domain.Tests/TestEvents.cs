@@ -3,13 +3,26 @@ using PanelBot.Domain.Events;
 
 namespace PanelBot.Domain.Tests;
 
-/// <summary>Pinned clock and a valid event to start from. Now is Sunday 1 Mar 2026 10:00 UTC (11:00 in Oslo).</summary>
+/// <summary>
+/// A clock at the tests' "now" (<see cref="TestNow"/>) and a valid event to start from: a Wednesday six to seven weeks
+/// later, 15:00–16:30 Oslo time. Expected instants are computed from TZDB (<see cref="TestDates"/>), never written out.
+/// </summary>
 internal static class TestEvents
 {
     public const string Creator = "29:creator";
-    public static readonly LocalDate Today = new(2026, 3, 1);
+    public const string Zone = TestDates.Oslo;
 
-    public static FakeTimeProvider Clock() => new(new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero));
+    /// <summary>The date in Oslo at the tests' now; the "today" commands are read against.</summary>
+    public static LocalDate Today => TestDates.Today(Zone);
+
+    public static LocalDate Date => TestDates.Upcoming(IsoDayOfWeek.Wednesday, weeks: 6, Zone);
+    public static readonly LocalTime StartTime = new(15, 0);
+    public static readonly LocalTime EndTime = new(16, 30);
+
+    public static FakeTimeProvider Clock() => new(TestNow.Value);
+
+    /// <summary>The instant a wall-clock time on <see cref="Date"/> stands for in Oslo.</summary>
+    public static Instant At(LocalTime time) => TestDates.Utc(Date, time, Zone);
 
     public static EventDetails Details(Func<EventDetails, EventDetails>? change = null)
     {
@@ -17,10 +30,10 @@ internal static class TestEvents
         {
             Kind = EventKind.Webinar,
             Title = "Peace operations and humanitarian assistance",
-            Date = new LocalDate(2026, 4, 15),
-            StartTime = new LocalTime(15, 0),
-            EndTime = new LocalTime(16, 30),
-            TimeZoneId = "Europe/Oslo",
+            Date = Date,
+            StartTime = StartTime,
+            EndTime = EndTime,
+            TimeZoneId = Zone,
         };
         return change is null ? details : change(details);
     }

@@ -7,7 +7,8 @@ namespace PanelBot.Domain.Tests.Commands;
 
 public sealed partial class CommandParserTests
 {
-    private static readonly LocalDate Today = TestEvents.Today; // Sunday 1 Mar 2026
+    // Parsing is a pure function of the "today" it is given, so these tests give it a fixed one: a Sunday.
+    private static readonly LocalDate Today = new(2026, 3, 1);
 
     private static T Parse<T>(string text) where T : Command
     {

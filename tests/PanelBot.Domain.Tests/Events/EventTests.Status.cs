@@ -19,7 +19,7 @@ public sealed partial class EventTests
     public void Publish_AfterStart_IsRefused()
     {
         var ev = TestEvents.Create(_clock);
-        _clock.Advance(TimeSpan.FromDays(60));
+        _clock.SetUtcNow((ev.StartsAt + NodaTime.Duration.FromMinutes(1)).ToDateTimeOffset());
         Assert.Contains("cannot be published", ev.Publish(_clock).ErrorMessage);
         Assert.Equal(EventStatus.Draft, ev.Status);
     }
@@ -91,7 +91,8 @@ public sealed partial class EventTests
     public void JoinLink_ReleasedDaysBeforeStart()
     {
         var ev = TestEvents.Published(_clock, d => d with { JoinLinkReleaseDays = 3 });
-        Assert.Equal(ev.StartsAt - NodaTime.Duration.FromDays(3), ev.JoinLinkReleasedAt);
+        // Three days earlier on the local calendar, at the same wall-clock time (a clock change in between shifts it in UTC).
+        Assert.Equal(TestDates.Utc(ev.Date.PlusDays(-3), ev.StartTime, ev.TimeZoneId), ev.JoinLinkReleasedAt);
         Assert.False(ev.IsJoinLinkReleased(ev.JoinLinkReleasedAt - NodaTime.Duration.FromSeconds(1)));
         Assert.True(ev.IsJoinLinkReleased(ev.JoinLinkReleasedAt));
     }

@@ -121,11 +121,12 @@ public sealed class RsvpBookTests
     [Fact]
     public void Answer_AfterDeadline_IsRefusedAndChangesNothing()
     {
-        var ev = TestEvents.Published(_clock, d => d with { RsvpDeadline = new LocalDateTime(2026, 4, 14, 12, 0) });
+        var deadline = TestEvents.Date.PlusDays(-1).At(new LocalTime(12, 0));
+        var ev = TestEvents.Published(_clock, d => d with { RsvpDeadline = deadline });
         Answer(ev, "ann", RsvpAnswer.Going);
-        _clock.SetUtcNow(new DateTimeOffset(2026, 4, 14, 10, 0, 0, TimeSpan.Zero)); // 12:00 CEST
+        _clock.SetUtcNow(TestDates.UtcOffset(deadline.Date, deadline.TimeOfDay, TestEvents.Zone));
         var result = RsvpBook.Answer(ev, _registrations, new RsvpRequest("29:ann", "ann", RsvpAnswer.No), _clock);
-        Assert.Contains("RSVPs for #1 closed on 14 Apr 2026 12:00", result.ErrorMessage);
+        Assert.Contains($"RSVPs for #1 closed on {TestDates.Short(deadline)}", result.ErrorMessage);
         Assert.Equal(RsvpState.Going, Of("ann").State);
     }
 

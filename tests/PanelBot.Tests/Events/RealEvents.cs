@@ -1,9 +1,12 @@
+using NodaTime;
+using PanelBot.Tests.Support;
+
 namespace PanelBot.Tests.Events;
 
 /// <summary>
-/// The two real events of PRODUCT.md as an organiser would type them, moved to December 2026 (after the fake clock's
-/// 22 Nov 2026) on the same weekdays and local times: the webinar on a Wednesday 15:00–16:30 Oslo time, the panel eight
-/// days later on a Thursday 14:00–15:30 Amsterdam time.
+/// The two real events of PRODUCT.md as an organiser would type them, moved to the weeks after the tests' "now" on the
+/// same weekdays and local times: the webinar on a Wednesday 15:00–16:30 Oslo time (<see cref="Webinar"/>), the panel
+/// eight days later on a Thursday 14:00–15:30 Amsterdam time.
 /// </summary>
 public static class RealEvents
 {
@@ -12,6 +15,11 @@ public static class RealEvents
     public const string PanelTitle = "Peacekeeping missions meet humanitarian action: Lessons from the past for increased future alignment";
     public const string PanelJoinUrl = "https://zoom.us/j/69876543210";
     public const string CoOrganiser = "jenny";
+
+    /// <summary>The webinar's RSVP deadline: noon the day before.</summary>
+    public static LocalDateTime Deadline => Webinar.Date.PlusDays(-1).At(new LocalTime(12, 0));
+
+    public static LocalDate PanelDate => Webinar.Date.PlusDays(8);
 
     public const string WebinarDescription =
         "Do peace operations enable humanitarian assistance, or do they put it at risk?\n\n" +
@@ -31,7 +39,7 @@ public static class RealEvents
         $"set #{n} capacity 100",
         $"set #{n} approval no",
         $"set #{n} release 3",
-        $"set #{n} deadline 2026-12-08 12:00",
+        $"set #{n} deadline {TestDates.Iso(Deadline)}",
         $"speaker #{n} add \"Dr Cedric de Coning\" moderator affiliation \"ACCORD and NUPI\" title \"Senior Research Fellow\" confirmed",
         $"speaker #{n} add \"Carlo Koos\" presenter affiliation CMI topic \"on the DRC\" confirmed",
         $"speaker #{n} add \"Lise Morje Howard\" presenter affiliation \"Georgetown & EPON\" topic \"on CAR\" confirmed",
@@ -47,9 +55,9 @@ public static class RealEvents
         $"organiser #{n} add {CoOrganiser}",
     ];
 
-    public static string NewWebinar => $"new webinar \"{WebinarTitle}\" 2026-12-09 15:00-16:30 Europe/Oslo";
+    public static string NewWebinar => $"new webinar \"{WebinarTitle}\" {Webinar.DateText} 15:00-16:30 Europe/Oslo";
 
-    public static string NewPanel => $"new panel \"{PanelTitle}\" 2026-12-17 14:00-15:30 Europe/Amsterdam";
+    public static string NewPanel => $"new panel \"{PanelTitle}\" {TestDates.Iso(PanelDate)} 14:00-15:30 Europe/Amsterdam";
 
     public static IReadOnlyList<string> PanelCommands(int n) =>
     [

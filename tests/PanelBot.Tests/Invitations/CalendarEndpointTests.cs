@@ -12,9 +12,9 @@ namespace PanelBot.Tests.Invitations;
 /// <summary>The public .ics download, the organiser feed, and the invitation's own .ics, read by both interop parsers.</summary>
 public sealed partial class CalendarEndpointTests
 {
-    // 9 Dec 2026 15:00-16:30 Europe/Oslo (CET, UTC+1).
-    private const string StartUtc = "2026-12-09T14:00:00Z";
-    private const string EndUtc = "2026-12-09T15:30:00Z";
+    // The webinar's 15:00-16:30 Europe/Oslo, in UTC as both parsers print it.
+    private static readonly string StartUtc = Webinar.Start.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    private static readonly string EndUtc = Webinar.End.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     [IcsParsersFact]
     public async Task EventIcs_Published_ValidPublishWithoutAttendeesOrJoinLink_DraftIsNotFound()

@@ -48,7 +48,7 @@ public sealed class SmtpInvitationTests
         Assert.Contains($"ORGANIZER;CN=\"Peace Ops Events\":mailto:{From}", Ics.Properties(ics, "ORGANIZER"));
         Assert.Contains("ROLE=REQ-PARTICIPANT", Ics.Properties(ics, "ATTENDEE")[0]);
         Assert.Contains("RSVP=TRUE", Ics.Properties(ics, "ATTENDEE")[0]);
-        Assert.Contains("DTSTART;TZID=Europe/Oslo:20261209T150000", string.Join("\n", Ics.Properties(ics, "DTSTART")));
+        Assert.Contains($"DTSTART;TZID=Europe/Oslo:{Webinar.Date:yyyyMMdd}T150000", string.Join("\n", Ics.Properties(ics, "DTSTART")));
         var attachment = message.Leaf("application/ics");
         Assert.Equal("invite.ics", attachment.Parameter("Content-Disposition", "filename"));
         Assert.Equal(ics, attachment.Text);
@@ -166,7 +166,7 @@ public sealed class SmtpInvitationTests
             Assert.Equal("REQUEST", Ics.Value(ics, "METHOD"));
             Assert.Equal(uid, Ics.Value(ics, "UID"));
             Assert.Equal(sequence + 1, int.Parse(Ics.Value(ics, "SEQUENCE")));
-            Assert.Contains("DTSTART;TZID=Europe/Oslo:20261209T160000", string.Join("\n", Ics.Properties(ics, "DTSTART")));
+            Assert.Contains($"DTSTART;TZID=Europe/Oslo:{Webinar.Date:yyyyMMdd}T160000", string.Join("\n", Ics.Properties(ics, "DTSTART")));
         }
 
         await Organiser.DoAsync(bot, Olga, $"set #{number} end 18:00");
@@ -183,7 +183,7 @@ public sealed class SmtpInvitationTests
             var ics = CalendarOf(update);
             Assert.Equal(sequence + 4, int.Parse(Ics.Value(ics, "SEQUENCE")));
             Assert.Contains("Litteraturhuset", Ics.Value(ics, "LOCATION"));
-            Assert.Contains("DTSTART;TZID=Europe/Oslo:20261209T170000", string.Join("\n", Ics.Properties(ics, "DTSTART")));
+            Assert.Contains($"DTSTART;TZID=Europe/Oslo:{Webinar.Date:yyyyMMdd}T170000", string.Join("\n", Ics.Properties(ics, "DTSTART")));
         }
         var rows = await OutboxAsync(app);
         Assert.Equal(8, rows.Count(r => r.State == OutboxState.Superseded));

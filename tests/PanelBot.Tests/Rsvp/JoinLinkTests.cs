@@ -42,12 +42,13 @@ public sealed class JoinLinkTests
         await bot.InvokeAsync("bob", "rsvp", new() { ["event"] = number, ["answer"] = "going" }); // waitlisted
         await bot.InvokeAsync("carol", "rsvp", new() { ["event"] = number, ["answer"] = "maybe" });
 
-        // Before the release (9 Dec 15:00 Oslo minus 3 days = 6 Dec 14:00 UTC) even Alice, who is going, sees no link.
-        app.Clock.Now = new DateTimeOffset(2026, 12, 6, 13, 59, 0, TimeSpan.Zero);
+        // Before the release (15:00 Oslo time three days before the webinar) even Alice, who is going, sees no link.
+        var release = TestDates.UtcOffset(Webinar.Date.PlusDays(-3), Webinar.StartTime);
+        app.Clock.Now = release.AddMinutes(-1);
         Assert.DoesNotContain(JoinLinkPart, (await bot.InvokeAsync("alice", "refreshEvent", new() { ["event"] = number })).Raw);
         Assert.DoesNotContain(JoinLinkPart, CardJson.TextOf(await bot.SayAsync("alice", $"show #{number}")));
 
-        app.Clock.Now = new DateTimeOffset(2026, 12, 6, 14, 0, 0, TimeSpan.Zero);
+        app.Clock.Now = release;
         var alicesCard = (await bot.InvokeAsync("alice", "refreshEvent", new() { ["event"] = number })).Card;
         var join = Assert.Single(CardJson.Actions(alicesCard), a => a["type"]!.GetValue<string>() == "Action.OpenUrl");
         Assert.Equal(JoinUrl, join["url"]!.GetValue<string>());

@@ -10,7 +10,7 @@ namespace PanelBot.Tests.Scheduling;
 /// </summary>
 public sealed class ClusterTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 9, 14, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = Webinar.Start;
 
     [PostgresFact]
     public async Task TwoInstancesOnOnePostgresDatabase_SendEveryReminderExactlyOnce()

@@ -7,8 +7,11 @@ namespace PanelBot.Tests.Scheduling;
 /// <summary>Issue 5: the join-link release, the speaker briefing and the follow-up (also for readings added later), once each.</summary>
 public sealed class FollowUpAndReleaseTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 9, 14, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset End = Start.AddMinutes(90);
+    private static readonly DateTimeOffset Start = Webinar.Start;
+    private static readonly DateTimeOffset End = Webinar.End;
+
+    // The release is on the local calendar: the start's wall-clock time, three days earlier.
+    private static readonly DateTimeOffset Release = TestDates.UtcOffset(Webinar.Date.PlusDays(-3), Webinar.StartTime);
 
     [Fact]
     public async Task ReleaseBriefingAndFollowUp_ArriveOnceEach_AndALaterReadingGoesOutAlone()
@@ -29,7 +32,7 @@ public sealed class FollowUpAndReleaseTests
         await bot.SayAsync("carol", $"rsvp #{number} no");
 
         // The release: 3 days before the start, the link by chat to those going.
-        app.Clock.Now = Start.AddDays(-3).AddSeconds(1);
+        app.Clock.Now = Release.AddSeconds(1);
         var released = await Proactive.WaitAsync(connector, "Alice: here is the join link", 1);
         Assert.Single(released);
         Assert.Contains("https://zoom.us/j/61234567890", released[0].Text);
@@ -37,7 +40,7 @@ public sealed class FollowUpAndReleaseTests
         Assert.Empty(Proactive.To(connector, "carol", "Carol"));
         // ...and the invitations feature queued Alice's updated invitation (with the link) in the same run, once (the 3-day
         // reminder, due at the same time, is the other mail she gets now).
-        var releaseAt = NodaTime.Instant.FromDateTimeOffset(Start.AddDays(-3));
+        var releaseAt = NodaTime.Instant.FromDateTimeOffset(Release);
         Assert.Equal(1, await CountMailAsync(app, m => m.Recipient == "alice@example.org" && m.CreatedAt >= releaseAt && m.Kind != ScheduledKinds.Reminder));
         // ...with a higher SEQUENCE than her invitation, so that Apple Calendar and Outlook apply it.
         var aliceMail = await app.DbAsync(db => db.OutboxMessages.Where(m => m.Recipient == "alice@example.org" && m.Kind != ScheduledKinds.Reminder)

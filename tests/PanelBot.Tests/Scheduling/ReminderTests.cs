@@ -7,13 +7,13 @@ namespace PanelBot.Tests.Scheduling;
 
 /// <summary>
 /// Issue 5: reminders at the organiser's offsets reach each going participant once, by chat in the conversation where
-/// they answered and by email through the outbox. The event is 9 Dec 2026 15:00-16:30 Oslo (14:00-15:30 UTC); the
+/// they answered and by email through the outbox. The event is <see cref="Webinar"/> (15:00-16:30 Oslo); the
 /// test moves the fake clock to just past each due time and the real Quartz scheduler, on its ADO store in the app's
 /// SQLite database, fires within a poll or two (seconds).
 /// </summary>
 public sealed class ReminderTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 9, 14, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = Webinar.Start;
 
     [Fact]
     public async Task Reminders_AtTheOrganisersOffsets_ReachGoingParticipantsOnceByChatAndMail()
@@ -74,7 +74,8 @@ public sealed class ReminderTests
         var oneHour = await scheduler.GetTrigger(new TriggerKey("reminder-1h", "event-" + eventId));
         Assert.Equal(Start.AddHours(-1), oneHour!.NextFireTimeUtc);
 
-        await Organiser.DoAsync(bot, "olga", $"set #{number} date 2026-12-10");
+        var nextDay = Webinar.Date.PlusDays(1);
+        await Organiser.DoAsync(bot, "olga", $"set #{number} date {TestDates.Iso(nextDay)}");
         var after = (await app.TriggerRowsAsync(eventId)).ToDictionary(r => r.Name, r => r.NextFireTime);
         Assert.Equal(before.Keys.Order(), after.Keys.Order());
         Assert.Equal(TimeSpan.FromDays(1).Ticks, after["reminder-1h"] - before["reminder-1h"]);
@@ -83,7 +84,7 @@ public sealed class ReminderTests
         Assert.Equal(Start.AddDays(1).AddHours(-1), oneHour!.NextFireTimeUtc);
 
         var schedule = CardJson.TextOf(await bot.SayAsync("olga", $"schedule #{number}"));
-        Assert.Contains("10 Dec", schedule);
+        Assert.Contains(nextDay.ToString("d MMM", System.Globalization.CultureInfo.InvariantCulture), schedule);
         Assert.Contains("Reminder 1 hour before", schedule);
 
         await Organiser.DoAsync(bot, "olga", $"cancel #{number} Speaker ill");

@@ -10,7 +10,7 @@ namespace PanelBot.Tests.Scheduling;
 /// </summary>
 public sealed class RestartTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 9, 14, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = Webinar.Start;
 
     [Fact]
     public async Task Reminder_DueWhileTheBotWasDown_ArrivesOnceAfterTheRestart_WhenTheEventHasNotStarted()

@@ -16,7 +16,7 @@ public sealed class SchedulePlannerTests
     {
         var ev = Event.Create(1, new EventDetails
         {
-            Kind = EventKind.Webinar, Title = "Peace operations", Date = new LocalDate(2026, 12, 9),
+            Kind = EventKind.Webinar, Title = "Peace operations", Date = Support.Webinar.Date,
             StartTime = new LocalTime(15, 0), EndTime = new LocalTime(16, 30), TimeZoneId = "Europe/Oslo",
             OnlineMeeting = joinUrl is null ? null : new OnlineMeeting("Zoom", joinUrl),
         }, "olga", clock).Value!;
@@ -30,7 +30,7 @@ public sealed class SchedulePlannerTests
         var clock = new FakeClock();
         var plan = SchedulePlanner.Plan(Webinar(clock), null, Options, clock.GetCurrentInstant());
         Assert.Equal(["release", "reminder-3d", "reminder-1h", "follow-up", "digest"], plan.OrderBy(p => p.Name == "digest").ThenBy(p => p.FireAt).ThenBy(p => p.Name).Select(p => p.Name));
-        var start = Instant.FromUtc(2026, 12, 9, 14, 0);
+        var start = Support.Webinar.Start.ToInstant();
         Assert.Equal(start - Duration.FromHours(1), plan.Single(p => p.Name == "reminder-1h").FireAt);
         Assert.Equal(start + Duration.FromMinutes(150), plan.Single(p => p.Name == "follow-up").FireAt);
     }
@@ -40,7 +40,7 @@ public sealed class SchedulePlannerTests
     {
         var clock = new FakeClock();
         var ev = Webinar(clock);
-        clock.Now = new DateTimeOffset(2026, 12, 9, 13, 30, 0, TimeSpan.Zero); // after 08:00 Oslo on the day, 30 min before
+        clock.Now = Support.Webinar.Start.AddMinutes(-30); // after 08:00 Oslo on the day, 30 min before
         var names = SchedulePlanner.Plan(ev, null, Options, clock.GetCurrentInstant()).Select(p => p.Name).ToList();
         Assert.Equal(["follow-up"], names);
     }

@@ -6,8 +6,11 @@ namespace PanelBot.Tests.Support;
 /// </summary>
 public sealed class FakeClock(DateTimeOffset now) : TimeProvider
 {
-    /// <summary>A Sunday morning in late November: the demo and the tests put events in the weeks after it.</summary>
-    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 22, 10, 0, 0, TimeSpan.Zero);
+    /// <summary>
+    /// The tests' "now" (<see cref="TestNow"/>: <c>PANELBOT_TEST_NOW</c>, by default a Sunday morning in late November
+    /// 2026); tests put their events in the weeks after it with <see cref="TestDates"/>.
+    /// </summary>
+    public static readonly DateTimeOffset DefaultNow = TestNow.Value;
 
     private long _ticks = now.UtcTicks;
 

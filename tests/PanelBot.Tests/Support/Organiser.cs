@@ -18,11 +18,11 @@ public static partial class Organiser
         return text;
     }
 
-    /// <summary>Creates an online webinar on 9 Dec 2026 15:00–16:30 Oslo time and answers its number.</summary>
+    /// <summary>Creates an online webinar on <see cref="Webinar.Date"/> 15:00–16:30 Oslo time and answers its number.</summary>
     public static async Task<int> CreateWebinarAsync(BotClient bot, string userId, string title = "Peace operations and aid",
         int? capacity = null, string? joinUrl = "https://zoom.us/j/61234567890", int releaseDays = 3, bool publish = true)
     {
-        var created = await DoAsync(bot, userId, $"new webinar \"{title}\" 2026-12-09 15:00-16:30 Europe/Oslo");
+        var created = await DoAsync(bot, userId, $"new webinar \"{title}\" {Webinar.DateText} 15:00-16:30 Europe/Oslo");
         var number = NumberIn(created);
         if (capacity is not null) await DoAsync(bot, userId, $"set #{number} capacity {capacity}");
         if (joinUrl is not null) await DoAsync(bot, userId, $"set #{number} link {joinUrl}");
@@ -63,7 +63,7 @@ public static partial class Organiser
         ["kind"] = "webinar",
         ["title"] = "The relationship between peace operations and humanitarian assistance: enabling or harmful?",
         ["summary"] = "Three case studies (DRC, CAR, Mali).",
-        ["date"] = "2026-12-09",
+        ["date"] = Webinar.DateText,
         ["start"] = start,
         ["end"] = end,
         ["zone"] = "Europe/Oslo",
