@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using PanelBot.BotFramework.Tests.Infrastructure;
 
@@ -9,7 +10,8 @@ public sealed class AuthenticationTests(FakeIdentityProvider idp) : IClassFixtur
 {
     private BotHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await BotHost.StartAsync(idp.BotSettings());
+    public async Task InitializeAsync() =>
+        _host = await BotHost.StartAsync(idp.BotSettings(), services => services.AddSingleton<TimeProvider>(idp.Clock));
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -36,11 +38,25 @@ public sealed class AuthenticationTests(FakeIdentityProvider idp) : IClassFixtur
     [Fact]
     public async Task Post_TokenExpiredWithinClockSkew_Returns200()
     {
-        var token = idp.CreateToken(expires: DateTime.UtcNow.AddMinutes(-3));
+        var token = idp.CreateToken(expires: idp.Clock.Now.UtcDateTime.AddMinutes(-3));
 
         var response = await _host.Client.PostActivityAsync(Http.TeamsMessage(), token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_TokenValidOnlyByTheAppsClock_Returns200()
+    {
+        // A century ahead: by the machine's clock this token is not valid yet, by the app's it is.
+        var future = new TestClock(idp.Clock.Now.AddYears(100));
+        await using var host = await BotHost.StartAsync(idp.BotSettings(), services => services.AddSingleton<TimeProvider>(future));
+        var token = idp.CreateToken(expires: future.Now.UtcDateTime.AddHours(1));
+
+        var response = await host.Client.PostActivityAsync(Http.TeamsMessage(), token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(host.Bot.Received);
     }
 
     [Fact]
@@ -77,11 +93,11 @@ public sealed class AuthenticationTests(FakeIdentityProvider idp) : IClassFixtur
     {
         var token = vector switch
         {
-            "expired-beyond-skew" => idp.CreateToken(expires: DateTime.UtcNow.AddMinutes(-6)),
+            "expired-beyond-skew" => idp.CreateToken(expires: idp.Clock.Now.UtcDateTime.AddMinutes(-6)),
             "wrong-audience" => idp.CreateToken(audience: "11111111-2222-3333-4444-555555555555"),
             "wrong-issuer" => idp.CreateToken(issuer: "https://evil.example.com"),
             "unknown-key" => idp.CreateToken(key: new RsaSecurityKey(System.Security.Cryptography.RSA.Create(2048)) { KeyId = "stranger" }),
-            "alg-none" => FakeIdentityProvider.CreateUnsignedToken(Http.TeamsServiceUrl),
+            "alg-none" => idp.CreateUnsignedToken(Http.TeamsServiceUrl),
             "hs256" => idp.CreateToken(key: new SymmetricSecurityKey(new byte[64]) { KeyId = FakeIdentityProvider.EndorsedKid },
                 algorithm: SecurityAlgorithms.HmacSha256),
             "serviceurl-mismatch" => idp.CreateToken(serviceUrl: "https://attacker.example.com/"),

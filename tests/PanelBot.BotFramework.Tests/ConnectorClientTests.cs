@@ -18,6 +18,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     private RecordingServer _server = null!;
     private readonly FakeTokenProvider _tokens = new();
     private readonly List<TimeSpan> _delays = [];
+    private readonly TestClock _clock = new();
 
     public async Task InitializeAsync() => _server = await RecordingServer.StartAsync();
 
@@ -113,14 +114,14 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     [Fact]
     public async Task Send_429WithRetryAfterDate_WaitsUntilThatDate()
     {
-        var date = DateTimeOffset.UtcNow.AddSeconds(30);
+        var date = _clock.Now.AddSeconds(30);
         _server.Enqueue(429, null, r => r.Headers.RetryAfter = date.ToString("R"));
         _server.Enqueue(200, """{"id":"ok"}""");
 
         await Factory().Create(TrustedUrl).SendToConversationAsync("a:conv", new Activity { Type = "message" });
 
         var delay = Assert.Single(_delays);
-        Assert.InRange(delay, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(31));
+        Assert.Equal(TimeSpan.FromSeconds(30), delay); // measured on the injected clock
     }
 
     [Fact]
@@ -233,6 +234,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         }).Build();
         var services = new ServiceCollection().AddLogging().AddBotFramework(configuration);
         services.AddSingleton<IBotTokenProvider>(_tokens);
+        services.AddSingleton<TimeProvider>(_clock);
         if (redirect)
         {
             services.AddHttpClient(ConnectorClientFactory.HttpClientName)

@@ -15,8 +15,8 @@ namespace PanelBot.BotFramework.Tests.Infrastructure;
 
 /// <summary>
 /// Serves ABS-like and Entra-like OpenID metadata and JWKS from a local Kestrel server, with locally generated
-/// RSA keys, and mints tokens with them. ABS key "abs-endorsed" is endorsed for msteams and webchat;
-/// "abs-bare" has no endorsements.
+/// RSA keys, and mints tokens with them on its <see cref="Clock"/>, which the bot host under test must use too.
+/// ABS key "abs-endorsed" is endorsed for msteams and webchat; "abs-bare" has no endorsements.
 /// </summary>
 public sealed class FakeIdentityProvider : IAsyncLifetime
 {
@@ -33,6 +33,9 @@ public sealed class FakeIdentityProvider : IAsyncLifetime
     private WebApplication? _app;
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The tests' "now", far from the machine's: a host that judged lifetimes by the wall clock would fail.</summary>
+    public TestClock Clock { get; } = new();
     public string AbsMetadataUrl => new Uri(BaseAddress, "abs/.well-known/openidconfiguration").AbsoluteUri;
     public string EntraMetadataUrl => new Uri(BaseAddress, "entra/v2.0/.well-known/openid-configuration").AbsoluteUri;
 
@@ -91,7 +94,7 @@ public sealed class FakeIdentityProvider : IAsyncLifetime
         DateTime? expires = null,
         IDictionary<string, object>? extraClaims = null)
     {
-        var expiry = expires ?? DateTime.UtcNow.AddHours(1);
+        var expiry = expires ?? Clock.Now.UtcDateTime.AddHours(1);
         var claims = new Dictionary<string, object>(extraClaims ?? new Dictionary<string, object>());
         if (serviceUrl is not null)
         {
@@ -112,9 +115,9 @@ public sealed class FakeIdentityProvider : IAsyncLifetime
     }
 
     /// <summary>A token with <c>alg: none</c> and no signature, otherwise valid.</summary>
-    public static string CreateUnsignedToken(string serviceUrl)
+    public string CreateUnsignedToken(string serviceUrl)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = Clock.Now;
         var header = new JsonObject { ["alg"] = "none", ["typ"] = "JWT" };
         var payload = new JsonObject
         {
