@@ -53,10 +53,10 @@ public static class TestDates
     public static string OffsetText(LocalDate date, LocalTime time, string zoneId = Oslo) =>
         "UTC" + date.At(time).InZoneStrictly(Zone(zoneId)).Offset.ToString("+HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>The next clock change after now in a zone that skips local time (spring forward): the day and the skipped hour.</summary>
+    /// <summary>The next clock change after today in a zone that skips local time (spring forward): the day and the skipped hour.</summary>
     public static ClockChange NextGap(string zoneId = Oslo) => NextChange(zoneId, forward: true);
 
-    /// <summary>The next clock change after now in a zone that repeats local time (fall back).</summary>
+    /// <summary>The next clock change after today in a zone that repeats local time (fall back).</summary>
     public static ClockChange NextOverlap(string zoneId = Oslo) => NextChange(zoneId, forward: false);
 
     /// <summary>The first year after today's whose February has <paramref name="days"/> days (28 or 29).</summary>
@@ -77,10 +77,11 @@ public static class TestDates
         for (var i = 0; i < 20 && interval.HasEnd; i++)
         {
             var next = zone.GetZoneInterval(interval.End);
-            if (next.WallOffset > interval.WallOffset == forward && next.WallOffset != interval.WallOffset)
+            // Wall-clock readings just before and just after the change; only a change on a later day than today,
+            // so that every time on that day is still ahead.
+            var before = interval.End.WithOffset(interval.WallOffset).LocalDateTime;
+            if (next.WallOffset > interval.WallOffset == forward && next.WallOffset != interval.WallOffset && before.Date > Today(zoneId))
             {
-                // Wall-clock readings just before and just after the change.
-                var before = interval.End.WithOffset(interval.WallOffset).LocalDateTime;
                 var after = interval.End.WithOffset(next.WallOffset).LocalDateTime;
                 return new ClockChange(before.Date, before.TimeOfDay, after.TimeOfDay, interval.End);
             }
