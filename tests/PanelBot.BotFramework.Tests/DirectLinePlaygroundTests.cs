@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -214,12 +215,12 @@ public sealed class DirectLinePlaygroundTests : IAsyncLifetime
     /// <summary>Polls like Web Chat until at least <paramref name="count"/> messages (not updates) are in the stream.</summary>
     private async Task<JsonArray> PollAsync(string conversationId, string watermark, int count)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var waited = Stopwatch.StartNew();
         while (true)
         {
             var activities = (await GetActivitiesAsync(conversationId, watermark))["activities"]!.AsArray();
             var messages = new JsonArray(activities.Where(a => (string?)a!["type"] == "message").Select(a => a!.DeepClone()).ToArray());
-            if (messages.Count >= count || DateTime.UtcNow > deadline)
+            if (messages.Count >= count || waited.Elapsed > TimeSpan.FromSeconds(10))
             {
                 Assert.True(messages.Count >= count, $"expected {count} activities, got {messages.ToJsonString()}");
                 return messages;

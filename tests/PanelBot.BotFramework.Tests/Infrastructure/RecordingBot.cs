@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 
 namespace PanelBot.BotFramework.Tests.Infrastructure;
@@ -31,7 +32,8 @@ public sealed class RecordingBot : IBot
     /// <summary>Waits until a turn for an activity matching <paramref name="match"/> has finished.</summary>
     public async Task<Activity> WaitForAsync(Func<Activity, bool> match, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        var waited = Stopwatch.StartNew();
+        var limit = timeout ?? TimeSpan.FromSeconds(10);
         while (true)
         {
             if (_received.FirstOrDefault(match) is { } found)
@@ -39,7 +41,7 @@ public sealed class RecordingBot : IBot
                 return found;
             }
 
-            var left = deadline - DateTime.UtcNow;
+            var left = limit - waited.Elapsed;
             if (left <= TimeSpan.Zero || !await _arrivals.WaitAsync(left))
             {
                 throw new TimeoutException("The bot did not receive the expected activity.");

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -14,6 +15,8 @@ public sealed class RecordingServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Func<HttpContext, Task>> _script = new();
+
+    private readonly long _startedAt = Stopwatch.GetTimestamp();
 
     private RecordingServer(WebApplication app) => _app = app;
 
@@ -59,7 +62,7 @@ public sealed class RecordingServer : IAsyncDisposable
             context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget,
             context.Request.Headers.Authorization.ToString(),
             await reader.ReadToEndAsync(),
-            DateTimeOffset.UtcNow));
+            Stopwatch.GetElapsedTime(_startedAt)));
 
         if (_script.TryDequeue(out var answer))
         {
@@ -72,4 +75,5 @@ public sealed class RecordingServer : IAsyncDisposable
     }
 }
 
-public sealed record RecordedRequest(string Method, string Path, string RawTarget, string Authorization, string Body, DateTimeOffset At);
+/// <param name="At">When it arrived, as time elapsed on the monotonic clock since the server started.</param>
+public sealed record RecordedRequest(string Method, string Path, string RawTarget, string Authorization, string Body, TimeSpan At);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using PanelBot.Features.Scheduling;
 using PanelBot.Tests.Support;
@@ -88,15 +89,15 @@ public sealed class FollowUpAndReleaseTests
     private static async Task<int> CountMailAsync(SchedulingApp app,
         System.Linq.Expressions.Expression<Func<PanelBot.Features.Invitations.OutboxEntry, bool>> match)
     {
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (await app.DbAsync(db => db.OutboxMessages.CountAsync(match)) == 0 && DateTime.UtcNow < until) await Task.Delay(100);
+        var waited = Stopwatch.StartNew();
+        while (await app.DbAsync(db => db.OutboxMessages.CountAsync(match)) == 0 && waited.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(100);
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         return await app.DbAsync(db => db.OutboxMessages.CountAsync(match));
     }
 
     private static async Task<List<PanelBot.Features.Invitations.OutboxEntry>> WaitForMailAsync(SchedulingApp app, string kind, int count)
     {
-        var until = DateTime.UtcNow.AddSeconds(30);
+        var waited = Stopwatch.StartNew();
         while (true)
         {
             var mails = await app.DbAsync(db => db.OutboxMessages.Where(m => m.Kind == kind).ToListAsync());
@@ -105,7 +106,7 @@ public sealed class FollowUpAndReleaseTests
                 await Task.Delay(TimeSpan.FromSeconds(2));
                 return await app.DbAsync(db => db.OutboxMessages.Where(m => m.Kind == kind).ToListAsync());
             }
-            if (DateTime.UtcNow > until) throw new Xunit.Sdk.XunitException($"Expected {count} {kind} mails, got {mails.Count}.");
+            if (waited.Elapsed > TimeSpan.FromSeconds(30)) throw new Xunit.Sdk.XunitException($"Expected {count} {kind} mails, got {mails.Count}.");
             await Task.Delay(100);
         }
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using PanelBot.Tests.Support;
 
 namespace PanelBot.Tests.Scheduling;
@@ -16,10 +17,11 @@ public static class Proactive
     public static async Task<IReadOnlyList<ConnectorCall>> WaitAsync(ConnectorRecorder connector, string startsWith, int count,
         TimeSpan? timeout = null)
     {
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        var waited = Stopwatch.StartNew();
+        var limit = timeout ?? TimeSpan.FromSeconds(30);
         while (Messages(connector, startsWith).Count < count)
         {
-            if (DateTime.UtcNow > until)
+            if (waited.Elapsed > limit)
                 throw new Xunit.Sdk.XunitException($"Expected {count} messages starting '{startsWith}', got: " +
                     string.Join("\n", connector.Calls.Select(c => $"{c.Method} {c.Path} {c.Text}")));
             await Task.Delay(100);

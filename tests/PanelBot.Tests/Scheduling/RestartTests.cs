@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using PanelBot.Features.Scheduling;
 using PanelBot.Tests.Support;
@@ -59,10 +60,10 @@ public sealed class RestartTests
 
     private static async Task WaitForAsync(Func<bool> condition)
     {
-        var until = DateTime.UtcNow.AddSeconds(30);
+        var waited = Stopwatch.StartNew();
         while (!condition())
         {
-            if (DateTime.UtcNow > until) throw new Xunit.Sdk.XunitException("Timed out.");
+            if (waited.Elapsed > TimeSpan.FromSeconds(30)) throw new Xunit.Sdk.XunitException("Timed out.");
             await Task.Delay(100);
         }
     }

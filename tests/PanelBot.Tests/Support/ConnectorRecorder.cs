@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -38,11 +39,12 @@ public sealed class ConnectorRecorder : IAsyncDisposable
     /// <summary>Waits until a call matches (proactive sends may finish just after the turn's HTTP answer).</summary>
     public async Task<ConnectorCall> WaitForAsync(Func<ConnectorCall, bool> match, TimeSpan? timeout = null)
     {
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        var waited = Stopwatch.StartNew();
+        var limit = timeout ?? TimeSpan.FromSeconds(10);
         while (true)
         {
             if (Calls.FirstOrDefault(match) is { } found) return found;
-            if (DateTime.UtcNow > until)
+            if (waited.Elapsed > limit)
                 throw new Xunit.Sdk.XunitException("No matching connector call. Calls: " +
                     string.Join("\n", Calls.Select(c => $"{c.Method} {c.Path} {c.Body}")));
             await Task.Delay(50);
