@@ -59,6 +59,25 @@ public static class TestDates
     /// <summary>The next clock change after today in a zone that repeats local time (fall back).</summary>
     public static ClockChange NextOverlap(string zoneId = Oslo) => NextChange(zoneId, forward: false);
 
+    /// <summary>
+    /// The first <paramref name="day"/> two weeks or more after today on which, and for <paramref name="marginDays"/>
+    /// days either side, each zone keeps the given UTC offset: for tests whose local times assume those offsets
+    /// (e.g. Oslo on summer time and New York on daylight time). Fails loudly when there is none within two years.
+    /// </summary>
+    public static LocalDate FirstWithOffsets(IsoDayOfWeek day, int marginDays, params (string ZoneId, double Hours)[] offsets)
+    {
+        for (var date = Upcoming(day); date < Today().PlusYears(2); date = date.PlusWeeks(1))
+        {
+            var from = date.PlusDays(-marginDays).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+            var to = date.PlusDays(marginDays + 1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+            if (offsets.All(o => Zone(o.ZoneId).GetZoneIntervals(from, to).All(i => i.WallOffset == Offset.FromSeconds((int)(o.Hours * 3600)))))
+                return date;
+        }
+
+        throw new InvalidOperationException("Test assumption broken: within two years of " + Today() + " no " + day + " keeps " +
+            string.Join(", ", offsets.Select(o => $"{o.ZoneId} at UTC{o.Hours:+0.##;-0.##}")) + $" for {marginDays} days either side (TZDB {DateTimeZoneProviders.Tzdb.VersionId}).");
+    }
+
     /// <summary>The first year after today's whose February has <paramref name="days"/> days (28 or 29).</summary>
     public static int NextYearWithFebruaryOf(int days)
     {

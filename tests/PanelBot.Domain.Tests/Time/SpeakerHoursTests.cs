@@ -8,12 +8,19 @@ namespace PanelBot.Domain.Tests.Time;
 
 public sealed class SpeakerHoursTests
 {
-    private readonly FakeTimeProvider _clock = TestEvents.Clock(); // 1 Mar 2026: winter in New York and Oslo
+    private readonly FakeTimeProvider _clock = TestEvents.Clock();
 
-    /// <summary>14 Apr 2027 15:00-16:30 Oslo (UTC+2) is 13:00 UTC: 09:00 in New York, 22:00 in Tokyo, 15:00 in Johannesburg.</summary>
+    /// <summary>
+    /// A Wednesday with Oslo on summer time and New York on daylight time for a week either side (the slot search looks
+    /// that far): the first two weeks or more after the tests' now.
+    /// </summary>
+    internal static readonly LocalDate Day = TestDates.FirstWithOffsets(IsoDayOfWeek.Wednesday, 8,
+        ("Europe/Oslo", 2), ("America/New_York", -4), ("Asia/Tokyo", 9), ("Africa/Johannesburg", 2), ("Asia/Kolkata", 5.5));
+
+    /// <summary>15:00-16:30 Oslo (UTC+2) on <see cref="Day"/> is 13:00 UTC: 09:00 in New York, 22:00 in Tokyo, 15:00 in Johannesburg.</summary>
     internal static Event ThreeContinents(TimeProvider clock)
     {
-        var ev = TestEvents.Create(clock, d => d with { Date = new LocalDate(2027, 4, 14), StartTime = new LocalTime(15, 0), EndTime = new LocalTime(16, 30) });
+        var ev = TestEvents.Create(clock, d => d with { Date = Day, StartTime = new LocalTime(15, 0), EndTime = new LocalTime(16, 30) });
         ev.AddSpeaker(new Speaker { Name = "Lise Howard", Role = SpeakerRole.Presenter, TimeZoneId = "America/New_York" }, clock).GetValueOrThrow();
         ev.AddSpeaker(new Speaker { Name = "Aiko Tanaka", Role = SpeakerRole.Presenter, TimeZoneId = "Asia/Tokyo" }, clock).GetValueOrThrow();
         ev.AddSpeaker(new Speaker { Name = "Thandi Nkosi", Role = SpeakerRole.Moderator, TimeZoneId = "Africa/Johannesburg" }, clock).GetValueOrThrow();
@@ -59,15 +66,22 @@ public sealed class SpeakerHoursTests
     [Fact]
     public void For_AcrossAClockChangeBeforeTheEvent_UsesTheOffsetsOfTheEventsDate()
     {
-        // Today (1 Mar 2026) New York is on EST (UTC-5). On 16 Mar 2027 it is on EDT (since 14 Mar) while Oslo is still on
-        // CET: 13:30 Oslo is 12:30 UTC, 08:30 in New York, inside the hours. Today's offset would say 07:30, outside.
-        var ev = TestEvents.Create(_clock, d => d with { Date = new LocalDate(2027, 3, 16), StartTime = new LocalTime(13, 30), EndTime = new LocalTime(15, 0) });
-        ev.AddSpeaker(new Speaker { Name = "Lise Howard", Role = SpeakerRole.Presenter, TimeZoneId = "America/New_York" }, _clock).GetValueOrThrow();
+        // Today New York is on EST (UTC-5). Two days after its next spring-forward it is on EDT while Oslo is still on
+        // CET (Europe changes two or three weeks later): 13:30 Oslo is 12:30 UTC, 08:30 in New York, inside the hours.
+        // Today's offset would say 07:30, outside.
         var newYork = DateTimeZoneProviders.Tzdb["America/New_York"];
+        var springForward = TestDates.NextGap("America/New_York");
+        var aWeekBefore = springForward.At - Duration.FromDays(7);
+        if (aWeekBefore > _clock.GetCurrentInstant()) _clock.SetUtcNow(aWeekBefore.ToDateTimeOffset()); // winter in New York
+        var date = springForward.Date.PlusDays(2);
+        Assert.True(DateTimeZoneProviders.Tzdb["Europe/Oslo"].AtStartOfDay(date).Offset == Offset.FromHours(1),
+            $"Test assumption broken: Oslo should still be on UTC+1 on {date}, two days after New York's clock change (TZDB {DateTimeZoneProviders.Tzdb.VersionId}).");
+        var ev = TestEvents.Create(_clock, d => d with { Date = date, StartTime = new LocalTime(13, 30), EndTime = new LocalTime(15, 0) });
+        ev.AddSpeaker(new Speaker { Name = "Lise Howard", Role = SpeakerRole.Presenter, TimeZoneId = "America/New_York" }, _clock).GetValueOrThrow();
         Assert.Equal(new LocalTime(7, 30), ev.StartsAt.WithOffset(newYork.GetUtcOffset(_clock.GetCurrentInstant())).TimeOfDay);
 
         var local = Assert.Single(SpeakerHours.For(ev, WakingHours.Default));
-        Assert.Equal(new LocalDateTime(2027, 3, 16, 8, 30), local.Start);
+        Assert.Equal(date.At(new LocalTime(8, 30)), local.Start);
         Assert.Equal(30, local.MarginMinutes);
         Assert.Null(SpeakerHours.Warning(ev, WakingHours.Default));
     }
@@ -75,10 +89,10 @@ public sealed class SpeakerHoursTests
     [Fact]
     public void Times_OnAnotherDayForTheSpeaker_SayWhichDay()
     {
-        var ev = TestEvents.Create(_clock, d => d with { Date = new LocalDate(2027, 4, 14), StartTime = new LocalTime(18, 0), EndTime = new LocalTime(19, 30) });
+        var ev = TestEvents.Create(_clock, d => d with { Date = Day, StartTime = new LocalTime(18, 0), EndTime = new LocalTime(19, 30) });
         ev.AddSpeaker(new Speaker { Name = "Aiko Tanaka", Role = SpeakerRole.Keynote, TimeZoneId = "Asia/Tokyo" }, _clock).GetValueOrThrow();
         var local = Assert.Single(SpeakerHours.For(ev, WakingHours.Default));
-        Assert.Equal("01:00-02:30 on Thu 15 Apr", local.Times(ev.Date));
+        Assert.Equal("01:00-02:30 on " + Day.PlusDays(1).ToString("ddd d MMM", System.Globalization.CultureInfo.InvariantCulture), local.Times(ev.Date));
         Assert.Equal("5 h 30 min after 21:00", local.HowFarOutside(WakingHours.Default));
     }
 }

@@ -10,22 +10,29 @@ using PanelBot.Tests.Support;
 namespace PanelBot.Tests.Events;
 
 /// <summary>
-/// Speakers in several zones: a webinar on 14 Apr 2027 15:00-16:30 Oslo time (13:00 UTC) with speakers in New York (09:00),
+/// Speakers in several zones: a webinar on a spring or summer Wednesday (<see cref="Day"/>) 15:00-16:30 Oslo time (13:00 UTC)
+/// with speakers in New York (09:00),
 /// Tokyo (22:00) and Johannesburg (15:00). The organiser sees everyone's local time, is warned about Tokyo only, and
 /// <c>times #N</c> says plainly that no start suits all three and which compromise hurts least.
 /// </summary>
 public sealed class SpeakerTimeZoneTests
 {
     private const string Olga = "olga";
-    private static readonly DateTimeOffset EventStartsAt = new(2027, 4, 14, 13, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// Every local time below assumes Oslo on summer time (UTC+2) and New York on daylight time (UTC-4) on the day and
+    /// the week either side (<c>times #N</c> searches that far): the first such Wednesday two weeks or more after the
+    /// tests' now (7 Apr 2027 at the default now).
+    /// </summary>
+    private static readonly LocalDate Day = TestDates.FirstWithOffsets(IsoDayOfWeek.Wednesday, 8,
+        ("Europe/Oslo", 2), ("America/New_York", -4), ("Asia/Tokyo", 9), ("Africa/Johannesburg", 2), ("Asia/Kolkata", 5.5));
+    private static readonly string DayText = TestDates.Iso(Day);
 
     private static async Task<(BotApp App, BotClient Bot, int Number)> WebinarAsync(StorageProvider provider = StorageProvider.Sqlite)
     {
         var app = provider == StorageProvider.Sqlite ? new BotApp() : await BotApp.StartAsync(provider);
-        Assert.True(app.Clock.GetUtcNow() < EventStartsAt.AddDays(-8),
-            $"These tests put a webinar on 14 Apr 2027 and need the test clock before 6 Apr 2027; it is {app.Clock.GetUtcNow():O}.");
         var bot = app.Bot();
-        var created = await Organiser.DoAsync(bot, Olga, "new webinar \"Peace operations on three continents\" 2027-04-14 15:00-16:30 Europe/Oslo");
+        var created = await Organiser.DoAsync(bot, Olga, $"new webinar \"Peace operations on three continents\" {DayText} 15:00-16:30 Europe/Oslo");
         return (app, bot, Organiser.NumberIn(created));
     }
 
@@ -65,7 +72,7 @@ public sealed class SpeakerTimeZoneTests
 
         // times #N: no start on the date (nor the week either side) suits all three; the fairest is 13:15 Oslo.
         var times = CardJson.TextOf(await bot.SayAsync(Olga, $"times #{n}"));
-        Assert.Contains("No start time on Wednesday 14 Apr 2027 (nor up to 7 days either side) keeps all 3 speakers within 08:00-21:00 their time.", times);
+        Assert.Contains($"No start time on {TestDates.Long(Day)} (nor up to 7 days either side) keeps all 3 speakers within 08:00-21:00 their time.", times);
         Assert.Contains("The fairest compromise, in Europe/Oslo:", times);
         Assert.Contains("**13:15-14:45**", times);
         Assert.Contains("Lise Howard (presenter) - 07:15-08:45 in New York: 45 min before 08:00", times);
@@ -102,7 +109,7 @@ public sealed class SpeakerTimeZoneTests
         Assert.DoesNotContain("for Lise Howard", late); // 13:00 in New York is inside
 
         var times = CardJson.TextOf(await bot.SayAsync(Olga, $"times #{n}"));
-        Assert.Contains("Start times on Wednesday 14 Apr 2027 that suit both speakers (08:00-21:00 their time), in Europe/Oslo:", times);
+        Assert.Contains($"Start times on {TestDates.Long(Day)} that suit both speakers (08:00-21:00 their time), in Europe/Oslo:", times);
         Assert.Contains("1. **15:00-16:30**", times); // 13:00 UTC: an hour inside both days' edges
         Assert.Contains("   - Lise Howard (presenter) - 09:00-10:30 in New York", times);
         Assert.Contains("   - Aiko Tanaka (presenter) - 18:30-20:00 in Kolkata", times);
@@ -160,7 +167,7 @@ public sealed class SpeakerTimeZoneTests
         await using (var app = new BotApp { Settings = { ["Events:SpeakerHours"] = "09:30-20:00" } })
         {
             var bot = app.Bot();
-            var n = Organiser.NumberIn(await Organiser.DoAsync(bot, Olga, "new webinar \"Early\" 2027-04-14 15:00-16:30 Europe/Oslo"));
+            var n = Organiser.NumberIn(await Organiser.DoAsync(bot, Olga, $"new webinar \"Early\" {DayText} 15:00-16:30 Europe/Oslo"));
             var added = await Organiser.DoAsync(bot, Olga, $"speaker #{n} add \"Lise Howard\" presenter zone America/New_York");
             Assert.Contains("Outside waking hours (09:30-20:00 local): the slot is 09:00-10:30 for Lise Howard (New York).", added);
         }
@@ -174,10 +181,9 @@ public sealed class SpeakerTimeZoneTests
     public void SpeakerInvitationAndBriefing_GiveEverySpeakersLocalTime()
     {
         var clock = new FakeClock();
-        Assert.True(clock.GetUtcNow() < EventStartsAt, $"This test puts a webinar on 14 Apr 2027 and needs the test clock before it; it is {clock.GetUtcNow():O}.");
         var ev = Event.Create(1, new EventDetails
         {
-            Kind = EventKind.Webinar, Title = "Peace operations on three continents", Date = new LocalDate(2027, 4, 14),
+            Kind = EventKind.Webinar, Title = "Peace operations on three continents", Date = Day,
             StartTime = new LocalTime(15, 0), EndTime = new LocalTime(16, 30), TimeZoneId = "Europe/Oslo",
         }, Olga, clock).GetValueOrThrow();
         var lise = new Speaker { Name = "Lise Howard", Role = SpeakerRole.Presenter, Email = "lise@example.org", TimeZoneId = "America/New_York" };
