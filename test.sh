@@ -61,11 +61,13 @@ node tests/cards/check-cards.mjs "$PANELBOT_CARD_CORPUS" || status=1
 
 # 5. Tests take "now" from PANELBOT_TEST_NOW (default 2026-11-22T10:00Z), never from the machine, and derive their
 # dates from it. To keep them honest about that, the projects whose tests create events run again with "now" just
-# after a European clock change and on a leap day (the browser and manifest tests have no dates and are left out).
+# after a European clock change and on a leap day (left out: the browser and manifest tests, which have no dates, and
+# the slot-finder property tests, which walk their own fixed years of clock changes).
 other_dates=(2027-04-01T09:00Z 2028-02-29T12:00Z)
 for now in "${other_dates[@]}"; do
   say "Testing the domain and host tests again at PANELBOT_TEST_NOW=$now"
   PANELBOT_TEST_NOW=$now dotnet test tests/PanelBot.Domain.Tests -c Release --no-build -nologo \
+    --filter "FullyQualifiedName!~SlotFinderPropertyTests" \
     --logger "trx" --results-directory "$results/$now" || status=$?
   PANELBOT_TEST_NOW=$now dotnet test tests/PanelBot.Tests -c Release --no-build -nologo \
     --filter "FullyQualifiedName!~PanelBot.Tests.Playground&FullyQualifiedName!~PanelBot.Tests.Manifest" \
