@@ -175,7 +175,7 @@ internal sealed class BotAuthenticator(
         ValidAlgorithms = AllowedAlgorithms,
     };
 
-    /// <summary>RFC 7519 §4.1.4/§4.1.5: not before <c>nbf</c>, not at or after <c>exp</c>, with the skew both ways.</summary>
+    /// <summary>RFC 7519 §4.1.4/§4.1.5: refused before <c>nbf</c> or after <c>exp</c>, each widened by the clock skew.</summary>
     private bool IsWithinLifetime(DateTime? notBefore, DateTime? expires)
     {
         if (expires is null)
