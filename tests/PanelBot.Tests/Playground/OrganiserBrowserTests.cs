@@ -58,7 +58,7 @@ public sealed class OrganiserBrowserTests : IAsyncLifetime
         var form = page.Locator(".ac-adaptiveCard").Filter(new() { HasText = "New event" }).Last;
         await form.WaitForAsync(new() { Timeout = 30_000 });
         await form.GetByLabel("Title").FillAsync("Peace operations and aid");
-        await form.GetByLabel("Date").FillAsync("2026-12-09");
+        await form.GetByLabel("Date").FillAsync(Webinar.DateText);
         await form.GetByLabel("Starts").FillAsync("15:00");
         await form.GetByLabel("Ends").FillAsync("16:30");
         await form.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
@@ -106,7 +106,7 @@ public sealed class OrganiserBrowserTests : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:PanelBot", $"Data Source={database}");
             builder.UseSetting("Storage:Provider", "Sqlite");
             builder.UseSetting("Events:DefaultTimeZone", "Europe/Oslo");
-            // "Now" is a fixed Sunday in late November, so the 9 December webinar is always in the future.
+            // "Now" is the tests' fake now, so the webinar two to three weeks later (Webinar.Date) is always in the future.
             builder.ConfigureTestServices(services =>
             {
                 services.RemoveAll<TimeProvider>();

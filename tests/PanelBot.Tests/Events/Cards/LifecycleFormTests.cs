@@ -22,7 +22,7 @@ public sealed class LifecycleFormTests
         Assert.Equal("3d,1h", CardJson.Input(form, "reminders")["value"]!.GetValue<string>());
         var saved = await world.Client.ClickAsync(Olga, form, "Save settings", new JsonObject
         {
-            ["capacity"] = "80", ["deadlineDate"] = "2026-12-07", ["deadlineTime"] = "12:00", ["approval"] = "true",
+            ["capacity"] = "80", ["deadlineDate"] = TestDates.Iso(Webinar.Date.PlusDays(-2)), ["deadlineTime"] = "12:00", ["approval"] = "true",
             ["release"] = "2", ["reminders"] = "2d, 30m",
         });
 
@@ -30,7 +30,7 @@ public sealed class LifecycleFormTests
         Assert.Equal("80", CardJson.Fact(saved.Card, "Seats"));
         Assert.Equal("Approved by the organisers", CardJson.Fact(saved.Card, "Registration"));
         var ev = await Organiser.EventAsync(world.App, 1);
-        Assert.Equal((80, "2026-12-07T12:00:00", RegistrationMode.Approval, 2),
+        Assert.Equal((80, $"{TestDates.Iso(Webinar.Date.PlusDays(-2))}T12:00:00", RegistrationMode.Approval, 2),
             (ev.Capacity, ev.RsvpDeadline?.ToString("yyyy-MM-ddTHH:mm:ss", null), ev.RegistrationMode, ev.JoinLinkReleaseDays));
         var reminders = await world.App.DbAsync(db => db.EventSchedules.Where(s => s.EventId == ev.Id).Select(s => s.ReminderOffsets).SingleAsync());
         Assert.Equal("2d,30m", reminders);
@@ -55,10 +55,10 @@ public sealed class LifecycleFormTests
 
         var lateDeadline = (await world.Client.ClickAsync(Olga, badReminders, "Save settings", new JsonObject
         {
-            ["capacity"] = "80", ["deadlineDate"] = "2026-12-10", ["deadlineTime"] = "09:00", ["approval"] = "false", ["release"] = "3", ["reminders"] = "3d,1h",
+            ["capacity"] = "80", ["deadlineDate"] = TestDates.Iso(Webinar.Date.PlusDays(1)), ["deadlineTime"] = "09:00", ["approval"] = "false", ["release"] = "3", ["reminders"] = "3d,1h",
         })).Card;
         Assert.NotEmpty(CardJson.ErrorsUnder(lateDeadline, "deadlineDate"));
-        Assert.Equal("2026-12-10", CardJson.Input(lateDeadline, "deadlineDate")["value"]!.GetValue<string>());
+        Assert.Equal(TestDates.Iso(Webinar.Date.PlusDays(1)), CardJson.Input(lateDeadline, "deadlineDate")["value"]!.GetValue<string>());
         Assert.Equal(before, await Organiser.SnapshotAsync(world.App, 1));
     }
 

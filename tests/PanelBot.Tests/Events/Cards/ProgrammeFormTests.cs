@@ -127,7 +127,7 @@ public sealed class ProgrammeFormTests
     public async Task RunOfShow_ButtonsClickedTwice_ActOnce(string channel)
     {
         await using var world = await StartAsync(channel);
-        await world.Bot.SayAsync(Olga, "new webinar \"Aid\" 2026-12-09 15:00-16:30 Europe/Oslo");
+        await world.Bot.SayAsync(Olga, $"new webinar \"Aid\" {Webinar.DateText} 15:00-16:30 Europe/Oslo");
         foreach (var title in new[] { "One", "Two", "Three" }) await Organiser.DoAsync(world.Bot, Olga, $"segment #1 add \"{title}\" 10");
         var form = (await world.Client.ClickAsync(Olga, (await world.Client.SayAsync(Olga, "show #1")).Card, "Run of show")).Card;
 
