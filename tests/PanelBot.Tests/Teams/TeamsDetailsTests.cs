@@ -10,7 +10,7 @@ namespace PanelBot.Tests.Teams;
 /// <summary>Issue 10: the Teams specifics behind the private line (rosters, removed bots, install events, threads).</summary>
 public sealed class TeamsDetailsTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 9, 14, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = Webinar.Start;
 
     [Fact]
     public async Task RsvpInAChannelThread_LooksTheAddressUpInTheTeamRoster_AndSaysOnce1To1WhereItCameFrom()
@@ -21,7 +21,7 @@ public sealed class TeamsDetailsTests
         var channel = teams.AddTeam("Peace", olga, bob);
         await using var app = new BotApp(serviceUrl: teams.ServiceUrl);
         var chat = new TeamsClient(app.Bot(), teams);
-        await chat.SayAsync(channel, olga, "new webinar \"Peace operations\" 2026-12-09 15:00-16:30 Europe/Oslo");
+        await chat.SayAsync(channel, olga, $"new webinar \"Peace operations\" {Webinar.DateText} 15:00-16:30 Europe/Oslo");
         await chat.SayAsync(channel, olga, "publish #1");
 
         await chat.SayAsync(channel, bob, "rsvp #1 going");
@@ -45,7 +45,7 @@ public sealed class TeamsDetailsTests
         var channel = teams.AddTeam("Peace", olga, bob);
         await using var app = new BotApp(serviceUrl: teams.ServiceUrl);
         var chat = new TeamsClient(app.Bot(), teams);
-        await chat.SayAsync(channel, olga, "new webinar \"Peace operations\" 2026-12-09 15:00-16:30 Europe/Oslo");
+        await chat.SayAsync(channel, olga, $"new webinar \"Peace operations\" {Webinar.DateText} 15:00-16:30 Europe/Oslo");
         await chat.SayAsync(channel, olga, "set #1 link https://zoom.us/j/61234567890");
         await chat.SayAsync(channel, olga, "publish #1");
         await chat.InvokeAsync(channel, bob, "rsvp", new JsonObject { ["event"] = 1, ["answer"] = "going" });
@@ -74,14 +74,14 @@ public sealed class TeamsDetailsTests
         var channel = teams.AddTeam("Peace", olga, bob);
         await using var app = new SchedulingApp(teams.ServiceUrl).Start();
         var chat = new TeamsClient(app.Bot(), teams);
-        await chat.SayAsync(channel, olga, "new webinar \"Peace operations\" 2026-12-09 15:00-16:30 Europe/Oslo");
+        await chat.SayAsync(channel, olga, $"new webinar \"Peace operations\" {Webinar.DateText} 15:00-16:30 Europe/Oslo");
         await chat.SayAsync(channel, olga, "set #1 link https://zoom.us/j/61234567890");
         await chat.SayAsync(channel, olga, "publish #1");
         await chat.SayAsync(channel, bob, "rsvp #1 going");
         Assert.Contains(teams.PrivateTo(bob), c => c.Visible.Contains("You're going"));
 
         teams.RemoveBotFrom(bob.PersonalConversationId); // Bob uninstalled the app without Teams telling the bot
-        app.Clock.Now = Start.AddDays(-3).AddSeconds(1); // the release and the 3-day reminder
+        app.Clock.Now = new[] { TestDates.UtcOffset(Webinar.Date.PlusDays(-3), Webinar.StartTime), Start.AddDays(-3) }.Max().AddSeconds(1); // the release and the 3-day reminder
         await teams.WaitForAsync(c => c.ConversationId == olga.PersonalConversationId && c.Text.Contains("- Bob: "), "the organiser told about Bob");
         await WaitForReminderMailsAsync(app, bob, 1);
         // The release and the reminder run at once, so each may have met the 403; after that nothing tries the chat.
@@ -122,7 +122,7 @@ public sealed class TeamsDetailsTests
         await chat.PostAsync(added);
         Assert.Contains(teams.SharedActivities, c => c.Visible.Contains("Hi, I'm PanelBot"));
 
-        await chat.SayAsync(chatPlace, olga, "new webinar \"Peace operations\" 2026-12-09 15:00-16:30 Europe/Oslo");
+        await chat.SayAsync(chatPlace, olga, $"new webinar \"Peace operations\" {Webinar.DateText} 15:00-16:30 Europe/Oslo");
         await chat.SayAsync(chatPlace, olga, "publish #1");
         var removed = chat.Activity("installationUpdate", chatPlace, olga);
         removed["action"] = "remove";
@@ -144,7 +144,7 @@ public sealed class TeamsDetailsTests
         var channel = teams.AddTeam("Peace", olga);
         await using var app = new BotApp(serviceUrl: teams.ServiceUrl);
         var chat = new TeamsClient(app.Bot(), teams);
-        await chat.SayAsync(channel, olga, "new webinar \"Peace operations\" 2026-12-09 15:00-16:30 Europe/Oslo");
+        await chat.SayAsync(channel, olga, $"new webinar \"Peace operations\" {Webinar.DateText} 15:00-16:30 Europe/Oslo");
         await chat.SayAsync(channel, olga, "publish #1");
         await chat.SayAsync(new TeamsPlace.Personal(), olga, "set #1 title Peace operations and aid");
         var updatesBefore = teams.Calls.Count(c => c.Method == "PUT");

@@ -11,11 +11,14 @@ namespace PanelBot.Tests.Teams;
 /// Issue 10: an event's whole life in each Teams scope, against a fake Teams connector that records every call.
 /// Whatever is meant for one person (join link, passcode, addresses, lists, export link, feed token, someone's answer)
 /// reaches that person in their 1:1 chat, and nothing of it is ever posted to the group chat or channel.
-/// The event is 9 Dec 2026 15:00-16:30 Oslo (14:00-15:30 UTC); the test moves the fake clock past each due time.
+/// The event is <see cref="Webinar"/> (15:00-16:30 Oslo); the test moves the fake clock past each due time.
 /// </summary>
 public sealed partial class TeamsLifecycleTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 12, 9, 14, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = Webinar.Start;
+
+    // The release is three local days before (same wall-clock time), the reminder 72 hours: the later of the two.
+    private static readonly DateTimeOffset ReleaseAndFirstReminder = new[] { TestDates.UtcOffset(Webinar.Date.PlusDays(-3), Webinar.StartTime), Start.AddDays(-3) }.Max();
     private const string JoinUrl = "https://zoom.us/j/61234567890";
     private const string Passcode = "424242";
 
@@ -54,7 +57,7 @@ public sealed partial class TeamsLifecycleTests
         var chat = new TeamsClient(app.Bot(), teams);
 
         // Create and publish, all by text in the shared conversation (or each person's own chat).
-        await chat.SayAsync(place, olga, "new webinar \"Peace operations and aid\" 2026-12-09 15:00-16:30 Europe/Oslo");
+        await chat.SayAsync(place, olga, $"new webinar \"Peace operations and aid\" {Webinar.DateText} 15:00-16:30 Europe/Oslo");
         Assert.Contains(teams.PrivateTo(olga), c => c.Visible.Contains("Created #1"));
         foreach (var command in new[]
                  {
@@ -112,12 +115,12 @@ public sealed partial class TeamsLifecycleTests
 
         // The organiser's digest, on its daily trigger: 08:00 Oslo the next morning. The clock lands just past it, as
         // real time would; a jump over several digest times is a misfire, and a missed digest is not made up.
-        app.Clock.Now = new DateTimeOffset(2026, 11, 23, 7, 0, 1, TimeSpan.Zero);
+        app.Clock.Now = TestDates.UtcOffset(TestDates.Today().PlusDays(1), new NodaTime.LocalTime(8, 0)).AddSeconds(1);
         await teams.WaitForAsync(c => c.ConversationId == olga.PersonalConversationId && c.Text.StartsWith("RSVP changes for")
                                       && c.Text.Contains("Bob: going"), "the digest");
 
         // Join-link release and the 3-day reminder, 1:1 to each going participant.
-        app.Clock.Now = Start.AddDays(-3).AddSeconds(1);
+        app.Clock.Now = ReleaseAndFirstReminder.AddSeconds(1);
         foreach (var person in new[] { bob, carol, dave })
             await teams.WaitForAsync(c => c.ConversationId == person.PersonalConversationId && c.Text.Contains("here is the join link")
                                           && c.Text.Contains(JoinUrl) && c.Text.Contains(Passcode), $"the join link for {person.Name}");
