@@ -72,7 +72,7 @@ public sealed class MetricsTests
     [Fact]
     public async Task AReminderThatRunsLate_RecordsItsLatenessAndDeliveries()
     {
-        var start = new DateTimeOffset(2026, 12, 9, 14, 0, 0, TimeSpan.Zero); // the webinar Organiser creates, in UTC
+        var start = Webinar.Start; // the webinar Organiser creates, in UTC
         await using var connector = await ConnectorRecorder.StartAsync();
         await using var app = new Scheduling.SchedulingApp(connector.ServiceUrl).Start();
         using var measurements = new Measurements(app.Services);
