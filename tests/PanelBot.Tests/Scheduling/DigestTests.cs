@@ -12,7 +12,8 @@ namespace PanelBot.Tests.Scheduling;
 /// </summary>
 public sealed class DigestTests
 {
-    private static DateTimeOffset DigestOn(int day) => new(2026, 11, day, 7, 0, 0, TimeSpan.Zero);
+    // Day 22 is the tests' today (22 Nov 2026 at the default now); 08:00 Oslo on the day that many days later.
+    private static DateTimeOffset DigestOn(int day) => TestDates.UtcOffset(TestDates.Today().PlusDays(day - 22), new NodaTime.LocalTime(8, 0));
 
     [Fact]
     public async Task Digest_FiresAtTheDigestTimeInTheEventsZone_OnDaysWithRsvpChanges_AndNotOnADayWithout()
@@ -59,10 +60,10 @@ public sealed class DigestTests
         await bot.SayAsync("alice", $"rsvp #{number} going");
 
         // Missed digests are not made up (misfire: do nothing); the next one, 08:00 Oslo on 6 Dec, still comes.
-        app.Clock.Now = new DateTimeOffset(2026, 12, 5, 14, 0, 0, TimeSpan.Zero);
-        await WaitForNextFireAsync(scheduler, key, new DateTimeOffset(2026, 12, 6, 7, 0, 0, TimeSpan.Zero));
+        app.Clock.Now = TestDates.UtcOffset(TestDates.Today().PlusDays(13), new NodaTime.LocalTime(15, 0));
+        await WaitForNextFireAsync(scheduler, key, TestDates.UtcOffset(TestDates.Today().PlusDays(14), new NodaTime.LocalTime(8, 0)));
         Assert.Empty(Proactive.Messages(connector, "RSVP changes for"));
-        app.Clock.Now = new DateTimeOffset(2026, 12, 6, 7, 0, 1, TimeSpan.Zero);
+        app.Clock.Now = TestDates.UtcOffset(TestDates.Today().PlusDays(14), new NodaTime.LocalTime(8, 0)).AddSeconds(1);
         var digest = Assert.Single(await Proactive.WaitAsync(connector, "RSVP changes for", 1));
         Assert.Contains("- Alice: going", digest.Text);
     }
