@@ -23,7 +23,8 @@ public sealed class RsvpHandler(
     UserProfiles profiles,
     RsvpChanges changes,
     TimeProvider clock,
-    PanelBotMetrics metrics)
+    PanelBotMetrics metrics,
+    ILogger<RsvpHandler> logger)
 {
     public async Task<BotReply> AnswerAsync(TurnRequest request, EventRef reference, RsvpAnswer answer, string? email, CancellationToken ct)
     {
@@ -35,14 +36,23 @@ public sealed class RsvpHandler(
             await profiles.RememberEmailAsync(request.UserId, request.UserName, email, ct);
         }
         email ??= (await profiles.FindAsync(request.UserId, ct))?.Email;
-        // Teams knows the member's address; asking it is a call to Teams, so it is queued rather than awaited here. In a
-        // channel the roster belongs to the team: the thread id is not a conversation the member API knows (botbuilder's
-        // TeamsInfo.GetMemberAsync asks with the team id too).
+        string? source = null;
+        MemberLookup? lookup = null;
+        // In a channel the roster belongs to the team: the thread id is not a conversation the member API knows
+        // (botbuilder's TeamsInfo.GetMemberAsync asks with the team id too).
         var rosterId = request.Scope == Conversation.ConversationScope.Channel ? request.TeamId : request.Activity.Conversation?.Id;
-        var lookup = email is null && answer != RsvpAnswer.No && request.Activity.ChannelId == Channels.MsTeams
-                     && rosterId is not null && request.Activity.Conversation?.Id is { } conversationId
-            ? new MemberLookup(ev.Id, request.UserId, request.UserName, conversationId, rosterId)
-            : null;
+        if (email is null && answer != RsvpAnswer.No && request.Activity.ChannelId == Channels.MsTeams
+            && rosterId is not null && request.Activity.Conversation?.Id is { } conversationId)
+        {
+            // Teams knows the member's address. Asked once, briefly: a slow or throttling Teams does not hold the click,
+            // the look-up is queued instead and the invitation follows when it answers.
+            email = await EmailFromTeamsAsync(request, rosterId, ct);
+            if (email is not null)
+                source = $"I took your address {email} from your Teams profile for calendar invitations. " +
+                         "Type `email ADDRESS` to use another, or `forget me` to remove it.";
+            else
+                lookup = new MemberLookup(ev.Id, request.UserId, request.UserName, conversationId, rosterId);
+        }
 
         var rsvp = new RsvpRequest(request.UserId, request.UserName, answer, email, request.Activity.Conversation?.Id);
         var result = await AnswerAsync(ev, rsvp, ct, queue: lookup is null ? null : (_, work) => work.LookUpAsync(lookup, ct));
@@ -54,8 +64,9 @@ public sealed class RsvpHandler(
                 ? " To get the calendar invitation by email, tell me your address: `email you@example.org`."
                 : " I'll send the calendar invitation to the address Teams has for you; if it has none, or you'd like another, tell me: `email you@example.org`.";
         // The answer is drawn from the committed change itself: no second look at the database, nothing from Teams.
-        return actions.Show(request, ev, outcome.Counts, outcome.Registration, lead,
+        var reply = actions.Show(request, ev, outcome.Counts, outcome.Registration, lead,
             sharedNote: $"Thanks, {request.UserName}: I've sent you your answer for {ev.Reference} in a private chat.");
+        return source is null ? reply : reply with { Notes = [.. reply.Notes, source] };
     }
 
     public async Task<BotReply> MyEventsAsync(TurnRequest request, CancellationToken ct)
@@ -125,6 +136,31 @@ public sealed class RsvpHandler(
         }, ct, refreshCards, queue);
         if (result.Value is { IsNoChange: false } outcome) metrics.Rsvp(rsvp.Answer, outcome.Registration?.State);
         return result;
+    }
+
+    /// <summary>How long an answer waits for Teams' member look-up before leaving it to the background queue.</summary>
+    public static readonly TimeSpan MemberLookupBudget = TimeSpan.FromSeconds(2);
+
+    private async Task<string?> EmailFromTeamsAsync(TurnRequest request, string rosterId, CancellationToken ct)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(MemberLookupBudget);
+        try
+        {
+            var member = await request.Turn.Connector.GetConversationMemberAsync(rosterId, request.UserId, budget.Token);
+            if (member?.Email is not { Length: > 0 } email || TextRules.CheckEmail("email", email) is not null) return null;
+            await profiles.RememberEmailAsync(request.UserId, request.UserName, email, ct);
+            return email;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return null; // over budget: queued
+        }
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or UntrustedServiceUrlException)
+        {
+            logger.LogInformation(ex, "Teams did not give the address of a member of {RosterId} now; asking again in the background", rosterId);
+            return null;
+        }
     }
 
     /// <summary><c>approve</c>/<c>decline #N USER</c>: an organiser's answer to a registration in approval mode.</summary>

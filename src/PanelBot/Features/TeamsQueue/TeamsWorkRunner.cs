@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PanelBot.BotFramework;
+using PanelBot.Conversation;
 using PanelBot.Domain.Events;
 using PanelBot.Domain.Text;
 using PanelBot.Features.Events;
@@ -20,6 +21,7 @@ public sealed class TeamsWorkRunner(
     TeamsRateLimits limits,
     UserProfiles profiles,
     RsvpHandler rsvp,
+    PrivateChats.PrivateLine line,
     ILogger<TeamsWorkRunner> logger)
 {
     public Task RunAsync(TeamsWorkItem item, CancellationToken ct) => item.Kind switch
@@ -74,6 +76,8 @@ public sealed class TeamsWorkRunner(
         if (member?.Email is not { Length: > 0 } email || TextRules.CheckEmail("email", email) is not null) return;
         // Teams knows the member's address: remember it, and send the invitations the answer could not carry.
         await profiles.RememberEmailAsync(lookup.UserId, lookup.UserName, email, ct);
+        await line.SendAsync(lookup.UserId, new BotReply($"I took your address {email} from your Teams profile for calendar invitations. " +
+            "Type `email ADDRESS` to use another, or `forget me` to remove it."), null, ct);
         await rsvp.SendPendingInvitationsAsync(lookup.UserId, lookup.UserName, email, ct);
     }
 
