@@ -3,7 +3,11 @@
 // Writes one JSON result (per-round figures and their medians) to --out.
 //
 //   node load.mjs --target panelbot|echo --url http://127.0.0.1:PORT --pid SERVER_PID --service-url URL \
-//                 [--warmup 45] [--rounds 3] [--amount 10000] [--users 1000] [--connections 32] --out result.json
+//                 [--warmup 45] [--rounds 3] [--amount 10000] [--users 1000] [--connections 32] [--registrations 0] --out result.json
+//
+// --registrations N (PanelBot only): before the warm-up, N other people answer "no" through the same invoke path, so
+// the measured answers go to an event that already has N registrations (plus the --users who answer in the rounds).
+// ("no" asks Teams for nothing, so the pre-fill leaves no background work behind to skew the rounds.)
 import autocannon from 'autocannon';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -20,6 +24,7 @@ const { values: args } = parseArgs({
         users: { type: 'string', default: '1000' },
         connections: { type: 'string', default: '32' },
         capacity: { type: 'string', default: '500' },
+        registrations: { type: 'string', default: '0' },
         out: { type: 'string' },
     },
 });
@@ -33,7 +38,11 @@ const amount = Number(args.amount);
 const connections = Number(args.connections);
 const messagesUrl = new URL('/api/messages', args.url).href;
 const serviceUrl = args['service-url'];
+// Each user in their own 1:1 conversation with the bot, as in Teams' personal scope: notices to them are not throttled
+// together as they would be in one shared conversation.
+const conversationOf = (user) => ({ id: `personal-${user.id}`, conversationType: 'personal' });
 const conversation = { id: 'bench' };
+const prefill = Number(args.registrations);
 
 // Each user changes their answer on every pass over the users. Three "going" in five keep about 600 users wanting
 // one of the 500 seats, so the waitlist fills and every "no" from a seat holder promotes the first waiting person.
@@ -48,12 +57,12 @@ let eventNumber = 0;
 const bodyFor = {
     panelbot: (i) => ({
         type: 'invoke', name: 'adaptiveCard/action', id: `i${i}`, channelId: 'msteams', serviceUrl,
-        from: userFor(i), recipient: { id: 'bot' }, conversation,
+        from: userFor(i), recipient: { id: 'bot' }, conversation: conversationOf(userFor(i)),
         value: { action: { type: 'Action.Execute', verb: 'rsvp', data: { event: eventNumber, answer: answerFor(i) } } },
     }),
     echo: (i) => ({
         type: 'message', id: `m${i}`, channelId: 'msteams', serviceUrl,
-        from: userFor(i), recipient: { id: 'bot' }, conversation,
+        from: userFor(i), recipient: { id: 'bot' }, conversation: conversationOf(userFor(i)),
         text: answerFor(i), deliveryMode: 'expectReplies',
     }),
 }[args.target];
@@ -169,6 +178,34 @@ const mib = (bytes) => (bytes / 1048576).toFixed(0);
 if (args.target === 'panelbot') {
     eventNumber = await setUpEvent();
     log(`event #${eventNumber} published with ${args.capacity} seats`);
+    if (prefill > 0) await prefillRegistrations();
+}
+
+/** N invokes "no" from people who take no part in the rounds. */
+async function prefillRegistrations() {
+    const started = Date.now();
+    let i = 0;
+    let bad = 0;
+    const result = await autocannon({
+        url: messagesUrl, connections, pipelining: 1, timeout: 60, amount: prefill,
+        headers: { 'content-type': 'application/json' },
+        requests: [{
+            method: 'POST',
+            setupRequest: (request) => {
+                const n = i++;
+                const body = {
+                    type: 'invoke', name: 'adaptiveCard/action', id: `p${n}`, channelId: 'msteams', serviceUrl,
+                    from: { id: `prefill-${n}`, name: `Prefill ${n}` }, recipient: { id: 'bot' },
+                    conversation: conversationOf({ id: `prefill-${n}` }),
+                    value: { action: { type: 'Action.Execute', verb: 'rsvp', data: { event: eventNumber, answer: 'no' } } },
+                };
+                return { ...request, body: JSON.stringify(body) };
+            },
+            onResponse: (status, body) => { if (status !== 200 || !body.includes(expected)) bad++; },
+        }],
+    });
+    if (result['2xx'] !== prefill || bad > 0) throw new Error(`prefill: ${result['2xx']} of ${prefill} answered, ${bad} wrong`);
+    log(`prefilled ${prefill} registrations in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 const warmupSeconds = Number(args.warmup);
 if (warmupSeconds > 0) {
@@ -204,6 +241,6 @@ const result = {
     },
     vmHwm: procStatus('VmHWM'),
     state,
-    settings: { users, amount, connections, warmupSeconds, rounds: rounds.length },
+    settings: { users, amount, connections, warmupSeconds, rounds: rounds.length, registrations: prefill },
 };
 writeFileSync(args.out, JSON.stringify(result, null, 2));

@@ -1,8 +1,22 @@
 // Prints the side-by-side table from the JSON results that load.mjs wrote.
-// Usage: node report.mjs panelbot.json echo.json
+// Usage: node report.mjs panelbot.json echo.json [--json]   (--json: only the one-line JSON summary)
 import { readFileSync } from 'node:fs';
 
-const [panelbot, echo] = process.argv.slice(2).map((file) => JSON.parse(readFileSync(file, 'utf8')));
+const files = process.argv.slice(2).filter((a) => a !== '--json');
+const [panelbot, echo] = files.map((file) => JSON.parse(readFileSync(file, 'utf8')));
+if (process.argv.includes('--json')) {
+    const round = (x, digits = 2) => Number(x.toFixed(digits));
+    console.log(JSON.stringify({
+        registrations: panelbot.settings.registrations ?? 0,
+        panelbot_rps: round(panelbot.median.rps, 0),
+        echo_rps: round(echo.median.rps, 0),
+        panelbot_p99_ms: round(panelbot.median.p99),
+        echo_p99_ms: round(echo.median.p99),
+        cpu_ms_per_request: round(panelbot.median.cpuMsPerRequest, 3),
+        rss_mib: round(panelbot.median.peakRss / 1048576, 0),
+    }));
+    process.exit(0);
+}
 const mib = (bytes) => `${(bytes / 1048576).toFixed(0)} MiB`;
 const ms = (value) => `${value.toFixed(2)} ms`;
 const s = panelbot.settings;
@@ -20,7 +34,7 @@ const rows = [
 const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
 const line = (row) => `| ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`;
 
-console.log(`${s.amount} requests from ${s.users} users per round, ${s.connections} connections, ` +
+console.log(`${s.amount} requests from ${s.users} users per round (event pre-filled with ${s.registrations ?? 0} registrations), ${s.connections} connections, ` +
     `${s.warmupSeconds} s warm-up, median of ${s.rounds} rounds; server on core 0, load on core 1.`);
 console.log(line(rows[0]));
 console.log(`|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);

@@ -5,6 +5,13 @@
 #
 #   bench/rsvp/run.sh            45 s warm-up, then 3 rounds of 10,000 requests from 1,000 users (about 5 minutes)
 #   bench/rsvp/run.sh --quick    5 s warm-up and rounds of 1,000 requests, to try it out
+#   --warmup S                   warm-up of S seconds instead (e.g. --quick --warmup 45: steady state, short rounds)
+#   --registrations N            pre-fill the event with N other registrations ("maybe", through the same invoke path)
+#   --postgres-port P            PanelBot on PostgreSQL at 127.0.0.1:P (user postgres, trust auth) in a new database
+#                                that is dropped afterwards, instead of SQLite
+#
+# The last line printed is one JSON object: registrations, panelbot_rps, echo_rps, panelbot_p99_ms, echo_p99_ms,
+# cpu_ms_per_request (PanelBot), rss_mib (PanelBot's peak RSS during the rounds).
 #
 # Environment: PANELBOT_DLL=path skips the build and runs that PanelBot.dll instead.
 set -euo pipefail
@@ -16,12 +23,22 @@ rounds=3
 amount=10000
 users=1000
 connections=32
-for arg in "$@"; do
-    case "$arg" in
+registrations=0
+pg_port=""
+usage() { echo "usage: $0 [--quick] [--warmup S] [--registrations N] [--postgres-port PORT]" >&2; exit 2; }
+warmup_override=""
+while [ $# -gt 0 ]; do
+    case "$1" in
         --quick) warmup=5; amount=1000 ;;
-        *) echo "usage: $0 [--quick]" >&2; exit 2 ;;
+        --registrations) [ $# -ge 2 ] || usage; registrations="$2"; shift ;;
+        --warmup) [ $# -ge 2 ] || usage; warmup_override="$2"; shift ;;
+        --postgres-port) [ $# -ge 2 ] || usage; pg_port="$2"; shift ;;
+        *) usage ;;
     esac
+    shift
 done
+[[ "$registrations" =~ ^[0-9]+$ ]] || usage
+if [ -n "$warmup_override" ]; then [[ "$warmup_override" =~ ^[0-9]+$ ]] || usage; warmup="$warmup_override"; fi
 
 server_core=0
 load_core=1
@@ -34,6 +51,7 @@ cleanup() {
     local status=$?
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    if [ -n "$pg_port" ] && [ -n "${pg_db:-}" ]; then psql_admin -c "DROP DATABASE IF EXISTS $pg_db" >/dev/null 2>&1 || true; fi
     if [ "$status" -eq 0 ]; then rm -rf "$work"; else echo "failed; logs kept in $work" >&2; fi
 }
 trap cleanup EXIT
@@ -72,13 +90,16 @@ stop() {
     wait "$pid" 2>/dev/null || true
 }
 
-# Bounded: the warm-up plus, per round, the time for its requests at 10 req/s and one minute more.
-load_limit=$((warmup + 60 + rounds * (amount / 10 + 60)))
+psql_admin() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q "$@"; }
+
+# Bounded: the prefill (at 10 req/s), the warm-up plus, per round, the time for its requests at 10 req/s and one minute more.
+load_limit=$((registrations / 10 + warmup + 60 + rounds * (amount / 10 + 60)))
 drive() {
     local target="$1" port="$2" pid="$3" service_url="$4"
     taskset -c "$load_core" timeout "$load_limit" node "$here/load.mjs" \
         --target "$target" --url "http://127.0.0.1:$port" --pid "$pid" --service-url "$service_url" \
         --warmup "$warmup" --rounds "$rounds" --amount "$amount" --users "$users" --connections "$connections" \
+        --registrations "$([ "$target" = panelbot ] && echo "$registrations" || echo 0)" \
         --out "$work/$target.json"
 }
 
@@ -89,12 +110,21 @@ sink_pid=$!
 pids+=("$sink_pid")
 wait_for_port "$sink_port" "$work/sink.log"
 
-step "PanelBot: $(basename "$PANELBOT_DLL") on core $server_core, SQLite in $work/panelbot"
 mkdir -p "$work/panelbot"
+if [ -n "$pg_port" ]; then
+    pg_db="panelbot_bench_$$"
+    psql_admin -c "CREATE DATABASE $pg_db" >/dev/null
+    storage=(Storage__Provider=PostgreSql
+        ConnectionStrings__PanelBot="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$pg_db;Pooling=true;Maximum Pool Size=64")
+    step "PanelBot: $(basename "$PANELBOT_DLL") on core $server_core, PostgreSQL on port $pg_port (database $pg_db)"
+else
+    storage=(ConnectionStrings__PanelBot="Data Source=$work/panelbot/panelbot.db")
+    step "PanelBot: $(basename "$PANELBOT_DLL") on core $server_core, SQLite in $work/panelbot"
+fi
 panelbot_port="$(free_port)"
 # The content root defaults to the working directory; point it at the build output so the shipped
 # appsettings.json (its log levels) applies, as when the app runs from its own folder.
-(cd "$work/panelbot" && exec env ConnectionStrings__PanelBot="Data Source=$work/panelbot/panelbot.db" \
+(cd "$work/panelbot" && exec env "${storage[@]}" \
     taskset -c "$server_core" dotnet "$PANELBOT_DLL" --urls "http://127.0.0.1:$panelbot_port" \
     --contentRoot "$(dirname "$PANELBOT_DLL")") >"$work/panelbot.log" 2>&1 &
 panelbot_pid=$!
@@ -117,6 +147,8 @@ stop "$sink_pid"
 
 echo
 node "$here/report.mjs" "$work/panelbot.json" "$work/echo.json"
-echo "Fake Teams connector calls: $(tail -n 1 "$work/sink.log"); PanelBot log: $warnings warnings/failures."
+echo "Storage: $([ -n "$pg_port" ] && echo "PostgreSQL $(psql_admin -tAc 'SHOW server_version')" || echo SQLite)." \
+    "Fake Teams connector calls: $(tail -n 1 "$work/sink.log"); PanelBot log: $warnings warnings/failures."
 echo "dotnet $(dotnet --version), node $(node --version), botbuilder $(node -p "require('$here/node_modules/botbuilder/package.json').version")," \
     "autocannon $(node -p "require('$here/node_modules/autocannon/package.json').version"); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)."
+node "$here/report.mjs" "$work/panelbot.json" "$work/echo.json" --json

@@ -10,6 +10,11 @@ const member = /^\/v3\/conversations\/[^/]+\/members\/([^/?]+)/;
 const server = http.createServer((req, res) => {
     req.resume();
     req.on('end', () => {
+        if (req.url === '/_counts') {
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.end(JSON.stringify(counts));
+            return;
+        }
         let body = { id: `sink-${counts.posts + counts.updates}` };
         const m = req.method === 'GET' ? member.exec(req.url) : null;
         if (m) {

@@ -142,7 +142,7 @@ internal sealed class ConnectorClient(
         }
     }
 
-    private static async Task<ConnectorException> ToExceptionAsync(HttpResponseMessage response, CancellationToken ct)
+    private async Task<ConnectorException> ToExceptionAsync(HttpResponseMessage response, CancellationToken ct)
     {
         var correlation = response.Headers.TryGetValues("X-Correlating-OperationId", out var values) ? values.FirstOrDefault() : null;
         string? code = null;
@@ -160,7 +160,10 @@ internal sealed class ConnectorClient(
 
         var text = $"Connector answered {(int)response.StatusCode} {response.ReasonPhrase}"
             + (code is null ? "" : $" ({code})") + (message is null ? "." : $": {message}");
-        return new ConnectorException(response.StatusCode, code, text, correlation);
+        return new ConnectorException(response.StatusCode, code, text, correlation)
+        {
+            RetryAfter = response.Headers.RetryAfter is { } asked ? retry.DelayFor(asked, 1) : null,
+        };
     }
 
     private sealed record ErrorResponse(ErrorBody? Error);

@@ -21,6 +21,14 @@ public sealed class ConnectorException : Exception
     /// <summary>The <c>X-Correlating-OperationId</c> response header, useful when asking Microsoft for help.</summary>
     public string? CorrelationId { get; }
 
+    /// <summary>How long the connector asked the bot to wait (the <c>Retry-After</c> of a 429 or 503), when it said.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>True when a later try may succeed (throttled, or the service is briefly unavailable).</summary>
+    public bool IsTransient => StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed
+        or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable
+        or HttpStatusCode.GatewayTimeout or HttpStatusCode.RequestTimeout;
+
     /// <summary>True when the bot can no longer write to the conversation (uninstalled or blocked): do not retry.</summary>
     public bool IsBotRemoved => StatusCode == HttpStatusCode.Forbidden;
 }

@@ -7,17 +7,34 @@ using PanelBot.Domain.Time;
 namespace PanelBot.Domain.Rsvp;
 
 /// <summary>
-/// RSVP rules. Pure: the app loads the event and all its registrations inside a transaction, calls one method, and saves the
-/// registrations it passed in (they are changed in place) plus the outcome's new or removed one. Validation happens first,
-/// so a refused operation changes nothing.
+/// RSVP rules. Pure, and over the facts a change needs rather than every registration: the app, inside a transaction
+/// that holds the event's lock, loads <see cref="RsvpFacts"/> (the user's registration, the counts and the first
+/// <see cref="WaitlistHeadSize"/> waiting registrations), calls one method, and saves what the outcome says. Validation
+/// happens first, so a refused operation changes nothing.
 /// </summary>
 public static class RsvpBook
 {
-    /// <summary>Applies a participant's answer. A repeated identical answer is a no-change outcome (double clicks are harmless).</summary>
-    public static DomainResult<RsvpOutcome> Answer(Event ev, IReadOnlyList<Registration> registrations, RsvpRequest request, TimeProvider clock)
+    /// <summary>
+    /// How many waiting registrations, from the front of the waitlist, a change may promote: every free seat plus the one a
+    /// leaving participant frees (all of them without a capacity).
+    /// </summary>
+    public static int WaitlistHeadSize(Event ev, RsvpCounts counts)
     {
         ArgumentNullException.ThrowIfNull(ev);
-        ArgumentNullException.ThrowIfNull(registrations);
+        ArgumentNullException.ThrowIfNull(counts);
+        if (counts.Waitlisted <= 0) return 0;
+        if (ev.Capacity is not { } capacity) return counts.Waitlisted;
+        return Math.Min(counts.Waitlisted, Math.Max(0, capacity - counts.Going) + 1);
+    }
+
+    /// <summary>
+    /// Applies a participant's answer; <paramref name="facts"/> hold the requesting user's registration, if any.
+    /// A repeated identical answer is a no-change outcome (double clicks are harmless).
+    /// </summary>
+    public static DomainResult<RsvpOutcome> Answer(Event ev, RsvpFacts facts, RsvpRequest request, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(ev);
+        ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(request);
         var now = clock.GetCurrentInstant();
         if (CheckOpen(ev, now) is { } closed) return DomainResult<RsvpOutcome>.Fail("rsvp", closed);
@@ -27,60 +44,64 @@ public static class RsvpBook
             return DomainResult<RsvpOutcome>.Fail("email", badEmail);
         if (!Enum.IsDefined(request.Answer))
             return DomainResult<RsvpOutcome>.Fail("rsvp", "Answer going, maybe or no.");
+        if (facts.Registration is { } given && given.UserId != request.UserId)
+            throw new ArgumentException("The facts are about another user's registration.", nameof(facts));
 
-        var all = registrations.ToList();
-        var promoted = FillFreeSeats(ev, all, now);
-        var existing = all.FirstOrDefault(r => r.UserId == request.UserId);
+        var book = new Change(ev, facts, now);
+        book.FillFreeSeats();
+        var existing = facts.Registration;
         var isNew = existing is null;
         var registration = existing ?? Registration.Create(ev.Id, request, now);
-        if (isNew) all.Add(registration);
+        if (isNew) book.Counts = book.Counts.Add(registration.State, 1);
         else registration.UpdateContact(request);
 
         var previous = isNew ? (RsvpState?)null : registration.State;
-        var target = Target(ev, all, previous, request.Answer);
+        var target = Target(ev, book, previous, request.Answer);
         var changed = previous != target;
         if (changed)
         {
-            registration.MoveTo(target, now);
-            if (previous == RsvpState.Going) promoted.AddRange(FillFreeSeats(ev, all, now));
+            book.Move(registration, target);
+            if (previous == RsvpState.Going) book.FillFreeSeats();
         }
-        Renumber(all);
+        book.Renumber();
         var message = changed || isNew ? Describe(ev, registration) : Repeat(ev, registration);
-        return DomainResult<RsvpOutcome>.Ok(new RsvpOutcome(
-            registration, isNew, previous, changed, promoted, null, RsvpCounts.For(all, ev.Capacity), message));
+        return DomainResult<RsvpOutcome>.Ok(book.Outcome(registration, isNew, previous, changed, null, message));
     }
 
     /// <summary>An organiser approves a registration awaiting approval: Going if a seat is free, otherwise waitlisted.</summary>
-    public static DomainResult<RsvpOutcome> Approve(Event ev, IReadOnlyList<Registration> registrations, string userId, string organiserId, TimeProvider clock) =>
-        Decide(ev, registrations, userId, organiserId, clock, approve: true);
+    public static DomainResult<RsvpOutcome> Approve(Event ev, RsvpFacts facts, string userId, string organiserId, TimeProvider clock) =>
+        Decide(ev, facts, userId, organiserId, clock, approve: true);
 
     /// <summary>An organiser declines a registration awaiting approval (or withdraws an approved one): the state becomes No.</summary>
-    public static DomainResult<RsvpOutcome> Decline(Event ev, IReadOnlyList<Registration> registrations, string userId, string organiserId, TimeProvider clock) =>
-        Decide(ev, registrations, userId, organiserId, clock, approve: false);
+    public static DomainResult<RsvpOutcome> Decline(Event ev, RsvpFacts facts, string userId, string organiserId, TimeProvider clock) =>
+        Decide(ev, facts, userId, organiserId, clock, approve: false);
 
-    /// <summary>Removes a user's registration altogether ("forget me"); frees their seat and renumbers the waitlist. Allowed at any time.</summary>
-    public static DomainResult<RsvpOutcome> Withdraw(Event ev, IReadOnlyList<Registration> registrations, string userId, TimeProvider clock)
+    /// <summary>Removes a user's registration altogether ("forget me"); frees their seat and closes the waitlist's gap. Allowed at any time.</summary>
+    public static DomainResult<RsvpOutcome> Withdraw(Event ev, RsvpFacts facts, string userId, TimeProvider clock)
     {
+        ArgumentNullException.ThrowIfNull(ev);
+        ArgumentNullException.ThrowIfNull(facts);
         var now = clock.GetCurrentInstant();
-        var all = registrations.ToList();
-        var registration = all.FirstOrDefault(r => r.UserId == userId);
-        if (registration is null)
+        var registration = facts.Registration;
+        if (registration is null || registration.UserId != userId)
             return DomainResult<RsvpOutcome>.Fail("rsvp", $"You have no RSVP for {ev.Reference}.");
-        all.Remove(registration);
-        var promoted = ev.Status == EventStatus.Published && now < ev.StartsAt ? FillFreeSeats(ev, all, now) : [];
-        Renumber(all);
-        return DomainResult<RsvpOutcome>.Ok(new RsvpOutcome(
-            null, false, registration.State, true, promoted, registration, RsvpCounts.For(all, ev.Capacity),
+        var book = new Change(ev, facts, now);
+        book.Remove(registration);
+        if (ev.Status == EventStatus.Published && now < ev.StartsAt) book.FillFreeSeats();
+        book.Renumber();
+        return DomainResult<RsvpOutcome>.Ok(book.Outcome(null, false, registration.State, true, registration,
             $"Your RSVP for {ev.Reference} is removed."));
     }
 
-    /// <summary>After the capacity grew (or seats freed otherwise): promotes from the waitlist and renumbers.</summary>
-    public static IReadOnlyList<Registration> Rebalance(Event ev, IReadOnlyList<Registration> registrations, TimeProvider clock)
+    /// <summary>After the capacity grew (or seats freed otherwise): promotes from the waitlist and closes the gaps.</summary>
+    public static RsvpOutcome Rebalance(Event ev, RsvpFacts facts, TimeProvider clock)
     {
-        var all = registrations.ToList();
-        var promoted = ev.Status == EventStatus.Published ? FillFreeSeats(ev, all, clock.GetCurrentInstant()) : [];
-        Renumber(all);
-        return promoted;
+        ArgumentNullException.ThrowIfNull(ev);
+        ArgumentNullException.ThrowIfNull(facts);
+        var book = new Change(ev, facts, clock.GetCurrentInstant());
+        if (ev.Status == EventStatus.Published) book.FillFreeSeats();
+        book.Renumber();
+        return book.Outcome(null, false, null, book.Promoted.Count > 0, null, "");
     }
 
     public static RsvpCounts Count(Event ev, IEnumerable<Registration> registrations) => RsvpCounts.For(registrations, ev.Capacity);
@@ -97,80 +118,118 @@ public static class RsvpBook
         _ => null,
     };
 
-    private static DomainResult<RsvpOutcome> Decide(Event ev, IReadOnlyList<Registration> registrations, string userId, string organiserId, TimeProvider clock, bool approve)
+    private static DomainResult<RsvpOutcome> Decide(Event ev, RsvpFacts facts, string userId, string organiserId, TimeProvider clock, bool approve)
     {
+        ArgumentNullException.ThrowIfNull(ev);
+        ArgumentNullException.ThrowIfNull(facts);
         var now = clock.GetCurrentInstant();
         if (!ev.CanEdit(organiserId))
             return DomainResult<RsvpOutcome>.Fail("rsvp", $"Only the organisers of {ev.Reference} can approve or decline registrations.");
         if (ev.IsReadOnly)
             return DomainResult<RsvpOutcome>.Fail("rsvp", $"{ev.Reference} is {ev.Status.ToString().ToLowerInvariant()}; registrations can no longer change.");
-        var all = registrations.ToList();
-        var registration = all.FirstOrDefault(r => r.UserId == userId);
-        if (registration is null)
+        var registration = facts.Registration;
+        if (registration is null || registration.UserId != userId)
             return DomainResult<RsvpOutcome>.Fail("rsvp", $"That user has not registered for {ev.Reference}. Type attendees {ev.Reference} to see who has.");
 
+        var book = new Change(ev, facts, now);
         var previous = registration.State;
         RsvpState target;
         if (approve)
         {
             if (previous != RsvpState.AwaitingApproval)
-                return DomainResult<RsvpOutcome>.Ok(new RsvpOutcome(registration, false, previous, false, [], null,
-                    RsvpCounts.For(all, ev.Capacity), $"{registration.UserName} is not waiting for approval ({Label(previous)})."));
-            target = HasFreeSeat(ev, all) ? RsvpState.Going : RsvpState.Waitlisted;
+                return DomainResult<RsvpOutcome>.Ok(book.Outcome(registration, false, previous, false, null,
+                    $"{registration.UserName} is not waiting for approval ({Label(previous)})."));
+            target = book.HasFreeSeat ? RsvpState.Going : RsvpState.Waitlisted;
         }
         else
         {
             if (previous == RsvpState.No)
-                return DomainResult<RsvpOutcome>.Ok(new RsvpOutcome(registration, false, previous, false, [], null,
-                    RsvpCounts.For(all, ev.Capacity), $"{registration.UserName} is already not coming."));
+                return DomainResult<RsvpOutcome>.Ok(book.Outcome(registration, false, previous, false, null,
+                    $"{registration.UserName} is already not coming."));
             target = RsvpState.No;
         }
-        registration.MoveTo(target, now);
-        var promoted = previous == RsvpState.Going ? FillFreeSeats(ev, all, now) : [];
-        Renumber(all);
+        book.Move(registration, target);
+        if (previous == RsvpState.Going) book.FillFreeSeats();
+        book.Renumber();
         var message = approve
             ? target == RsvpState.Going ? $"{registration.UserName} is approved and going." : $"{registration.UserName} is approved and on the waitlist (number {registration.WaitlistPosition}): the event is full."
             : $"{registration.UserName}'s registration is declined.";
-        return DomainResult<RsvpOutcome>.Ok(new RsvpOutcome(registration, false, previous, true, promoted, null, RsvpCounts.For(all, ev.Capacity), message));
+        return DomainResult<RsvpOutcome>.Ok(book.Outcome(registration, false, previous, true, null, message));
     }
 
-    private static RsvpState Target(Event ev, List<Registration> all, RsvpState? previous, RsvpAnswer answer) => answer switch
+    private static RsvpState Target(Event ev, Change book, RsvpState? previous, RsvpAnswer answer) => answer switch
     {
         RsvpAnswer.No => RsvpState.No,
         RsvpAnswer.Maybe => RsvpState.Maybe,
         // Already holding or queueing for a seat: saying "going" again keeps the place.
         _ when previous is RsvpState.Going or RsvpState.Waitlisted or RsvpState.AwaitingApproval => previous.Value,
         _ when ev.RegistrationMode == RegistrationMode.Approval => RsvpState.AwaitingApproval,
-        _ => HasFreeSeat(ev, all) && !all.Any(r => r.State == RsvpState.Waitlisted) ? RsvpState.Going : RsvpState.Waitlisted,
+        _ => book.HasFreeSeat && book.Counts.Waitlisted == 0 ? RsvpState.Going : RsvpState.Waitlisted,
     };
 
-    private static bool HasFreeSeat(Event ev, List<Registration> all) =>
-        ev.Capacity is not { } capacity || all.Count(r => r.State == RsvpState.Going) < capacity;
-
-    private static List<Registration> FillFreeSeats(Event ev, List<Registration> all, Instant now)
+    /// <summary>
+    /// One change in progress: the counts as they move, the waitlist positions vacated (the app closes those gaps for
+    /// the registrations it did not load), and who joined the end of the waitlist.
+    /// </summary>
+    private sealed class Change(Event ev, RsvpFacts facts, Instant now)
     {
-        var promoted = new List<Registration>();
-        foreach (var next in Waitlist(all))
+        private readonly Queue<Registration> _head = new(facts.WaitlistHead
+            .Where(r => r.State == RsvpState.Waitlisted).OrderBy(r => r.WaitlistPosition ?? int.MaxValue).ThenBy(r => r.Id));
+        private readonly List<int> _left = [];
+        private Registration? _joined;
+
+        public RsvpCounts Counts { get; set; } = facts.Counts with { Capacity = ev.Capacity };
+        public List<Registration> Promoted { get; } = [];
+
+        public bool HasFreeSeat => ev.Capacity is not { } capacity || Counts.Going < capacity;
+
+        /// <summary>Promotes from the front of the waitlist while seats are free, first come first served.</summary>
+        public void FillFreeSeats()
         {
-            if (!HasFreeSeat(ev, all)) break;
-            next.Promote(now);
-            promoted.Add(next);
+            while (HasFreeSeat && _head.TryDequeue(out var next))
+            {
+                if (next.State != RsvpState.Waitlisted) continue; // left the waitlist earlier in this change
+                LeaveWaitlist(next);
+                next.Promote(now);
+                Counts = Counts.Move(RsvpState.Waitlisted, RsvpState.Going);
+                Promoted.Add(next);
+            }
         }
-        return promoted;
-    }
 
-    private static List<Registration> Waitlist(List<Registration> all) =>
-        all.Where(r => r.State == RsvpState.Waitlisted)
-            .OrderBy(r => r.WaitlistedAt ?? r.AnsweredAt)
-            .ThenBy(r => r.WaitlistPosition ?? int.MaxValue)
-            .ThenBy(r => r.Id)
-            .ToList();
+        public void Move(Registration registration, RsvpState target)
+        {
+            var from = registration.State;
+            if (from == RsvpState.Waitlisted) LeaveWaitlist(registration);
+            registration.MoveTo(target, now);
+            Counts = Counts.Move(from, target);
+            if (target == RsvpState.Waitlisted) _joined = registration;
+        }
 
-    private static void Renumber(List<Registration> all)
-    {
-        var position = 1;
-        foreach (var r in Waitlist(all)) r.SetWaitlistPosition(position++);
-        foreach (var r in all.Where(r => r.State != RsvpState.Waitlisted)) r.SetWaitlistPosition(null);
+        public void Remove(Registration registration)
+        {
+            if (registration.State == RsvpState.Waitlisted) LeaveWaitlist(registration);
+            Counts = Counts.Add(registration.State, -1);
+        }
+
+        /// <summary>Closes the gaps among the loaded registrations; whoever joined goes to the end.</summary>
+        public void Renumber()
+        {
+            var loaded = facts.WaitlistHead.Append(facts.Registration).OfType<Registration>().Distinct();
+            foreach (var r in loaded)
+            {
+                if (r.State != RsvpState.Waitlisted || ReferenceEquals(r, _joined)) continue;
+                if (r.WaitlistPosition is { } before) r.SetWaitlistPosition(before - _left.Count(vacated => vacated < before));
+            }
+            _joined?.SetWaitlistPosition(Counts.Waitlisted);
+        }
+
+        public RsvpOutcome Outcome(Registration? registration, bool isNew, RsvpState? previous, bool changed, Registration? removed, string message) =>
+            new(registration, isNew, previous, changed, Promoted, removed, Counts, message) { LeftWaitlistAt = _left.ToList() };
+
+        private void LeaveWaitlist(Registration registration)
+        {
+            if (registration.WaitlistPosition is { } position && !ReferenceEquals(registration, _joined)) _left.Add(position);
+        }
     }
 
     private static string Describe(Event ev, Registration r) => r.State switch

@@ -5,6 +5,7 @@ using PanelBot.Features.Help;
 using PanelBot.Features.Notifications;
 using PanelBot.Features.People;
 using PanelBot.Features.Rsvp;
+using PanelBot.Features.TeamsQueue;
 
 namespace PanelBot.Features;
 
@@ -33,6 +34,7 @@ public static class FeatureRegistration
         services.AddScoped<PanelBot.Features.PrivateChats.OrganiserNotice>();
         services.AddScoped<RsvpChanges>();
         services.AddScoped<AttendeeExport>();
+        services.AddTeamsQueue(configuration);
         services.AddHttpContextAccessor();
         services.AddScoped<PublicUrls>();
         return services;

@@ -5,7 +5,7 @@ using PanelBot.BotFramework;
 namespace PanelBot.Storage;
 
 /// <summary>Keeps the latest conversation reference of every conversation, for proactive messages.</summary>
-public sealed class ConversationStore(PanelBotDbContext db, TimeProvider clock, ILogger<ConversationStore> logger)
+public sealed class ConversationStore(PanelBotDbContext db, WriteGate writes, ConversationStore.Written written, TimeProvider clock, ILogger<ConversationStore> logger)
 {
     public async Task RememberAsync(Activity activity, CancellationToken ct)
     {
@@ -18,11 +18,18 @@ public sealed class ConversationStore(PanelBotDbContext db, TimeProvider clock, 
         // user the reference stays the same from turn to turn, and an unchanged one is not written again.
         var reference = activity.GetConversationReference() with { ActivityId = null, User = null };
         var json = JsonSerializer.Serialize(reference, BotJson.Options);
-        var row = await db.Conversations.SingleOrDefaultAsync(c => c.ChannelId == channelId && c.ConversationId == conversationId, ct);
         var scope = Conversation.ConversationScopes.Name(Conversation.ConversationScopes.Of(activity));
         var teamId = Conversation.ConversationScopes.TeamId(activity);
+        var key = (channelId, conversationId);
+        var stamp = $"{json}\n{scope}\n{teamId}";
+        if (written.Matches(key, stamp, serviceUrl)) return; // this instance stored exactly this already (and it is not dead)
+        var row = await db.Conversations.SingleOrDefaultAsync(c => c.ChannelId == channelId && c.ConversationId == conversationId, ct);
         if (row is not null && row.ReferenceJson == json && row.ServiceUrl == serviceUrl && row.Scope == scope
-            && row.TeamId == (teamId ?? row.TeamId) && row.DeadAt is null) return;
+            && row.TeamId == (teamId ?? row.TeamId) && row.DeadAt is null)
+        {
+            written.Remember(key, stamp, serviceUrl);
+            return;
+        }
         if (row is null)
         {
             row = new StoredConversation { ChannelId = channelId, ConversationId = conversationId, ServiceUrl = serviceUrl, ReferenceJson = json };
@@ -40,7 +47,9 @@ public sealed class ConversationStore(PanelBotDbContext db, TimeProvider clock, 
         row.UpdatedAt = clock.GetUtcNow();
         try
         {
+            using var gate = await writes.EnterAsync(ct);
             await db.SaveChangesAsync(ct);
+            written.Remember(key, stamp, serviceUrl);
         }
         catch (DbUpdateException ex)
         {
@@ -76,6 +85,7 @@ public sealed class ConversationStore(PanelBotDbContext db, TimeProvider clock, 
         await db.Conversations.Where(c => c.ChannelId == channelId && c.DeadAt == null
                                           && (c.ConversationId == conversationId || (teamId != null && c.TeamId == teamId)))
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.DeadAt, now), ct);
+        written.Clear(); // the next activity from any of them must revive it
         logger.LogWarning("The bot was removed from conversation {ConversationId}; nothing more is sent there", conversationId);
     }
 
@@ -84,5 +94,27 @@ public sealed class ConversationStore(PanelBotDbContext db, TimeProvider clock, 
         var row = await db.Conversations.AsNoTracking().Where(c => c.ConversationId == conversationId)
             .OrderByDescending(c => c.Id).FirstOrDefaultAsync(ct);
         return row is null ? null : JsonSerializer.Deserialize<ConversationReference>(row.ReferenceJson, BotJson.Options);
+    }
+
+    /// <summary>
+    /// What this instance last stored per conversation, so that a turn whose reference has not changed costs no database
+    /// read (every click would otherwise read the row to find that out). Another instance's newer write is found by the
+    /// row check once this cache forgets (it is cleared when it grows large).
+    /// </summary>
+    public sealed class Written
+    {
+        private const int MaxEntries = 100_000;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), (string Json, string ServiceUrl)> _stored = new();
+
+        public bool Matches((string, string) key, string json, string serviceUrl) =>
+            _stored.TryGetValue(key, out var stored) && stored.Json == json && stored.ServiceUrl == serviceUrl;
+
+        public void Clear() => _stored.Clear();
+
+        public void Remember((string, string) key, string json, string serviceUrl)
+        {
+            if (_stored.Count >= MaxEntries) _stored.Clear();
+            _stored[key] = (json, serviceUrl);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PanelBot.Features.Invitations;
+using PanelBot.Features.TeamsQueue;
 
 namespace PanelBot.Storage;
 
@@ -7,6 +8,7 @@ public sealed partial class PanelBotDbContext
 {
     public DbSet<OutboxEntry> OutboxMessages => Set<OutboxEntry>();
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
+    public DbSet<TeamsWorkItem> TeamsWork => Set<TeamsWorkItem>();
 
     private static void ConfigureOutbox(ModelBuilder model)
     {
@@ -22,6 +24,14 @@ public sealed partial class PanelBotDbContext
             e.Property(x => x.CreatedAt).HasConversion(NodaConverters.Instant);
             e.Property(x => x.SentAt).HasConversion(NodaConverters.Instant);
             e.Ignore(x => x.Recipients);
+        });
+        model.Entity<TeamsWorkItem>(e =>
+        {
+            e.ToTable("teams_work");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.NextAttemptAt).HasConversion(NodaConverters.Instant);
+            e.Property(x => x.ClaimedAt).HasConversion(NodaConverters.Instant);
+            e.Property(x => x.CreatedAt).HasConversion(NodaConverters.Instant);
         });
         model.Entity<AppSecret>(e =>
         {

@@ -13,7 +13,8 @@ public static class StorageRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddDbContext<PanelBotDbContext>((services, options) =>
+        // Pooled: a turn is a handful of short queries, and building a context per turn showed up in CPU profiles.
+        builder.Services.AddDbContextPool<PanelBotDbContext>((services, options) =>
         {
             var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             if (storage.Provider == StorageProvider.PostgreSql)
@@ -21,6 +22,8 @@ public static class StorageRegistration
             else
                 options.UseSqlite(storage.ConnectionString, sqlite => sqlite.CommandTimeout(30));
         });
+        builder.Services.AddSingleton<WriteGate>();
+        builder.Services.AddSingleton<ConversationStore.Written>();
         builder.Services.AddScoped<DatabaseMigrator>();
         builder.Services.AddScoped<ConversationStore>();
         builder.Services.AddHostedService<MigrateOnStart>();

@@ -4,21 +4,19 @@ using PanelBot.Domain.Rsvp;
 
 namespace PanelBot.Domain.Tests.Rsvp;
 
-/// <summary>Plays the app's role: keeps the registrations list and adds/removes what the outcome says.</summary>
+/// <summary>Runs the rules through <see cref="InMemoryRegistrations"/>, which hands them only the facts, as the app does.</summary>
 public sealed class RsvpBookTests
 {
     private readonly FakeTimeProvider _clock = TestEvents.Clock();
-    private readonly List<Registration> _registrations = [];
+    private readonly InMemoryRegistrations _book = new();
 
     private RsvpOutcome Answer(Event ev, string user, RsvpAnswer answer, string? email = null)
     {
         _clock.Advance(TimeSpan.FromMinutes(1)); // people answer one after another
-        var outcome = RsvpBook.Answer(ev, _registrations, new RsvpRequest("29:" + user, user, answer, email), _clock).GetValueOrThrow();
-        if (outcome.IsNew) _registrations.Add(outcome.Registration!);
-        return outcome;
+        return _book.Answer(ev, new RsvpRequest("29:" + user, user, answer, email), _clock).GetValueOrThrow();
     }
 
-    private Registration Of(string user) => _registrations.Single(r => r.UserId == "29:" + user);
+    private Registration Of(string user) => _book.All.Single(r => r.UserId == "29:" + user);
 
     [Fact]
     public void Capacity2_ThirdIsWaitlisted_AndPromotedWhenASeatFrees()
@@ -64,7 +62,7 @@ public sealed class RsvpBookTests
         Assert.True(second.IsNoChange);
         Assert.False(second.IsNew);
         Assert.StartsWith("No change", second.Message);
-        Assert.Single(_registrations);
+        Assert.Single(_book.All);
         Assert.Equal(answeredAt, Of("ann").AnsweredAt);
         Assert.Equal(1, second.Counts.Going);
     }
@@ -88,8 +86,7 @@ public sealed class RsvpBookTests
         Assert.Equal([1, 2, 3, 4], new[] { "bob", "cat", "dan", "eve" }.Select(u => Of(u).WaitlistPosition!.Value));
 
         Answer(ev, "cat", RsvpAnswer.No); // leaves the waitlist
-        var withdrawn = RsvpBook.Withdraw(ev, _registrations, "29:bob", _clock).GetValueOrThrow(); // forget me
-        _registrations.Remove(withdrawn.Removed!);
+        var withdrawn = _book.Withdraw(ev, "29:bob", _clock).GetValueOrThrow(); // forget me
 
         Assert.Equal([1, 2], new[] { "dan", "eve" }.Select(u => Of(u).WaitlistPosition!.Value));
         Assert.Null(Of("cat").WaitlistPosition);
@@ -102,7 +99,7 @@ public sealed class RsvpBookTests
         var ev = TestEvents.Published(_clock, d => d with { Capacity = 1 });
         Answer(ev, "ann", RsvpAnswer.Going);
         Answer(ev, "bob", RsvpAnswer.Going);
-        var outcome = RsvpBook.Withdraw(ev, _registrations, "29:ann", _clock).GetValueOrThrow();
+        var outcome = _book.Withdraw(ev, "29:ann", _clock).GetValueOrThrow();
         Assert.Equal("29:bob", Assert.Single(outcome.Promoted).UserId);
         Assert.Equal("29:ann", outcome.Removed!.UserId);
     }
@@ -113,7 +110,7 @@ public sealed class RsvpBookTests
         var ev = TestEvents.Published(_clock, d => d with { Capacity = 1 });
         foreach (var user in new[] { "ann", "bob", "cat", "dan" }) Answer(ev, user, RsvpAnswer.Going);
         ev.Edit(d => d with { Capacity = 3 }, _clock).GetValueOrThrow();
-        var promoted = RsvpBook.Rebalance(ev, _registrations, _clock);
+        var promoted = _book.Rebalance(ev, _clock);
         Assert.Equal(["29:bob", "29:cat"], promoted.Select(r => r.UserId));
         Assert.Equal(1, Of("dan").WaitlistPosition);
     }
@@ -125,7 +122,7 @@ public sealed class RsvpBookTests
         var ev = TestEvents.Published(_clock, d => d with { RsvpDeadline = deadline });
         Answer(ev, "ann", RsvpAnswer.Going);
         _clock.SetUtcNow(TestDates.UtcOffset(deadline.Date, deadline.TimeOfDay, TestEvents.Zone));
-        var result = RsvpBook.Answer(ev, _registrations, new RsvpRequest("29:ann", "ann", RsvpAnswer.No), _clock);
+        var result = _book.Answer(ev, new RsvpRequest("29:ann", "ann", RsvpAnswer.No), _clock);
         Assert.Contains($"RSVPs for #1 closed on {TestDates.Short(deadline)}", result.ErrorMessage);
         Assert.Equal(RsvpState.Going, Of("ann").State);
     }
@@ -135,18 +132,18 @@ public sealed class RsvpBookTests
     {
         var ev = TestEvents.Published(_clock);
         _clock.SetUtcNow(ev.StartsAt.ToDateTimeOffset());
-        Assert.Contains("has started", RsvpBook.Answer(ev, _registrations, new RsvpRequest("29:ann", "ann", RsvpAnswer.Going), _clock).ErrorMessage);
+        Assert.Contains("has started", _book.Answer(ev, new RsvpRequest("29:ann", "ann", RsvpAnswer.Going), _clock).ErrorMessage);
     }
 
     [Fact]
     public void Answer_DraftOrCancelled_IsRefused()
     {
         var draft = TestEvents.Create(_clock);
-        Assert.Contains("not published yet", RsvpBook.Answer(draft, _registrations, new RsvpRequest("29:ann", "ann", RsvpAnswer.Going), _clock).ErrorMessage);
+        Assert.Contains("not published yet", _book.Answer(draft, new RsvpRequest("29:ann", "ann", RsvpAnswer.Going), _clock).ErrorMessage);
         var cancelled = TestEvents.Published(_clock);
         cancelled.Cancel("ill", _clock).GetValueOrThrow();
-        Assert.Contains("was cancelled", RsvpBook.Answer(cancelled, _registrations, new RsvpRequest("29:ann", "ann", RsvpAnswer.Going), _clock).ErrorMessage);
-        Assert.Empty(_registrations);
+        Assert.Contains("was cancelled", _book.Answer(cancelled, new RsvpRequest("29:ann", "ann", RsvpAnswer.Going), _clock).ErrorMessage);
+        Assert.Empty(_book.All);
     }
 
     [Fact]
@@ -157,14 +154,14 @@ public sealed class RsvpBookTests
         Assert.Equal(RsvpState.AwaitingApproval, Answer(ev, "bob", RsvpAnswer.Going).Registration!.State);
         Assert.True(Answer(ev, "ann", RsvpAnswer.Going).IsNoChange);
 
-        Assert.False(RsvpBook.Approve(ev, _registrations, "29:ann", "29:stranger", _clock).IsSuccess);
-        RsvpBook.Approve(ev, _registrations, "29:ann", TestEvents.Creator, _clock).GetValueOrThrow();
+        Assert.False(_book.Approve(ev, "29:ann", "29:stranger", _clock).IsSuccess);
+        _book.Approve(ev, "29:ann", TestEvents.Creator, _clock).GetValueOrThrow();
         Assert.Equal(RsvpState.Going, Of("ann").State);
-        var full = RsvpBook.Approve(ev, _registrations, "29:bob", TestEvents.Creator, _clock).GetValueOrThrow();
+        var full = _book.Approve(ev, "29:bob", TestEvents.Creator, _clock).GetValueOrThrow();
         Assert.Equal(RsvpState.Waitlisted, Of("bob").State);
         Assert.Contains("waitlist", full.Message);
 
-        var declined = RsvpBook.Decline(ev, _registrations, "29:ann", TestEvents.Creator, _clock).GetValueOrThrow();
+        var declined = _book.Decline(ev, "29:ann", TestEvents.Creator, _clock).GetValueOrThrow();
         Assert.Equal(RsvpState.No, Of("ann").State);
         Assert.Equal("29:bob", Assert.Single(declined.Promoted).UserId);
     }
@@ -175,7 +172,7 @@ public sealed class RsvpBookTests
         var ev = TestEvents.Published(_clock);
         Answer(ev, "ann", RsvpAnswer.Maybe, "ann@example.org");
         Assert.Equal("ann@example.org", Of("ann").Email);
-        Assert.Equal("email", Assert.Single(RsvpBook.Answer(ev, _registrations, new RsvpRequest("29:bob", "bob", RsvpAnswer.Going, "bob@"), _clock).Errors).Field);
+        Assert.Equal("email", Assert.Single(_book.Answer(ev, new RsvpRequest("29:bob", "bob", RsvpAnswer.Going, "bob@"), _clock).Errors).Field);
     }
 
     [Fact]
@@ -186,7 +183,7 @@ public sealed class RsvpBookTests
         Answer(ev, "bob", RsvpAnswer.Going);
         Answer(ev, "cat", RsvpAnswer.Maybe);
         Answer(ev, "dan", RsvpAnswer.No);
-        var counts = RsvpBook.Count(ev, _registrations);
+        var counts = RsvpBook.Count(ev, _book.All);
         Assert.Equal(new RsvpCounts(1, 1, 1, 1, 0, 1), counts);
         Assert.True(counts.IsFull);
         Assert.Equal(0, counts.SeatsLeft);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -62,6 +63,24 @@ public sealed class BotApp : WebApplicationFactory<Program>
     {
         await using var scope = Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<PanelBotDbContext>());
+    }
+
+    /// <summary>
+    /// Waits until the background Teams queue has nothing left (card refreshes, notices, member look-ups done or
+    /// dropped), waking it meanwhile. Fails after <paramref name="timeout"/> (10 s by default).
+    /// </summary>
+    public async Task TeamsWorkDoneAsync(TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        var dispatcher = Services.GetRequiredService<PanelBot.Features.TeamsQueue.TeamsWorkDispatcher>();
+        while (true)
+        {
+            dispatcher.Wake();
+            var left = await DbAsync(db => db.TeamsWork.AsNoTracking().Select(w => w.Kind + " (" + w.LastError + ")").ToListAsync());
+            if (left.Count == 0) return;
+            if (DateTime.UtcNow > until) throw new Xunit.Sdk.XunitException("Teams work still queued: " + string.Join(", ", left));
+            await Task.Delay(50);
+        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -16,12 +16,27 @@ public sealed class ConnectorRecorder : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ConnectorCall> _calls = new();
+    private readonly ConcurrentQueue<ConnectorCall> _answered = new();
+    private int _throttleNext;
+    private int _throttled;
 
     private ConnectorRecorder(WebApplication app) => _app = app;
 
     public string ServiceUrl { get; private set; } = "";
 
     public IReadOnlyList<ConnectorCall> Calls => _calls.ToList();
+
+    /// <summary>Calls that got a success answer (not stalled, not throttled).</summary>
+    public IReadOnlyList<ConnectorCall> Answered => _answered.ToList();
+
+    /// <summary>While set and not completed, every call waits for it before being answered (a connector that hangs).</summary>
+    public TaskCompletionSource? Stall { get; set; }
+
+    /// <summary>The next <paramref name="count"/> calls get 429 Too Many Requests with <c>Retry-After: 0</c>.</summary>
+    public void ThrottleNext(int count) => Interlocked.Exchange(ref _throttleNext, count);
+
+    /// <summary>How many calls were answered 429.</summary>
+    public int Throttled => Volatile.Read(ref _throttled);
 
     public static async Task<ConnectorRecorder> StartAsync()
     {
@@ -55,12 +70,22 @@ public sealed class ConnectorRecorder : IAsyncDisposable
     {
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync();
-        _calls.Enqueue(new ConnectorCall(context.Request.Method, context.Request.Path.Value ?? "", body));
+        var call = new ConnectorCall(context.Request.Method, context.Request.Path.Value ?? "", body);
+        _calls.Enqueue(call);
+        if (Stall is { } stall) await stall.Task.WaitAsync(context.RequestAborted);
+        if (Interlocked.Decrement(ref _throttleNext) >= 0)
+        {
+            Interlocked.Increment(ref _throttled);
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            context.Response.Headers.RetryAfter = "0";
+            return;
+        }
         if (HttpMethods.IsGet(context.Request.Method))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
+        _answered.Enqueue(call);
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(new JsonObject { ["id"] = Guid.NewGuid().ToString("N") }.ToJsonString());
     }

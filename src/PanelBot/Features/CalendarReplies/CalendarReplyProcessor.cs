@@ -59,7 +59,7 @@ public sealed class CalendarReplyProcessor(
         }
 
         var request = new RsvpRequest(registration.UserId, registration.UserName, answer, registration.Email, registration.ConversationId);
-        var result = await changes.ApplyAsync(ev, current => RsvpBook.Answer(ev, current, request, clock), ct);
+        var result = await changes.ApplyAsync(ev, registration.UserId, facts => RsvpBook.Answer(ev, facts, request, clock), ct);
         if (!result.IsSuccess)
         {
             logger.LogInformation("Calendar reply {Source} for event {Number} refused: {Reason}", source, ev.Number, result.ErrorMessage);

@@ -42,12 +42,18 @@ public sealed class EventActions(
     /// organiser's tools) it is personal: asked for in a group chat or channel it goes 1:1, and
     /// <paramref name="sharedNote"/> is said in place.
     /// </summary>
-    public async Task<BotReply> ShowAsync(TurnRequest request, Event ev, CancellationToken ct, string? lead = null, string? sharedNote = null)
+    public async Task<BotReply> ShowAsync(TurnRequest request, Event ev, CancellationToken ct, string? lead = null, string? sharedNote = null) =>
+        Compose(request, ev, await registrations.CountsAsync(ev, ct),
+            await registrations.ViewerAsync(ev, request.UserId, request.ClientZone, ct), lead, sharedNote);
+
+    /// <summary>The card for the viewer, drawn from what a change just saved (no further reads).</summary>
+    public BotReply Show(TurnRequest request, Event ev, RsvpCounts counts, Registration? mine, string? lead = null, string? sharedNote = null) =>
+        Compose(request, ev, counts, registrations.Viewer(ev, request.UserId, request.ClientZone, mine), lead, sharedNote);
+
+    private BotReply Compose(TurnRequest request, Event ev, RsvpCounts counts, EventViewer viewer, string? lead, string? sharedNote)
     {
-        var viewer = await registrations.ViewerAsync(ev, request.UserId, request.ClientZone, ct) with { SpeakerHours = SpeakerWakingHours };
         // The organiser's view is personal: in a group chat or channel it goes to their 1:1 chat, so it can carry the tools.
-        viewer = viewer with { Tools = viewer.IsOrganiser };
-        var counts = await registrations.CountsAsync(ev, ct);
+        viewer = viewer with { SpeakerHours = SpeakerWakingHours, Tools = viewer.IsOrganiser };
         var reply = EventCard.Render(ev, counts, viewer, request.Surface);
         if (lead is not null) reply = reply with { Text = lead + "\n\n" + reply.Text, Lead = lead };
         if (!viewer.IsOrganiser && viewer.Rsvp is null && !viewer.SeesJoinLink) return reply;
@@ -135,12 +141,8 @@ public sealed class EventActions(
     private async Task FillFreedSeatsAsync(Event ev, CancellationToken ct)
     {
         // The edit that added the seats refreshes the posted cards right after.
-        await rsvpChanges.ApplyAsync(ev, current =>
-        {
-            var promoted = RsvpBook.Rebalance(ev, current, clock);
-            return DomainResult<RsvpOutcome>.Ok(new RsvpOutcome(null, false, null, promoted.Count > 0, promoted, null,
-                RsvpBook.Count(ev, current), ""));
-        }, ct, refreshCards: false);
+        await rsvpChanges.ApplyAsync(ev, null, facts => DomainResult<RsvpOutcome>.Ok(RsvpBook.Rebalance(ev, facts, clock)), ct,
+            refreshCards: false);
     }
 
     /// <summary>Saves a change together with what observers add to it (outbox mails), then lets them act on it.</summary>

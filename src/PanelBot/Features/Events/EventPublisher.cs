@@ -38,11 +38,22 @@ public sealed class EventPublisher(
     }
 
     /// <summary>The copy everyone sees: no personal state, refreshed in Teams into each participant's own view.</summary>
-    private async Task<(Domain.Rsvp.RsvpCounts, EventViewer)> SharedViewAsync(Event ev, CancellationToken ct)
+    public async Task<(Domain.Rsvp.RsvpCounts, EventViewer)> SharedViewAsync(Event ev, CancellationToken ct)
     {
-        var list = await registrations.ListAsync(ev, ct);
-        var participants = list.Where(r => r.State != Domain.Rsvp.RsvpState.No).Select(r => r.UserId).ToList();
-        return (Domain.Rsvp.RsvpBook.Count(ev, list), EventViewer.Anyone() with { Participants = participants });
+        var participants = await registrations.ParticipantIdsAsync(ev, EventCard.MaxRefreshUsers, ct);
+        return (await registrations.CountsAsync(ev, ct), EventViewer.Anyone() with { Participants = participants });
+    }
+
+    public Task<IReadOnlyList<EventPosting>> PostingsAsync(Event ev, CancellationToken ct) => events.PostingsAsync(ev, ct);
+
+    /// <summary>Updates one posted copy in place; connector failures are thrown to the caller (the background queue retries).</summary>
+    public async Task RefreshPostingAsync(Event ev, EventPosting posting, ConversationReference reference,
+        (Domain.Rsvp.RsvpCounts Counts, EventViewer Shared) view, CancellationToken ct)
+    {
+        var reply = EventCard.Render(ev, view.Counts, view.Shared, CardSurface.For(posting.ChannelId));
+        var activity = ReplySender.ToActivity(reply, CardSurface.For(posting.ChannelId));
+        activity.Id = posting.ActivityId;
+        await adapter.ContinueConversationAsync(reference, (turn, token) => turn.UpdateActivityAsync(activity, token), ct);
     }
 
     /// <summary>Updates every posted copy of the card in place (counts, times, status). Failures are logged, not thrown.</summary>
@@ -55,12 +66,9 @@ public sealed class EventPublisher(
         {
             var reference = await conversations.FindAsync(posting.ChannelId, posting.ConversationId, ct);
             if (reference is null) continue;
-            var reply = EventCard.Render(ev, counts, shared, CardSurface.For(posting.ChannelId));
-            var activity = ReplySender.ToActivity(reply, CardSurface.For(posting.ChannelId));
-            activity.Id = posting.ActivityId;
             try
             {
-                await adapter.ContinueConversationAsync(reference, (turn, token) => turn.UpdateActivityAsync(activity, token), ct);
+                await RefreshPostingAsync(ev, posting, reference, (counts, shared), ct);
             }
             catch (ConnectorException ex) when (ex.IsBotRemoved)
             {

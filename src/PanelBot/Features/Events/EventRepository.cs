@@ -20,8 +20,11 @@ public sealed class EventRepository(PanelBotDbContext db, TimeProvider clock)
         return await db.Events.Where(e => e.Slug == slug).OrderByDescending(e => e.Number).FirstOrDefaultAsync(ct);
     }
 
-    public Task<Event?> FindAsync(int number, CancellationToken ct) =>
-        db.Events.SingleOrDefaultAsync(e => e.Number == number, ct);
+    public Task<Event?> FindAsync(int number, CancellationToken ct) => ByNumber.For(db)(db, number, ct);
+
+    // Every click looks its event up by number: compiled once rather than translated per call.
+    private static readonly CompiledQuery<Func<PanelBotDbContext, int, CancellationToken, Task<Event?>>> ByNumber = new(() =>
+        EF.CompileAsyncQuery((PanelBotDbContext db, int number, CancellationToken ct) => db.Events.SingleOrDefault(e => e.Number == number)));
 
     public async Task<int> NextNumberAsync(CancellationToken ct) =>
         (await db.Events.Select(e => (int?)e.Number).MaxAsync(ct) ?? 0) + 1;

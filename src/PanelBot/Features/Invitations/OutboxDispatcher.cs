@@ -20,6 +20,7 @@ public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IMailTransport transport,
     OutboxSignal signal,
+    WriteGate writes,
     IOptions<MailOptions> options,
     TimeProvider clock,
     PanelBotMetrics metrics,
@@ -91,6 +92,7 @@ public sealed class OutboxDispatcher(
         {
             var db = scope.ServiceProvider.GetRequiredService<PanelBotDbContext>();
             var now = clock.GetCurrentInstant();
+            using var gate = await writes.EnterAsync(ct);
             if (row.MergeKey is { } key && await db.OutboxMessages.AnyAsync(
                     m => m.MergeKey == key && m.Id > row.Id && m.State != OutboxState.Superseded, ct))
             {
@@ -166,6 +168,7 @@ public sealed class OutboxDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<PanelBotDbContext>();
         var now = clock.GetCurrentInstant();
         var truncated = error is { Length: > 2000 } ? error[..2000] : error;
+        using var gate = await writes.EnterAsync(ct);
         await db.OutboxMessages.Where(m => m.Id == id && m.State == OutboxState.Sending).ExecuteUpdateAsync(s =>
         {
             s.SetProperty(m => m.State, state).SetProperty(m => m.LastError, truncated);

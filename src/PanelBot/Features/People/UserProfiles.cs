@@ -4,7 +4,7 @@ using PanelBot.Storage;
 namespace PanelBot.Features.People;
 
 /// <summary>What the bot remembers per person: the zone they used last, the zone their client reports, their email address.</summary>
-public sealed class UserProfiles(PanelBotDbContext db, TimeProvider clock, ILogger<UserProfiles> logger)
+public sealed class UserProfiles(PanelBotDbContext db, WriteGate writes, TimeProvider clock, ILogger<UserProfiles> logger)
 {
     public async Task<UserProfile?> FindAsync(string userId, CancellationToken ct) =>
         await db.UserProfiles.FindAsync([userId], ct);
@@ -13,7 +13,7 @@ public sealed class UserProfiles(PanelBotDbContext db, TimeProvider clock, ILogg
     {
         var profile = await GetOrAddAsync(userId, name, ct);
         profile.LastTimeZone = zoneId;
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
     }
 
     /// <summary>
@@ -28,7 +28,7 @@ public sealed class UserProfiles(PanelBotDbContext db, TimeProvider clock, ILogg
         profile.ClientTimeZone = zoneId;
         try
         {
-            await db.SaveChangesAsync(ct);
+            await SaveAsync(ct);
         }
         catch (DbUpdateException ex)
         {
@@ -61,7 +61,7 @@ public sealed class UserProfiles(PanelBotDbContext db, TimeProvider clock, ILogg
     {
         var profile = await GetOrAddAsync(userId, name, ct);
         profile.Email = email;
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
     }
 
     public async Task ForgetAsync(string userId, CancellationToken ct)
@@ -69,8 +69,14 @@ public sealed class UserProfiles(PanelBotDbContext db, TimeProvider clock, ILogg
         if (await db.UserProfiles.FindAsync([userId], ct) is { } profile)
         {
             db.UserProfiles.Remove(profile);
-            await db.SaveChangesAsync(ct);
+            await SaveAsync(ct);
         }
+    }
+
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        using var gate = await writes.EnterAsync(ct);
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task<UserProfile> GetOrAddAsync(string userId, string? name, CancellationToken ct)

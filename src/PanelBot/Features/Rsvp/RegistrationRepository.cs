@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Extensions;
@@ -10,25 +12,35 @@ using PanelBot.Storage;
 
 namespace PanelBot.Features.Rsvp;
 
-/// <summary>Registrations of events; every change runs in a transaction that holds the event's write lock.</summary>
-public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<StorageOptions> storage, TimeProvider clock)
+/// <summary>
+/// Registrations of events. Every change runs in a transaction that holds the event's write lock and touches only what
+/// it needs: the counters on the event row, the user's own registration, the front of the waitlist (by the index on
+/// event and position) and, when places on the waitlist are vacated, one UPDATE per place that moves the rest up.
+/// </summary>
+public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<StorageOptions> storage, WriteGate writes, TimeProvider clock)
 {
-    /// <summary>Counts per answer, computed by the database: every card shows them, and events have many registrations.</summary>
-    public async Task<RsvpCounts> CountsAsync(Event ev, CancellationToken ct)
-    {
-        var byState = await db.Registrations.AsNoTracking().Where(r => r.EventId == ev.Id)
-            .GroupBy(r => r.State).Select(g => new { State = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.State, x => x.Count, ct);
-        int Of(RsvpState state) => byState.GetValueOrDefault(state);
-        return new RsvpCounts(Of(RsvpState.Going), Of(RsvpState.Maybe), Of(RsvpState.No), Of(RsvpState.Waitlisted),
-            Of(RsvpState.AwaitingApproval), ev.Capacity);
-    }
+    private const string CountColumns = "rsvp_going, rsvp_maybe, rsvp_no, rsvp_waitlisted, rsvp_awaiting_approval";
+
+    /// <summary>Counts per answer: the counters kept on the event row.</summary>
+    public Task<RsvpCounts> CountsAsync(Event ev, CancellationToken ct) => ReadCountsAsync(ev, forUpdate: false, ct);
 
     public async Task<IReadOnlyList<Registration>> ListAsync(Event ev, CancellationToken ct) =>
         await db.Registrations.AsNoTracking().Where(r => r.EventId == ev.Id).OrderBy(r => r.CreatedAt).ToListAsync(ct);
 
-    public async Task<EventViewer> ViewerAsync(Event ev, string userId, DateTimeZone? zone, CancellationToken ct)
+    /// <summary>The first <paramref name="limit"/> people who answered anything but "no", in order of answering.</summary>
+    public async Task<IReadOnlyList<string>> ParticipantIdsAsync(Event ev, int limit, CancellationToken ct) =>
+        await db.Registrations.AsNoTracking().Where(r => r.EventId == ev.Id && r.State != RsvpState.No)
+            .OrderBy(r => r.CreatedAt).Take(limit).Select(r => r.UserId).ToListAsync(ct);
+
+    public async Task<Registration?> FindAsync(Event ev, string userId, CancellationToken ct) =>
+        await db.Registrations.AsNoTracking().SingleOrDefaultAsync(r => r.EventId == ev.Id && r.UserId == userId, ct);
+
+    public async Task<EventViewer> ViewerAsync(Event ev, string userId, DateTimeZone? zone, CancellationToken ct) =>
+        Viewer(ev, userId, zone, await FindAsync(ev, userId, ct));
+
+    /// <summary>How <paramref name="userId"/> sees the card, given their registration (e.g. the one a change just saved).</summary>
+    public EventViewer Viewer(Event ev, string userId, DateTimeZone? zone, Registration? mine)
     {
-        var mine = await db.Registrations.AsNoTracking().SingleOrDefaultAsync(r => r.EventId == ev.Id && r.UserId == userId, ct);
         var organiser = ev.CanEdit(userId);
         var released = mine?.State == RsvpState.Going && ev.IsJoinLinkReleased(clock.GetCurrentInstant());
         return new EventViewer(userId, zone, organiser, mine?.State, mine?.WaitlistPosition, organiser || released);
@@ -36,33 +48,58 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
 
     /// <summary>
     /// Applies a change to the event's registrations atomically. Concurrent answers for the last seat are serialised by
-    /// the event's row lock (PostgreSQL) or the database write lock (SQLite's BEGIN IMMEDIATE).
+    /// the event's row lock (PostgreSQL <c>FOR UPDATE</c>) or the database write lock (SQLite's <c>BEGIN IMMEDIATE</c>,
+    /// which Microsoft.Data.Sqlite issues for a non-deferred transaction). <paramref name="userId"/> is whose registration
+    /// the change is about (null for none).
     /// </summary>
-    public async Task<DomainResult<RsvpOutcome>> ChangeAsync(Event ev,
-        Func<IReadOnlyList<Registration>, DomainResult<RsvpOutcome>> change, CancellationToken ct,
+    public async Task<DomainResult<RsvpOutcome>> ChangeAsync(Event ev, string? userId,
+        Func<RsvpFacts, DomainResult<RsvpOutcome>> change, CancellationToken ct,
         Func<RsvpOutcome, Task>? beforeSave = null)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
+            using var gate = await writes.EnterAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (storage.Value.Provider == StorageProvider.PostgreSql)
-                await db.Database.ExecuteSqlInterpolatedAsync($"SELECT id FROM events WHERE id = {ev.Id} FOR UPDATE", ct);
-            var current = await db.Registrations.Where(r => r.EventId == ev.Id).ToListAsync(ct);
-            var outcome = change(current);
-            if (!outcome.IsSuccess)
+            var counts = await ReadCountsAsync(ev, forUpdate: true, ct);
+            var headSize = RsvpBook.WaitlistHeadSize(ev, counts);
+            var head = new List<Registration>(headSize);
+            if (headSize > 0)
+                await foreach (var waiting in WaitlistHead.For(db)(db, ev.Id, headSize).WithCancellation(ct)) head.Add(waiting);
+            var mine = userId is null ? null : await Mine.For(db)(db, ev.Id, userId, ct);
+
+            var result = change(new RsvpFacts(mine, counts, head));
+            if (result.Value is not { } outcome)
             {
                 await tx.RollbackAsync(ct);
-                return outcome;
+                return result;
             }
-            if (outcome.Value!.IsNew && outcome.Value.Registration is { } added) db.Registrations.Add(added);
-            if (outcome.Value.Removed is { } removed) db.Registrations.Remove(removed);
-            if (beforeSave is not null && !outcome.Value.IsNoChange) await beforeSave(outcome.Value);
+            if (outcome.IsNew && outcome.Registration is { } added) db.Registrations.Add(added);
+            if (outcome.Removed is { } removed) db.Registrations.Remove(removed);
+            if (beforeSave is not null && !outcome.IsNoChange) await beforeSave(outcome);
+            // Highest first, so each UPDATE sees the positions as they were before the change below its cut.
+            foreach (var position in outcome.LeftWaitlistAt.OrderDescending())
+                await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"UPDATE registrations SET waitlist_position = waitlist_position - 1 WHERE event_id = {ev.Id} AND waitlist_position > {position}", ct);
+            var after = outcome.Counts;
+            if (after with { Capacity = counts.Capacity } != counts)
+                await db.Database.ExecuteSqlInterpolatedAsync(
+                    $"UPDATE events SET rsvp_going = {after.Going}, rsvp_maybe = {after.Maybe}, rsvp_no = {after.No}, rsvp_waitlisted = {after.Waitlisted}, rsvp_awaiting_approval = {after.AwaitingApproval} WHERE id = {ev.Id}", ct);
+            // Tracked: only the user's row and the front of the waitlist, with their final values.
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            return outcome;
+            return result;
         });
     }
+
+    // Compiled once: these run on every answer. Tracked, because the change saves what it does to them.
+    private static readonly CompiledQuery<Func<PanelBotDbContext, long, string, CancellationToken, Task<Registration?>>> Mine = new(() =>
+        EF.CompileAsyncQuery((PanelBotDbContext db, long eventId, string userId, CancellationToken ct) =>
+            db.Registrations.SingleOrDefault(r => r.EventId == eventId && r.UserId == userId)));
+
+    private static readonly CompiledQuery<Func<PanelBotDbContext, long, int, IAsyncEnumerable<Registration>>> WaitlistHead = new(() =>
+        EF.CompileAsyncQuery((PanelBotDbContext db, long eventId, int count) =>
+            db.Registrations.Where(r => r.EventId == eventId && r.WaitlistPosition != null).OrderBy(r => r.WaitlistPosition).Take(count)));
 
     /// <summary>Upcoming events the user answered, soonest first.</summary>
     public async Task<IReadOnlyList<(Event Event, Registration Registration)>> ForUserAsync(string userId, CancellationToken ct)
@@ -79,4 +116,30 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
         await db.Registrations.Where(r => r.UserId == userId)
             .Join(db.Events, r => r.EventId, e => e.Id, (_, e) => e)
             .ToListAsync(ct);
+
+    /// <summary>The counters are not mapped on <see cref="Event"/>: only this repository reads or writes them.</summary>
+    private async Task<RsvpCounts> ReadCountsAsync(Event ev, bool forUpdate, CancellationToken ct)
+    {
+        var lockRow = forUpdate && storage.Value.Provider == StorageProvider.PostgreSql ? " FOR UPDATE" : "";
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = $"SELECT {CountColumns} FROM events WHERE id = @id{lockRow}";
+            var id = command.CreateParameter();
+            id.ParameterName = "@id";
+            id.Value = ev.Id;
+            command.Parameters.Add(id);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct)) return new RsvpCounts(0, 0, 0, 0, 0, ev.Capacity);
+            return new RsvpCounts(Int(reader, 0), Int(reader, 1), Int(reader, 2), Int(reader, 3), Int(reader, 4), ev.Capacity);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static int Int(DbDataReader reader, int ordinal) => Convert.ToInt32(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -11,6 +11,7 @@ using PanelBot.Features.Events;
 using PanelBot.Features.Notifications;
 using PanelBot.Features.Operations;
 using PanelBot.Features.People;
+using PanelBot.Features.TeamsQueue;
 using PanelBot.Storage;
 
 namespace PanelBot.Features.Rsvp;
@@ -21,7 +22,6 @@ public sealed class RsvpHandler(
     RegistrationRepository registrations,
     UserProfiles profiles,
     RsvpChanges changes,
-    RsvpNotifier notifier,
     TimeProvider clock,
     PanelBotMetrics metrics,
     ILogger<RsvpHandler> logger)
@@ -35,22 +35,36 @@ public sealed class RsvpHandler(
             if (TextRules.CheckEmail("email", email) is { } problem) return problem;
             await profiles.RememberEmailAsync(request.UserId, request.UserName, email, ct);
         }
+        email ??= (await profiles.FindAsync(request.UserId, ct))?.Email;
         string? source = null;
-        if (email is null)
+        MemberLookup? lookup = null;
+        // In a channel the roster belongs to the team: the thread id is not a conversation the member API knows
+        // (botbuilder's TeamsInfo.GetMemberAsync asks with the team id too).
+        var rosterId = request.Scope == Conversation.ConversationScope.Channel ? request.TeamId : request.Activity.Conversation?.Id;
+        if (email is null && answer != RsvpAnswer.No && request.Activity.ChannelId == Channels.MsTeams
+            && rosterId is not null && request.Activity.Conversation?.Id is { } conversationId)
         {
-            (email, var fromTeams) = await EmailForAsync(request, ct);
-            if (fromTeams)
+            // Teams knows the member's address. Asked once, briefly: a slow or throttling Teams does not hold the click,
+            // the look-up is queued instead and the invitation follows when it answers.
+            email = await EmailFromTeamsAsync(request, rosterId, ct);
+            if (email is not null)
                 source = $"I took your address {email} from your Teams profile for calendar invitations. " +
                          "Type `email ADDRESS` to use another, or `forget me` to remove it.";
+            else
+                lookup = new MemberLookup(ev.Id, request.UserId, request.UserName, conversationId, rosterId);
         }
 
         var rsvp = new RsvpRequest(request.UserId, request.UserName, answer, email, request.Activity.Conversation?.Id);
-        var result = await AnswerAsync(ev, rsvp, ct);
+        var result = await AnswerAsync(ev, rsvp, ct, queue: lookup is null ? null : (_, work) => work.LookUpAsync(lookup, ct));
         if (!result.IsSuccess) return result.ErrorMessage;
-        var lead = result.Value!.Message;
+        var outcome = result.Value!;
+        var lead = outcome.Message;
         if (email is null && answer != RsvpAnswer.No)
-            lead += " To get the calendar invitation by email, tell me your address: `email you@example.org`.";
-        var reply = await actions.ShowAsync(request, ev, ct, lead,
+            lead += lookup is null
+                ? " To get the calendar invitation by email, tell me your address: `email you@example.org`."
+                : " I'll send the calendar invitation to the address Teams has for you; if it has none, or you'd like another, tell me: `email you@example.org`.";
+        // The answer is drawn from the committed change itself: no second look at the database, nothing from Teams.
+        var reply = actions.Show(request, ev, outcome.Counts, outcome.Registration, lead,
             sharedNote: $"Thanks, {request.UserName}: I've sent you your answer for {ev.Reference} in a private chat.");
         return source is null ? reply : reply with { Notes = [.. reply.Notes, source] };
     }
@@ -86,63 +100,67 @@ public sealed class RsvpHandler(
         if (TextRules.CheckEmail("email", address) is { } problem) return problem;
         var email = address.Trim();
         await profiles.RememberEmailAsync(request.UserId, request.UserName, email, ct);
-        // Events they are already going to get their invitations now.
-        var pending = await registrations.ForUserAsync(request.UserId, ct);
+        await SendPendingInvitationsAsync(request.UserId, request.UserName, email, ct);
+        return ((BotReply)$"Thanks, I'll send calendar invitations to {email}. Type `forget me` to remove it.")
+            .ForRequesterOnly("a confirmation");
+    }
+
+    /// <summary>Events the user is already going to, answered before their address was known, get their invitations now.</summary>
+    public async Task SendPendingInvitationsAsync(string userId, string userName, string email, CancellationToken ct)
+    {
+        var pending = await registrations.ForUserAsync(userId, ct);
         foreach (var (ev, registration) in pending.Where(p => p.Registration.State == RsvpState.Going && p.Registration.Email is null))
         {
             var tracked = await actions.FindAsync(EventRef.ForNumber(ev.Number), ct);
             if (tracked is null) continue;
             // The answer stays "going", so the posted cards do not change.
-            await AnswerAsync(tracked, new RsvpRequest(request.UserId, request.UserName, RsvpAnswer.Going, email, registration.ConversationId), ct,
+            await AnswerAsync(tracked, new RsvpRequest(userId, userName, RsvpAnswer.Going, email, registration.ConversationId), ct,
                 refreshCards: false);
         }
-        return ((BotReply)$"Thanks, I'll send calendar invitations to {email}. Type `forget me` to remove it.")
-            .ForRequesterOnly("a confirmation");
     }
 
     /// <summary>
     /// Applies an answer. An address that arrives for someone already going counts as a change, so the invitation they
     /// could not get before goes out now.
     /// </summary>
-    private async Task<DomainResult<RsvpOutcome>> AnswerAsync(Event ev, RsvpRequest rsvp, CancellationToken ct, bool refreshCards = true)
+    private async Task<DomainResult<RsvpOutcome>> AnswerAsync(Event ev, RsvpRequest rsvp, CancellationToken ct, bool refreshCards = true,
+        Func<RsvpOutcome, TeamsWork, Task>? queue = null)
     {
-        var result = await changes.ApplyAsync(ev, current =>
+        var result = await changes.ApplyAsync(ev, rsvp.UserId, facts =>
         {
-            var emailBefore = current.FirstOrDefault(r => r.UserId == rsvp.UserId)?.Email;
-            var answered = RsvpBook.Answer(ev, current, rsvp, clock);
+            var emailBefore = facts.Registration?.Email;
+            var answered = RsvpBook.Answer(ev, facts, rsvp, clock);
             return answered.Value is { IsNoChange: true, Registration: { State: RsvpState.Going, Email: not null } going } && emailBefore is null
                 ? DomainResult<RsvpOutcome>.Ok(answered.Value with { PreviousState = null, StateChanged = true, Registration = going }, answered.Notes)
                 : answered;
-        }, ct, refreshCards);
+        }, ct, refreshCards, queue);
         if (result.Value is { IsNoChange: false } outcome) metrics.Rsvp(rsvp.Answer, outcome.Registration?.State);
         return result;
     }
 
-    /// <summary>The address the person gave, else the one in their Teams profile (remembered, and said so once).</summary>
-    private async Task<(string? Email, bool FromTeams)> EmailForAsync(TurnRequest request, CancellationToken ct)
+    /// <summary>How long an answer waits for Teams' member look-up before leaving it to the background queue.</summary>
+    public static readonly TimeSpan MemberLookupBudget = TimeSpan.FromSeconds(2);
+
+    private async Task<string?> EmailFromTeamsAsync(TurnRequest request, string rosterId, CancellationToken ct)
     {
-        var profile = await profiles.FindAsync(request.UserId, ct);
-        if (profile?.Email is { } known) return (known, false);
-        // In a channel the roster belongs to the team: the thread id is not a conversation the member API knows
-        // (botbuilder's TeamsInfo.GetMemberAsync asks with the team id too).
-        var rosterId = request.Scope == Conversation.ConversationScope.Channel ? request.TeamId : request.Activity.Conversation?.Id;
-        if (request.Activity.ChannelId != Channels.MsTeams || rosterId is null) return (null, false);
-        var conversationId = rosterId;
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(MemberLookupBudget);
         try
         {
-            // Teams knows the member's address; ask once and remember it.
-            var member = await request.Turn.Connector.GetConversationMemberAsync(conversationId, request.UserId, ct);
-            if (member?.Email is { Length: > 0 } email && TextRules.CheckEmail("email", email) is null)
-            {
-                await profiles.RememberEmailAsync(request.UserId, request.UserName, email, ct);
-                return (email, true);
-            }
+            var member = await request.Turn.Connector.GetConversationMemberAsync(rosterId, request.UserId, budget.Token);
+            if (member?.Email is not { Length: > 0 } email || TextRules.CheckEmail("email", email) is not null) return null;
+            await profiles.RememberEmailAsync(request.UserId, request.UserName, email, ct);
+            return email;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return null; // over budget: queued
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException or UntrustedServiceUrlException)
         {
-            logger.LogWarning(ex, "Could not read the Teams profile of a member of {ConversationId}", conversationId);
+            logger.LogInformation(ex, "Teams did not give the address of a member of {RosterId} now; asking again in the background", rosterId);
+            return null;
         }
-        return (null, false);
     }
 
     /// <summary><c>approve</c>/<c>decline #N USER</c>: an organiser's answer to a registration in approval mode.</summary>
@@ -154,13 +172,15 @@ public sealed class RsvpHandler(
         if (!allowed.IsSuccess) return allowed.ErrorMessage;
         var userId = await ResolveRegistrantAsync(request, ev, user, ct);
         if (userId is null) return $"{user} has no registration for {ev.Reference}. Type `attendees {ev.Reference}` to see who asked.";
-        var result = await changes.ApplyAsync(ev, current => approve
-            ? RsvpBook.Approve(ev, current, userId, request.UserId, clock)
-            : RsvpBook.Decline(ev, current, userId, request.UserId, clock), ct);
-        if (!result.IsSuccess) return result.ErrorMessage;
-        var outcome = result.Value!;
-        if (!outcome.IsNoChange && outcome.Registration is { } decided) await notifier.TellDecisionAsync(ev, decided, approve, ct);
-        return ((BotReply)outcome.Message).ForRequesterOnly("the result");
+        var result = await changes.ApplyAsync(ev, userId, facts => approve
+            ? RsvpBook.Approve(ev, facts, userId, request.UserId, clock)
+            : RsvpBook.Decline(ev, facts, userId, request.UserId, clock), ct,
+            queue: (outcome, work) =>
+            {
+                if (outcome.Registration is { } decided) work.Notify(RsvpNotices.Decision(ev, decided, approve));
+                return Task.CompletedTask;
+            });
+        return result.IsSuccess ? ((BotReply)result.Value!.Message).ForRequesterOnly("the result") : result.ErrorMessage;
     }
 
     /// <summary><c>forget me</c>: asks first; <c>forget me confirm</c> withdraws every RSVP and deletes the address.</summary>
@@ -177,7 +197,7 @@ public sealed class RsvpHandler(
         var withdrawn = 0;
         foreach (var ev in await registrations.EventsOfAsync(request.UserId, ct))
         {
-            var result = await changes.ApplyAsync(ev, current => RsvpBook.Withdraw(ev, current, request.UserId, clock), ct);
+            var result = await changes.ApplyAsync(ev, request.UserId, facts => RsvpBook.Withdraw(ev, facts, request.UserId, clock), ct);
             if (result.IsSuccess) withdrawn++;
         }
         await profiles.ForgetAsync(request.UserId, ct);
@@ -192,9 +212,9 @@ public sealed class RsvpHandler(
     private async Task<string?> ResolveRegistrantAsync(TurnRequest request, Event ev, UserRef user, CancellationToken ct)
     {
         var (userId, _) = Mentions.Resolve(request.Activity, user);
+        if (userId is not null && await registrations.FindAsync(ev, userId, ct) is { } byId) return byId.UserId;
         var list = await registrations.ListAsync(ev, ct);
-        return list.FirstOrDefault(r => r.UserId == userId)?.UserId
-               ?? list.FirstOrDefault(r => string.Equals(r.UserName, user.Text, StringComparison.OrdinalIgnoreCase))?.UserId;
+        return list.FirstOrDefault(r => string.Equals(r.UserName, user.Text, StringComparison.OrdinalIgnoreCase))?.UserId;
     }
 
     private static string Describe(Registration r) => r.State switch

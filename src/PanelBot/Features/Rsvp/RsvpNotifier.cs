@@ -3,12 +3,14 @@ using PanelBot.Domain.Events;
 using PanelBot.Domain.Rsvp;
 using PanelBot.Features.Events;
 using PanelBot.Features.PrivateChats;
+using PanelBot.Features.TeamsQueue;
 
 namespace PanelBot.Features.Rsvp;
 
 /// <summary>
 /// Tells participants what happened to their registration without them asking (promotion, approval): always 1:1,
-/// never where they answered (that may be a channel), by email when Teams will not open a private chat.
+/// never where they answered (that may be a channel), by email when Teams will not open a private chat. Changes queue
+/// these as <see cref="PersonalNotice"/>s; the background queue delivers them here.
 /// </summary>
 public sealed class RsvpNotifier(PrivateLine line, OrganiserNotice organisers)
 {
@@ -40,10 +42,19 @@ public sealed class RsvpNotifier(PrivateLine line, OrganiserNotice organisers)
             _ => $"I've recorded the answer from your calendar: you're not going to {ev.Reference} {ev.Title}. Changed your mind? rsvp {ev.Reference} going",
         }), mailFallback: null, ct);
 
-    private async Task TellAsync(Event ev, Registration registration, string text, string subject, string kind, CancellationToken ct)
+    /// <summary>A notice the background queue kept (what to say was decided when the change was saved).</summary>
+    public Task TellAsync(Event ev, PersonalNotice notice, CancellationToken ct) =>
+        Deliver(ev, notice.UserId, notice.UserName, RsvpNotices.Text(ev, notice),
+            notice.Kind == NoticeKind.Promoted ? $"You're going: {ev.Title}" : $"Your registration: {ev.Title}",
+            notice.Kind == NoticeKind.Promoted ? PromotionKind : DecisionKind, ct);
+
+    private Task TellAsync(Event ev, Registration registration, string text, string subject, string kind, CancellationToken ct) =>
+        Deliver(ev, registration.UserId, registration.UserName, text, subject, kind, ct);
+
+    private async Task Deliver(Event ev, string userId, string userName, string text, string subject, string kind, CancellationToken ct)
     {
-        var delivery = await line.SendAsync(registration.UserId, new BotReply(text), new PrivateMail(subject, kind, ev.Id), ct);
+        var delivery = await line.SendAsync(userId, new BotReply(text), new PrivateMail(subject, kind, ev.Id), ct);
         await organisers.UnreachableAsync(ev, kind == PromotionKind ? "the news of their promotion" : "your decision",
-            [(registration.UserId, registration.UserName, delivery)], ct);
+            [(userId, userName, delivery)], ct);
     }
 }

@@ -1,0 +1,191 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Extensions;
+using PanelBot.BotFramework;
+using PanelBot.Storage;
+
+namespace PanelBot.Features.TeamsQueue;
+
+/// <summary>
+/// Runs queued Teams work off the request path, several at a time. A row is claimed with a conditional UPDATE, so two
+/// instances never run the same row; it is deleted when done. Throttling (429, honouring Retry-After), 5xx and network
+/// failures are tried again later with back-off; a conversation the bot can no longer write to drops the work.
+/// </summary>
+public sealed class TeamsWorkDispatcher(
+    IServiceScopeFactory scopes,
+    TeamsWorkSignal signal,
+    WriteGate writes,
+    IOptions<TeamsQueueOptions> options,
+    TimeProvider clock,
+    ILogger<TeamsWorkDispatcher> logger) : BackgroundService
+{
+    private const int BatchSize = 100;
+
+    public void Wake() => signal.Notify();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ReleaseStuckAsync(stoppingToken);
+                if (await RunDueAsync(stoppingToken) == BatchSize) continue;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Teams work round failed; retrying at the next poll");
+            }
+
+            try
+            {
+                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Runs every due row once (a batch at a time); returns how many were claimed.</summary>
+    public async Task<int> RunDueAsync(CancellationToken ct)
+    {
+        var batch = await ClaimDueAsync(ct);
+        if (batch.Count == 0) return 0;
+        var done = new System.Collections.Concurrent.ConcurrentBag<long>();
+        await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxInFlight, CancellationToken = ct },
+            async (item, token) =>
+            {
+                if (await RunAsync(item, token)) done.Add(item.Id);
+            });
+        await DeleteAsync([.. done]);
+        return batch.Count;
+    }
+
+    /// <summary>
+    /// Claims up to a batch of due rows (what was promised to people first, then card refreshes, then look-ups) in one
+    /// short write transaction: on SQLite the transaction holds the database's write lock from its start; on PostgreSQL
+    /// <c>FOR UPDATE SKIP LOCKED</c> leaves rows another instance is claiming.
+    /// </summary>
+    private async Task<List<TeamsWorkItem>> ClaimDueAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PanelBotDbContext>();
+        var now = clock.GetCurrentInstant();
+        using var gate = await writes.EnterAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        List<long> ids;
+        if (db.Database.IsNpgsql())
+            ids = await db.Database.SqlQuery<long>(
+                $"SELECT id AS \"Value\" FROM teams_work WHERE claimed_at IS NULL AND next_attempt_at <= {now.ToDateTimeUtc()} ORDER BY CASE kind WHEN 'notice' THEN 0 WHEN 'refresh-cards' THEN 1 ELSE 2 END, id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
+                .ToListAsync(ct);
+        else
+            ids = await db.TeamsWork.Where(w => w.ClaimedAt == null && w.NextAttemptAt <= now)
+                .OrderBy(w => w.Kind == TeamsWorkKinds.Notice ? 0 : w.Kind == TeamsWorkKinds.RefreshCards ? 1 : 2).ThenBy(w => w.Id)
+                .Take(BatchSize).Select(w => w.Id).ToListAsync(ct);
+        if (ids.Count == 0) return [];
+        await db.TeamsWork.Where(w => ids.Contains(w.Id) && w.ClaimedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.ClaimedAt, now).SetProperty(w => w.Attempts, w => w.Attempts + 1), ct);
+        var claimed = await db.TeamsWork.AsNoTracking().Where(w => ids.Contains(w.Id)).ToListAsync(ct); // all ours: selected unclaimed under the lock
+        await tx.CommitAsync(ct);
+        return claimed;
+    }
+
+    /// <summary>Runs one claimed row; true when it is done (or dropped), false when it went back to the queue.</summary>
+    private async Task<bool> RunAsync(TeamsWorkItem item, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PanelBotDbContext>();
+        var id = item.Id;
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<TeamsWorkRunner>().RunAsync(item, ct);
+            return true;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await ReleaseAsync(db, item, "Interrupted (shutdown).", clock.GetCurrentInstant());
+            throw;
+        }
+        catch (Exception ex) when (IsTransient(ex))
+        {
+            if (item.Attempts >= options.Value.MaxAttempts)
+            {
+                logger.LogWarning("Teams work {Id} ({Kind}) gave up after {Attempts} tries: {Error}", id, item.Kind, item.Attempts, ex.Message);
+                return true;
+            }
+            var retryAfter = (ex as ConnectorException)?.RetryAfter;
+            var next = clock.GetCurrentInstant() + options.Value.RetryDelay(item.Attempts, retryAfter).ToDuration();
+            logger.LogInformation("Teams work {Id} ({Kind}) will be tried again at {Next}: {Error}", id, item.Kind, next, ex.Message);
+            await ReleaseAsync(db, item, ex.Message, next);
+            return false;
+        }
+        catch (Exception ex) when (ex is ConnectorException or UntrustedServiceUrlException or System.Text.Json.JsonException)
+        {
+            logger.LogWarning(ex, "Teams work {Id} ({Kind}) cannot be done and is dropped", id, item.Kind);
+            return true;
+        }
+    }
+
+    private static bool IsTransient(Exception ex) => ex switch
+    {
+        ConnectorException connector => connector.IsTransient,
+        HttpRequestException or TimeoutException or IOException => true,
+        OperationCanceledException => true, // an HttpClient time-out
+        TeamsThrottledException => true,
+        _ => false,
+    };
+
+    private async Task DeleteAsync(IReadOnlyList<long> ids)
+    {
+        if (ids.Count == 0) return;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PanelBotDbContext>();
+        // Not cancellable: the work is done and must not be run again because the app is stopping.
+        using (await writes.EnterAsync(CancellationToken.None))
+            await db.TeamsWork.Where(w => ids.Contains(w.Id)).ExecuteDeleteAsync(CancellationToken.None);
+    }
+
+    /// <summary>Back to pending; a newer pending row with the same key already covers it, so then it goes.</summary>
+    private async Task ReleaseAsync(PanelBotDbContext db, TeamsWorkItem item, string error, Instant next)
+    {
+        var truncated = error.Length > 2000 ? error[..2000] : error;
+        try
+        {
+            using var gate = await writes.EnterAsync(CancellationToken.None);
+            await db.TeamsWork.Where(w => w.Id == item.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(w => w.ClaimedAt, (Instant?)null)
+                .SetProperty(w => w.NextAttemptAt, next)
+                .SetProperty(w => w.LastError, truncated), CancellationToken.None);
+        }
+        catch (DbException) when (item.CoalesceKey is not null)
+        {
+            await DeleteAsync([item.Id]);
+        }
+    }
+
+    /// <summary>Rows a crashed instance left claimed go back to the queue (or go, when a newer one covers them).</summary>
+    public async Task ReleaseStuckAsync(CancellationToken ct)
+    {
+        var cutoff = clock.GetCurrentInstant() - options.Value.ClaimTimeout.ToDuration();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PanelBotDbContext>();
+        var stuck = await db.TeamsWork.AsNoTracking().Where(w => w.ClaimedAt != null && w.ClaimedAt < cutoff).ToListAsync(ct);
+        foreach (var item in stuck)
+        {
+            logger.LogWarning("Teams work {Id} ({Kind}) was left claimed by an interrupted run; queued again", item.Id, item.Kind);
+            await ReleaseAsync(db, item, "Released after an interrupted run.", clock.GetCurrentInstant());
+        }
+    }
+}
+
+/// <summary>Teams' limits (as this instance keeps them) have no room now: try later.</summary>
+public sealed class TeamsThrottledException(string message) : Exception(message);

@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using PanelBot.Domain.Rsvp;
+using PanelBot.Storage;
+using PanelBot.Tests.Support;
+
+namespace PanelBot.Tests.Rsvp;
+
+/// <summary>
+/// An answer is saved and shown from the committed change alone: refreshing the posted card, telling the person promoted
+/// from the waitlist and looking up members' addresses go to the background queue, so a connector that hangs or throttles
+/// does not hold up the click, and the queued work still gets done once Teams answers again.
+/// </summary>
+public sealed class SlowConnectorTests
+{
+    private const string Olga = "olga";
+
+    [Fact]
+    public Task ConnectorThatHangs_OnSqlite_InvokesAreAnsweredAndTheWorkIsDoneWhenItRecovers() =>
+        HangsThenRecoversAsync(StorageProvider.Sqlite);
+
+    [PostgresFact]
+    public Task ConnectorThatHangs_OnPostgreSql_InvokesAreAnsweredAndTheWorkIsDoneWhenItRecovers() =>
+        HangsThenRecoversAsync(StorageProvider.PostgreSql);
+
+    private static async Task HangsThenRecoversAsync(StorageProvider provider)
+    {
+        await using var connector = await ConnectorRecorder.StartAsync();
+        await using var app = await BotApp.StartAsync(provider, connector.ServiceUrl);
+        var number = await PostedWebinarAsync(app, connector);
+
+        connector.Stall = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bot = app.Bot();
+        var ann = await bot.InvokeAsync("ann", "rsvp", new() { ["event"] = number, ["answer"] = "going" });
+        var ben = await bot.InvokeAsync("ben", "rsvp", new() { ["event"] = number, ["answer"] = "going" });
+        var annNo = await bot.InvokeAsync("ann", "rsvp", new() { ["event"] = number, ["answer"] = "no" });
+
+        // All three answered while Teams has not answered a single call since the stall began.
+        Assert.Contains("You're going.", CardJson.TextBlocks(ann.Card));
+        Assert.Contains("You're on the waitlist (number 1).", CardJson.TextBlocks(ben.Card));
+        Assert.Contains(CardJson.TextBlocks(annNo.Card), t => t.Contains($"You're not going to #{number}"));
+        Assert.Contains("1 going · full", CardJson.TextBlocks(annNo.Card));
+        await connector.WaitForAsync(c => c.Method == "PUT"); // the refresh is waiting on the connector...
+        Assert.DoesNotContain(connector.Answered, c => c.Method == "PUT"); // ...and got no answer yet
+        Assert.Equal(RsvpState.Going, await StateAsync(app, "ben"));
+
+        connector.Stall.SetResult();
+        await app.TeamsWorkDoneAsync();
+        var told = Assert.Single(connector.Answered, c => c.Method == "POST" && c.Text?.Contains("Good news, Ben") == true);
+        Assert.Equal($"/v3/conversations/{BotClient.PersonalConversation("ben")}/activities", told.Path);
+        Assert.Contains($"you're now going to #{number}", told.Text);
+        var lastRefresh = connector.Answered.Last(c => c.Method == "PUT");
+        Assert.Contains("1 going · full", CardJson.AllText(lastRefresh.Json));
+    }
+
+    [Fact]
+    public async Task ConnectorThatThrottles_InvokeIsAnsweredAndTheQueueRetriesUntilTeamsAccepts()
+    {
+        await using var connector = await ConnectorRecorder.StartAsync();
+        await using var app = new BotApp(serviceUrl: connector.ServiceUrl)
+        {
+            // Retry at once (the fake clock does not move); the connector's Retry-After: 0 is honoured either way.
+            Settings = { ["TeamsQueue:RetryBaseSeconds"] = "0" },
+        };
+        var number = await PostedWebinarAsync(app, connector);
+
+        connector.ThrottleNext(10); // more than the connector client's own tries (4), so the queue must try again
+        var bot = app.Bot();
+        var ann = await bot.InvokeAsync("ann", "rsvp", new() { ["event"] = number, ["answer"] = "going" });
+
+        Assert.Equal(200, ann.HttpStatus);
+        Assert.Contains("You're going.", CardJson.TextBlocks(ann.Card));
+        Assert.Contains("1 going · full", CardJson.TextBlocks(ann.Card));
+
+        await app.TeamsWorkDoneAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(10, connector.Throttled);
+        var refresh = Assert.Single(connector.Answered, c => c.Method == "PUT");
+        Assert.Contains("1 going · full", CardJson.AllText(refresh.Json));
+    }
+
+    [Fact]
+    public async Task ManyAnswersBeforeTheQueueRuns_RefreshThePostedCardOnceWithTheLastCounts()
+    {
+        await using var connector = await ConnectorRecorder.StartAsync();
+        await using var app = new BotApp(serviceUrl: connector.ServiceUrl);
+        var number = await PostedWebinarAsync(app, connector);
+
+        connector.Stall = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bot = app.Bot();
+        await bot.InvokeAsync("u0", "rsvp", new() { ["event"] = number, ["answer"] = "maybe" });
+        await connector.WaitForAsync(c => c.Method == "PUT"); // the first refresh is in flight, stalled
+        foreach (var user in new[] { "u1", "u2", "u3", "u4", "u5" })
+            await bot.InvokeAsync(user, "rsvp", new() { ["event"] = number, ["answer"] = "maybe" });
+        var pending = await app.DbAsync(db => db.TeamsWork.AsNoTracking().Where(w => w.Kind == "refresh-cards" && w.ClaimedAt == null).CountAsync());
+        Assert.Equal(1, pending); // five answers, one refresh waiting behind the one in flight
+
+        connector.Stall.SetResult();
+        await app.TeamsWorkDoneAsync();
+        var refreshes = connector.Answered.Where(c => c.Method == "PUT").ToList();
+        Assert.Equal(2, refreshes.Count);
+        Assert.Contains("6 maybe", CardJson.AllText(refreshes[^1].Json));
+    }
+
+    private static async Task<int> PostedWebinarAsync(BotApp app, ConnectorRecorder connector)
+    {
+        var bot = app.Bot();
+        var number = await Organiser.CreateWebinarAsync(bot, Olga, capacity: 1, publish: false);
+        // Normal delivery: the card is posted through the connector and kept current there.
+        await bot.SendAsync(Olga, $"publish #{number}", BotClient.Teams);
+        await connector.WaitForAsync(c => c.Method == "POST" && c.Body.Contains("is published"));
+        await app.TeamsWorkDoneAsync();
+        return number;
+    }
+
+    private static Task<RsvpState> StateAsync(BotApp app, string user) =>
+        app.DbAsync(db => db.Registrations.AsNoTracking().Where(r => r.UserId == user).Select(r => r.State).SingleAsync());
+}
