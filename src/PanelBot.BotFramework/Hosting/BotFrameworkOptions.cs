@@ -20,6 +20,12 @@ public sealed class BotFrameworkOptions
     public string AbsOpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
     public string EntraOpenIdMetadataUrl { get; set; } = "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration";
 
+    /// <summary>
+    /// App ids besides the bot's own whose Entra tokens (audience = the bot's app id) are accepted: other bots or
+    /// services that call this bot as a skill. Empty by default; a token naming any other caller gets 401.
+    /// </summary>
+    public List<string> AllowedCallers { get; set; } = [];
+
     /// <summary>Host names (suffix match on a label boundary) trusted in addition to the built-in list.</summary>
     public List<string> TrustedServiceHosts { get; set; } = [];
 

@@ -61,7 +61,7 @@ public static class BotFrameworkServiceCollectionExtensions
             options.MicrosoftAppType = Enum.TryParse<MicrosoftAppType>(appType, ignoreCase: true, out var parsed)
                 ? parsed
                 : throw new OptionsValidationException(nameof(BotFrameworkOptions), typeof(BotFrameworkOptions),
-                    [$"MicrosoftAppType '{appType}' is not supported; use MultiTenant or SingleTenant."]);
+                    [$"MicrosoftAppType '{appType}' is not supported; use SingleTenant, UserAssignedMSI or MultiTenant."]);
         }
     }
 }
