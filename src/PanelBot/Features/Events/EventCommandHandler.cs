@@ -33,7 +33,7 @@ public sealed class EventCommandHandler(EventActions actions, EventRepository ev
             case DemoCommand:
                 return await demo.CreateAsync(request, ct);
             case EventCommand eventCommand:
-                var ev = await actions.FindAsync(eventCommand.Event, ct);
+                var ev = await actions.FindAsync(request, eventCommand.Event, ct);
                 if (ev is null) return EventActions.NotFound(eventCommand.Event);
                 return await HandleEventAsync(request, eventCommand, ev, userZone, ct);
             default:

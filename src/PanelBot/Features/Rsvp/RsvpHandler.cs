@@ -28,7 +28,7 @@ public sealed class RsvpHandler(
 {
     public async Task<BotReply> AnswerAsync(TurnRequest request, EventRef reference, RsvpAnswer answer, string? email, CancellationToken ct)
     {
-        var ev = await actions.FindAsync(reference, ct);
+        var ev = await actions.FindAsync(request, reference, ct);
         if (ev is null) return EventActions.NotFound(reference);
         if (email is not null)
         {
@@ -67,7 +67,7 @@ public sealed class RsvpHandler(
 
     public async Task<BotReply> AttendeesAsync(TurnRequest request, EventRef reference, CancellationToken ct)
     {
-        var ev = await actions.FindAsync(reference, ct);
+        var ev = await actions.FindAsync(request, reference, ct);
         if (ev is null) return EventActions.NotFound(reference);
         var list = await registrations.ListAsync(ev, ct);
         var counts = RsvpBook.Count(ev, list);
