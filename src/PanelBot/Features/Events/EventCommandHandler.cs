@@ -53,7 +53,9 @@ public sealed class EventCommandHandler(EventActions actions, EventRepository ev
             SetCommand set => actions.EditAsync(request, ev,
                 e => SetValue.Apply(e, set, today, clock),
                 $"Updated the {FieldLabel(set.Field)} of {ev.Reference}.", ct),
-            AddSpeakerCommand add => AddSpeakerAsync(request, ev, add.Speaker, ct),
+            AddSpeakerCommand { Speaker.Email: { } typed } when !EmailEntry.TryAccept(typed, out _) =>
+                Task.FromResult<BotReply>(EmailEntry.Refusal(typed)),
+            AddSpeakerCommand add => AddSpeakerAsync(request, ev, WithUsableEmail(add.Speaker), ct),
             SpeakerZoneCommand zone => actions.EditAsync(request, ev, e => e.SetSpeakerZone(zone.Name, zone.ZoneId, clock),
                 e => SpeakerZoneDone(e, zone.Name), ct),
             TimesCommand => Task.FromResult(SuggestTimes(request, ev)),
@@ -128,6 +130,9 @@ public sealed class EventCommandHandler(EventActions actions, EventRepository ev
         // Drafts are the organiser's own business until they are published.
         return list.Any(e => e.Status != EventStatus.Published) ? reply.ForRequesterOnly("the list, with your drafts,") : reply;
     }
+
+    private static Speaker WithUsableEmail(Speaker speaker) =>
+        EmailEntry.TryAccept(speaker.Email, out var usable) ? speaker with { Email = usable } : speaker;
 
     private static string FieldLabel(EventField field) => field switch
     {

@@ -108,8 +108,16 @@ public sealed class OutboxDispatcher(
             entry = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == row.Id, ct);
         }
 
+        if (!MailAddresses.TryParseAddress(entry.Sender, out var sender) || entry.Recipients.Any(r => !MailAddresses.TryParseAddress(r, out _)))
+        {
+            // Only this message fails; the rest of the batch goes on.
+            logger.LogWarning("Outbox message {Id} ({Kind}) has an address that cannot be sent to", entry.Id, entry.Kind);
+            await RecordAsync(entry.Id, OutboxState.Failed, "An address of this message cannot be sent to.", null, CancellationToken.None);
+            return;
+        }
+
         var envelope = new MailEnvelope(
-            MimeKit.MailboxAddress.Parse(entry.Sender),
+            sender,
             entry.Recipients.Select(MimeKit.MailboxAddress.Parse).ToArray(),
             entry.MessageId,
             entry.Mime);

@@ -32,7 +32,8 @@ public sealed class RsvpHandler(
         if (ev is null) return EventActions.NotFound(reference);
         if (email is not null)
         {
-            if (TextRules.CheckEmail("email", email) is { } problem) return problem;
+            if (!EmailEntry.TryAccept(email, out var usable)) return EmailEntry.Refusal(email);
+            email = usable;
             await profiles.RememberEmailAsync(request.UserId, request.UserName, email, ct);
         }
         string? source = null;
@@ -83,8 +84,7 @@ public sealed class RsvpHandler(
 
     public async Task<BotReply> RememberEmailAsync(TurnRequest request, string address, CancellationToken ct)
     {
-        if (TextRules.CheckEmail("email", address) is { } problem) return problem;
-        var email = address.Trim();
+        if (!EmailEntry.TryAccept(address, out var email)) return EmailEntry.Refusal(address);
         await profiles.RememberEmailAsync(request.UserId, request.UserName, email, ct);
         // Events they are already going to get their invitations now.
         var pending = await registrations.ForUserAsync(request.UserId, ct);
@@ -132,7 +132,7 @@ public sealed class RsvpHandler(
         {
             // Teams knows the member's address; ask once and remember it.
             var member = await request.Turn.Connector.GetConversationMemberAsync(conversationId, request.UserId, ct);
-            if (member?.Email is { Length: > 0 } email && TextRules.CheckEmail("email", email) is null)
+            if (EmailEntry.TryAccept(member?.Email, out var email))
             {
                 await profiles.RememberEmailAsync(request.UserId, request.UserName, email, ct);
                 return (email, true);
