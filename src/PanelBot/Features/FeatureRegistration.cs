@@ -32,6 +32,7 @@ public static class FeatureRegistration
         services.AddScoped<RegistrationRepository>();
         services.AddScoped<RsvpHandler>();
         services.AddScoped<UserProfiles>();
+        services.AddScoped<PersonalData>();
         services.AddScoped<EventObservers>();
         services.AddScoped<RsvpNotifier>();
         services.AddScoped<PanelBot.Features.PrivateChats.PrivateLine>();

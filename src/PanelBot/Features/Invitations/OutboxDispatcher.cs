@@ -20,6 +20,7 @@ public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IMailTransport transport,
     OutboxSignal signal,
+    OutboxErasure erasure,
     IOptions<MailOptions> options,
     TimeProvider clock,
     PanelBotMetrics metrics,
@@ -136,7 +137,7 @@ public sealed class OutboxDispatcher(
         catch (MailPermanentException ex)
         {
             await StopAsync(renewing, lease);
-            logger.LogWarning("Outbox message {Id} ({Kind}) failed permanently: {Error}", entry.Id, entry.Kind, ex.Message);
+            logger.LogWarning("Outbox message {Id} ({Kind}) failed permanently: {Error}", entry.Id, entry.Kind, LogText.WithoutAddresses(ex.Message));
             await RecordAsync(entry.Id, OutboxState.Failed, ex.Message, null, CancellationToken.None);
             metrics.MailFailed(entry.Kind);
         }
@@ -155,14 +156,15 @@ public sealed class OutboxDispatcher(
 
             if (attempts >= options.Value.MaxAttempts)
             {
-                logger.LogWarning("Outbox message {Id} ({Kind}) gave up after {Attempts} attempts: {Error}", entry.Id, entry.Kind, attempts, ex.Message);
+                logger.LogWarning("Outbox message {Id} ({Kind}) gave up after {Attempts} attempts: {Error}", entry.Id, entry.Kind, attempts,
+                    LogText.WithoutAddresses(ex.Message));
                 await RecordAsync(entry.Id, OutboxState.Failed, $"Gave up after {attempts} attempts: {ex.Message}", null, CancellationToken.None);
                 metrics.MailFailed(entry.Kind);
                 return;
             }
 
             var next = clock.GetCurrentInstant() + RetryPolicy.Delay(attempts, options.Value, retryAfter).ToDuration();
-            logger.LogInformation("Outbox message {Id} will be retried at {Next}: {Error}", entry.Id, next, ex.Message);
+            logger.LogInformation("Outbox message {Id} will be retried at {Next}: {Error}", entry.Id, next, LogText.WithoutAddresses(ex.Message));
             await RecordAsync(entry.Id, OutboxState.Pending, ex.Message, next, CancellationToken.None);
             metrics.MailRetried(entry.Kind);
         }
@@ -180,6 +182,7 @@ public sealed class OutboxDispatcher(
             if (state == OutboxState.Sent) s.SetProperty(m => m.SentAt, now);
             if (nextAttempt is { } next) s.SetProperty(m => m.NextAttemptAt, next);
         }, ct);
+        if (state is OutboxState.Sent or OutboxState.Failed) await erasure.EraseIfAskedAsync(db, id, ct);
     }
 
     /// <summary>Keeps the claim alive while the server is being talked to: a third of the lease, then again.</summary>

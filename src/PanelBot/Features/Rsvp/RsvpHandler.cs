@@ -22,6 +22,7 @@ public sealed class RsvpHandler(
     UserProfiles profiles,
     RsvpChanges changes,
     RsvpNotifier notifier,
+    PersonalData personalData,
     TimeProvider clock,
     PanelBotMetrics metrics,
     ILogger<RsvpHandler> logger)
@@ -174,13 +175,14 @@ public sealed class RsvpHandler(
                 [Cards.Ac.Action(request.Surface, "Yes, forget me", ForgetVerb, style: "destructive")], fallbackText: ask);
             return new BotReply(ask, card).ForRequesterOnly("what `forget me` does");
         }
+        var addresses = await personalData.AddressesOfAsync(request.UserId, ct);
         var withdrawn = 0;
         foreach (var ev in await registrations.EventsOfAsync(request.UserId, ct))
         {
             var result = await changes.ApplyAsync(ev, current => RsvpBook.Withdraw(ev, current, request.UserId, clock), ct);
             if (result.IsSuccess) withdrawn++;
         }
-        await profiles.ForgetAsync(request.UserId, ct);
+        await personalData.EraseAsync(request.UserId, addresses, ct);
         BotReply done = withdrawn == 0
             ? "Done: I no longer have your email address, and you had no RSVPs."
             : $"Done: I deleted your email address and withdrew {withdrawn} RSVP{(withdrawn == 1 ? "" : "s")}.";
