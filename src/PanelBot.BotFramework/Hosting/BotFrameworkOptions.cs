@@ -14,6 +14,16 @@ public sealed class BotFrameworkOptions
     public string? MicrosoftAppTenantId { get; set; }
     public MicrosoftAppType MicrosoftAppType { get; set; } = MicrosoftAppType.MultiTenant;
 
+    /// <summary>SingleTenant with a certificate instead of a secret: a PFX file (and its password)...</summary>
+    public string? MicrosoftAppCertificatePath { get; set; }
+    public string? MicrosoftAppCertificatePassword { get; set; }
+
+    /// <summary>...or the thumbprint of a certificate in the machine's store (App Service: WEBSITE_LOAD_CERTIFICATES).</summary>
+    public string? MicrosoftAppCertificateThumbprint { get; set; }
+
+    public bool HasCertificate =>
+        !string.IsNullOrWhiteSpace(MicrosoftAppCertificatePath) || !string.IsNullOrWhiteSpace(MicrosoftAppCertificateThumbprint);
+
     /// <summary>Larger request bodies are answered with 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = 256 * 1024;
 

@@ -58,7 +58,7 @@ internal sealed class BotFrameworkOptionsValidator : IValidateOptions<BotFramewo
         var hasPassword = !string.IsNullOrWhiteSpace(options.MicrosoftAppPassword);
         if (options.MicrosoftAppType == MicrosoftAppType.UserAssignedMSI)
         {
-            if (hasPassword)
+            if (hasPassword || options.HasCertificate)
             {
                 failures.Add("MicrosoftAppPassword must be empty when MicrosoftAppType is UserAssignedMSI: the managed identity has no secret.");
             }
@@ -66,9 +66,29 @@ internal sealed class BotFrameworkOptionsValidator : IValidateOptions<BotFramewo
             return;
         }
 
+        if (options.HasCertificate)
+        {
+            if (options.MicrosoftAppType != MicrosoftAppType.SingleTenant)
+            {
+                failures.Add("A certificate (MicrosoftAppCertificatePath or MicrosoftAppCertificateThumbprint) needs MicrosoftAppType SingleTenant.");
+            }
+
+            if (hasPassword)
+            {
+                failures.Add("Set either MicrosoftAppPassword or a certificate, not both.");
+            }
+
+            if (!string.IsNullOrWhiteSpace(options.MicrosoftAppCertificatePath) && !File.Exists(options.MicrosoftAppCertificatePath))
+            {
+                failures.Add($"MicrosoftAppCertificatePath '{options.MicrosoftAppCertificatePath}' does not exist.");
+            }
+
+            return;
+        }
+
         if (!hasPassword)
         {
-            failures.Add("MicrosoftAppPassword is required when MicrosoftAppId is set.");
+            failures.Add("MicrosoftAppPassword (or, for SingleTenant, a certificate) is required when MicrosoftAppId is set.");
         }
     }
 }

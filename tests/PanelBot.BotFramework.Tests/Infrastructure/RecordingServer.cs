@@ -59,7 +59,8 @@ public sealed class RecordingServer : IAsyncDisposable
             context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget,
             context.Request.Headers.Authorization.ToString(),
             await reader.ReadToEndAsync(),
-            DateTimeOffset.UtcNow));
+            DateTimeOffset.UtcNow,
+            context.Request.Headers["X-IDENTITY-HEADER"].ToString()));
 
         if (_script.TryDequeue(out var answer))
         {
@@ -72,4 +73,5 @@ public sealed class RecordingServer : IAsyncDisposable
     }
 }
 
-public sealed record RecordedRequest(string Method, string Path, string RawTarget, string Authorization, string Body, DateTimeOffset At);
+public sealed record RecordedRequest(string Method, string Path, string RawTarget, string Authorization, string Body, DateTimeOffset At,
+    string IdentityHeader = "");
