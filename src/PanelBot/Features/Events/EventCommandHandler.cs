@@ -33,7 +33,10 @@ public sealed class EventCommandHandler(EventActions actions, EventRepository ev
             case DemoCommand:
                 return await demo.CreateAsync(request, ct);
             case EventCommand eventCommand:
-                var ev = await actions.FindAsync(request, eventCommand.Event, ct);
+                // Reading a draft is for its organisers only; a change to it is refused by the permission check.
+                var ev = eventCommand is ShowCommand
+                    ? await actions.FindAsync(request, eventCommand.Event, ct)
+                    : await actions.FindAsync(eventCommand.Event, ct);
                 if (ev is null) return EventActions.NotFound(eventCommand.Event);
                 return await HandleEventAsync(request, eventCommand, ev, userZone, ct);
             default:
