@@ -120,3 +120,36 @@ public sealed class LimitsTests
         Assert.Contains(error.Failures, f => f.Contains("Limits:CommandsPerUser", StringComparison.Ordinal));
     }
 }
+
+/// <summary>Budgets follow the person, not the conversation or the account id a channel shows.</summary>
+public sealed class PersonKeyTests
+{
+    private static BotFramework.Activity From(string channel, string id, string? objectId, string? tenant, string conversation) => new()
+    {
+        Type = "message",
+        ChannelId = channel,
+        From = new BotFramework.ChannelAccount { Id = id, AadObjectId = objectId },
+        Conversation = new BotFramework.ConversationAccount { Id = conversation, TenantId = tenant },
+    };
+
+    [Fact]
+    public void TeamsUser_IsTheSamePersonInEveryConversation_AndOnlyInTheirTenant()
+    {
+        var inChat = Conversation.Limits.TurnLimiter.PersonKey(From("msteams", "29:a", "OID-1", "t1", "a:chat"));
+        var inChannel = Conversation.Limits.TurnLimiter.PersonKey(From("msteams", "29:other", "oid-1", "t1", "19:channel"));
+        var otherTenant = Conversation.Limits.TurnLimiter.PersonKey(From("msteams", "29:a", "oid-1", "t2", "a:chat"));
+
+        Assert.Equal(inChat, inChannel);
+        Assert.NotEqual(inChat, otherTenant);
+    }
+
+    [Fact]
+    public void WithoutAnObjectId_ChannelAndAccountIdNameThePerson()
+    {
+        var webChat = Conversation.Limits.TurnLimiter.PersonKey(From("webchat", "ana", null, null, "c1"));
+        var directLine = Conversation.Limits.TurnLimiter.PersonKey(From("directline", "ana", null, null, "c1"));
+
+        Assert.Equal("webchat:ana", webChat);
+        Assert.NotEqual(webChat, directLine);
+    }
+}

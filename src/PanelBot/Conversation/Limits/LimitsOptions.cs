@@ -11,7 +11,7 @@ public sealed class LimitsOptions
     public int CommandsPerUser { get; set; } = 60;
 
     /// <summary>Commands and card buttons all people of one Microsoft 365 tenant may send in the same window.</summary>
-    public int CommandsPerTenant { get; set; } = 1_200;
+    public int CommandsPerTenant { get; set; } = 3_000;
 
     public int CommandWindowSeconds { get; set; } = 60;
 
