@@ -28,6 +28,22 @@ public sealed class AddressEntryTests
     }
 
     [Fact]
+    public async Task UnsendableSpeakerAddress_InTheSpeakerForm_IsShownUnderTheInputAndNothingIsAdded()
+    {
+        await using var app = new BotApp();
+        var bot = app.Bot();
+        var number = await Organiser.CreateWebinarAsync(bot, "olga");
+
+        var replies = await bot.SubmitAsync("olga", new System.Text.Json.Nodes.JsonObject
+        {
+            ["verb"] = "addSpeaker", ["event"] = number, ["name"] = "Üma Ünal", ["role"] = "presenter", ["email"] = Unsendable,
+        });
+
+        Assert.Contains(CardJson.Of(replies), card => CardJson.ErrorsUnder(card, "email").Any(e => e.Contains("I can't send mail to", StringComparison.Ordinal)));
+        Assert.Empty((await Organiser.EventAsync(app, number)).Speakers);
+    }
+
+    [Fact]
     public async Task InternationalisedDomain_IsStoredInTheFormSmtpSends()
     {
         await using var app = new BotApp();
