@@ -21,7 +21,7 @@ public sealed class AddressEntryTests
         var rsvp = CardJson.TextOf(await bot.SayAsync("ana", $"rsvp #{number} going email {Unsendable}"));
         var speaker = CardJson.TextOf(await bot.SayAsync("olga", $"speaker #{number} add \"Üma Ünal\" presenter email {Unsendable}"));
 
-        Assert.All(new[] { email, rsvp, speaker }, text => Assert.Contains($"I can't send mail to '{Unsendable}'", text));
+        Assert.All(new[] { email, rsvp, speaker }, text => Assert.Contains("I can't send mail to that address", text));
         Assert.False(await app.DbAsync(db => db.UserProfiles.AnyAsync(p => p.Email != null)));
         Assert.False(await app.DbAsync(db => db.Registrations.AnyAsync()));
         Assert.Empty((await Organiser.EventAsync(app, number)).Speakers);

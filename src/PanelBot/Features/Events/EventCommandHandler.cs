@@ -57,7 +57,7 @@ public sealed class EventCommandHandler(EventActions actions, EventRepository ev
                 e => SetValue.Apply(e, set, today, clock),
                 $"Updated the {FieldLabel(set.Field)} of {ev.Reference}.", ct),
             AddSpeakerCommand { Speaker.Email: { } typed } when !EmailEntry.TryAccept(typed, out _) =>
-                Task.FromResult<BotReply>(EmailEntry.Refusal(typed)),
+                Task.FromResult<BotReply>(EmailEntry.Refusal),
             AddSpeakerCommand add => AddSpeakerAsync(request, ev, WithUsableEmail(add.Speaker), ct),
             SpeakerZoneCommand zone => actions.EditAsync(request, ev, e => e.SetSpeakerZone(zone.Name, zone.ZoneId, clock),
                 e => SpeakerZoneDone(e, zone.Name), ct),

@@ -9,9 +9,8 @@ public static class EmailEntry
     public static bool TryAccept(string? typed, [NotNullWhen(true)] out string? address) =>
         DeliverableAddress.TryNormalise(typed, out address);
 
-    public static string Refusal(string typed) =>
-        $"I can't send mail to '{Shorten(typed)}'. Please give an address like name@example.org, " +
-        "with no accents, spaces or brackets before the @ (the domain may have accents).";
-
-    private static string Shorten(string typed) => typed.Length <= 80 ? typed : typed[..79] + "…";
+    /// <summary>The address itself is not repeated: the answer may land in a shared conversation.</summary>
+    public const string Refusal =
+        "I can't send mail to that address. Please give one like name@example.org, with no accents, spaces or brackets " +
+        "before the @ (the domain may have accents).";
 }

@@ -33,7 +33,7 @@ public sealed class RsvpHandler(
         if (ev is null) return EventActions.NotFound(reference);
         if (email is not null)
         {
-            if (!EmailEntry.TryAccept(email, out var usable)) return EmailEntry.Refusal(email);
+            if (!EmailEntry.TryAccept(email, out var usable)) return EmailEntry.Refusal;
             email = usable;
             await profiles.RememberEmailAsync(request.UserId, request.UserName, email, ct);
         }
@@ -85,7 +85,7 @@ public sealed class RsvpHandler(
 
     public async Task<BotReply> RememberEmailAsync(TurnRequest request, string address, CancellationToken ct)
     {
-        if (!EmailEntry.TryAccept(address, out var email)) return EmailEntry.Refusal(address);
+        if (!EmailEntry.TryAccept(address, out var email)) return EmailEntry.Refusal;
         await profiles.RememberEmailAsync(request.UserId, request.UserName, email, ct);
         // Events they are already going to get their invitations now.
         var pending = await registrations.ForUserAsync(request.UserId, ct);

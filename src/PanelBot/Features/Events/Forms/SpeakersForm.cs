@@ -110,7 +110,7 @@ public static class SpeakersForm
         {
             // Checked as mail will be sent, so the briefing never fails on it later.
             if (EmailEntry.TryAccept(typed, out var usable)) speaker = speaker with { Email = usable };
-            else errors["email"] = EmailEntry.Refusal(typed);
+            else errors["email"] = EmailEntry.Refusal;
         }
         return errors.Count > 0 ? (null, new FormErrors(errors, [])) : (speaker, FormErrors.None);
     }
