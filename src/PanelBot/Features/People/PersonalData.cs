@@ -19,7 +19,8 @@ public sealed class PersonalData(PanelBotDbContext db, OutboxErasure outbox)
 
     /// <summary>
     /// Runs after the RSVPs are withdrawn (their withdrawal mails are queued): removes the profile, any registration
-    /// left, the delivery records that name the person, and their mail (withdrawals once sent).
+    /// left, the name on their private line, the delivery records that name the person, and their mail (withdrawals
+    /// once sent).
     /// </summary>
     public async Task EraseAsync(string userId, IReadOnlyCollection<string> addresses, CancellationToken ct)
     {
@@ -27,6 +28,8 @@ public sealed class PersonalData(PanelBotDbContext db, OutboxErasure outbox)
         await db.SaveChangesAsync(ct);
         await db.Registrations.Where(r => r.UserId == userId).ExecuteDeleteAsync(ct);
         await db.UserProfiles.Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
+        // The private line stays (the bot may still need to reach them 1:1), without their name.
+        await db.PrivateChats.Where(p => p.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(p => p.UserName, (string?)null), ct);
         var inKey = ":" + userId + ":";
         await db.ScheduledDeliveries.Where(d => d.Key.Contains(inKey)).ExecuteDeleteAsync(ct);
     }
