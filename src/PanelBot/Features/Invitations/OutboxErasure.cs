@@ -31,6 +31,22 @@ public sealed class OutboxErasure(IOptions<MailOptions> options, IHostEnvironmen
         }
     }
 
+    /// <summary>
+    /// Deletes marked rows that are already done: a send that finished while <see cref="ForgetAsync"/> was marking
+    /// it found no mark yet. Run after the marks are saved.
+    /// </summary>
+    public async Task SweepDoneAsync(PanelBotDbContext db, CancellationToken ct)
+    {
+        var done = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.EraseWhenDone && (m.State == OutboxState.Sent || m.State == OutboxState.Failed))
+            .Select(m => new { m.Id, m.MessageId }).ToListAsync(ct);
+        foreach (var row in done)
+        {
+            await db.OutboxMessages.Where(m => m.Id == row.Id).ExecuteDeleteAsync(ct);
+            DeletePickupCopy(row.MessageId);
+        }
+    }
+
     /// <summary>After a row is sent or given up: deletes it and its pickup copy if its recipient is forgotten.</summary>
     public async Task EraseIfAskedAsync(PanelBotDbContext db, long id, CancellationToken ct)
     {

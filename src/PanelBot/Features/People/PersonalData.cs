@@ -26,6 +26,7 @@ public sealed class PersonalData(PanelBotDbContext db, OutboxErasure outbox)
     {
         await outbox.ForgetAsync(db, addresses, ct);
         await db.SaveChangesAsync(ct);
+        await outbox.SweepDoneAsync(db, ct);
         await db.Registrations.Where(r => r.UserId == userId).ExecuteDeleteAsync(ct);
         await db.UserProfiles.Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
         // The private line stays (the bot may still need to reach them 1:1), without their name.
