@@ -5,7 +5,6 @@ public sealed class DeliverableAddressTests
     [Theory]
     [InlineData("ann@example.org", "ann@example.org")]
     [InlineData("  Ann.Lee+panels@Example.org ", "Ann.Lee+panels@example.org")]
-    [InlineData("ann@münchen.de", "ann@xn--mnchen-3ya.de")]
     [InlineData("o'brien@example.ie", "o'brien@example.ie")]
     public void SendableAddresses_AreAcceptedInTheFormTheSmtpPathSends(string typed, string stored)
     {
@@ -15,6 +14,7 @@ public sealed class DeliverableAddressTests
     }
 
     [Theory]
+    [InlineData("ann@münchen.de")]          // the mail path's parser reads A-labels back as Unicode, which it does not send
     [InlineData("ü@example.org")]           // needs SMTPUTF8 (RFC 6531), which the SMTP path does not use
     [InlineData("Ann <ann@example.org>")]   // a display name is not an address
     [InlineData("ann@example.org, bob@example.org")]

@@ -105,7 +105,7 @@ public sealed class ErasureTests : IDisposable
         public async Task<MailSendResult> SendAsync(MailEnvelope envelope, CancellationToken cancellationToken = default)
         {
             var result = await inner.SendAsync(envelope, cancellationToken);
-            foreach (var to in envelope.Recipients) sent.Enqueue((to.Value, Encoding.UTF8.GetString(envelope.Mime.Span)));
+            foreach (var to in envelope.Recipients) sent.Enqueue((to.Address, Encoding.UTF8.GetString(envelope.Mime.Span)));
             return result;
         }
     }
