@@ -58,6 +58,23 @@ public sealed class ActivityTests
         Assert.Equal("hi <at>Bo</at>", activity.RemoveRecipientMentionText());
     }
 
+    [Fact]
+    public void RemoveRecipientMentionText_HostileText_IsBoundedByTheMatchTimeOutAndLeftAsItWas()
+    {
+        // Every "<at" starts a scan to the end of the text for a '>' that never comes: quadratic without a time-out.
+        var hostile = string.Concat(Enumerable.Repeat("<at", 60_000));
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message, Text = hostile, Recipient = new ChannelAccount { Id = "28:bot" },
+            Entities = [new System.Text.Json.Nodes.JsonObject
+            {
+                ["type"] = "mention", ["mentioned"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "28:bot", ["name"] = "PanelBot" },
+            }],
+        };
+
+        Assert.Equal(hostile, activity.RemoveRecipientMentionText());
+    }
+
     [Theory]
     [InlineData("""{"type":"message","localTimezone":"America/New_York","entities":[{"type":"clientInfo","timezone":"Europe/Berlin"}]}""", "America/New_York")]
     [InlineData("""{"type":"message","localTimeZone":"Asia/Tokyo"}""", "Asia/Tokyo")]

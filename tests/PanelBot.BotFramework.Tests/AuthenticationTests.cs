@@ -60,9 +60,9 @@ public sealed class AuthenticationTests(FakeIdentityProvider idp) : IClassFixtur
     }
 
     [Fact]
-    public async Task Post_EntraTokenWithAppIdAudience_Returns200()
+    public async Task Post_EntraTokenWithAppIdAudienceFromTheBotItself_Returns200()
     {
-        var token = idp.CreateToken(serviceUrl: null, issuer: FakeIdentityProvider.EntraIssuer, key: idp.EntraKey);
+        var token = idp.CreateEntraToken(version: "1.0", caller: FakeIdentityProvider.AppId);
 
         var response = await _host.Client.PostActivityAsync(Http.TeamsMessage(), token);
 
@@ -74,7 +74,10 @@ public sealed class AuthenticationTests(FakeIdentityProvider idp) : IClassFixtur
     {
         var token = idp.CreateToken(serviceUrl: null, issuer: FakeIdentityProvider.EntraIssuer, key: idp.EntraKey,
             audience: "https://api.botframework.com",
-            extraClaims: new Dictionary<string, object> { ["appid"] = FakeIdentityProvider.AppId, ["ver"] = "1.0" });
+            extraClaims: new Dictionary<string, object>
+            {
+                ["appid"] = FakeIdentityProvider.AppId, ["ver"] = "1.0", ["tid"] = FakeIdentityProvider.BotFrameworkTenant,
+            });
 
         var response = await _host.Client.PostActivityAsync(Http.TeamsMessage(channelId: "emulator"), token);
 

@@ -131,11 +131,32 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Post_BodyOverLimit_Returns413()
+    public async Task Post_BodyOverLimit_Returns413WithAProblemThatSaysTheLimit()
     {
         var response = await _host.Client.PostActivityAsync(Http.TeamsMessage(new string('x', 5000)));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(413, (int?)problem["status"]);
+        Assert.Contains("4,096 bytes", (string?)problem["detail"], StringComparison.Ordinal);
+        Assert.Empty(_host.Bot.Received);
+    }
+
+    [Theory]
+    [InlineData("from")]
+    [InlineData("conversation")]
+    [InlineData("from.id")]
+    public async Task Post_MessageWithoutSenderOrConversation_Returns400AndBotNotInvoked(string missing)
+    {
+        var activity = Http.TeamsMessage();
+        if (missing == "from.id") activity["from"]!.AsObject().Remove("id");
+        else activity.Remove(missing);
+
+        var response = await _host.Client.PostActivityAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("from.id and conversation.id", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"],
+            StringComparison.Ordinal);
         Assert.Empty(_host.Bot.Received);
     }
 

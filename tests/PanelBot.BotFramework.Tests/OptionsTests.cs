@@ -55,6 +55,53 @@ public sealed class OptionsTests
     public void Bind_UnknownAppType_Fails()
     {
         Assert.Throws<OptionsValidationException>(() =>
-            Resolve(new() { ["MicrosoftAppId"] = "id", ["MicrosoftAppPassword"] = "pw", ["MicrosoftAppType"] = "UserAssignedMSI" }));
+            Resolve(new() { ["MicrosoftAppId"] = "id", ["MicrosoftAppPassword"] = "pw", ["MicrosoftAppType"] = "Federated" }));
+    }
+
+    [Fact]
+    public void Bind_UserAssignedMsiWithTenantAndNoPassword_IsValid()
+    {
+        var options = Resolve(new()
+        {
+            ["MicrosoftAppId"] = "id", ["MicrosoftAppTenantId"] = "tid", ["MicrosoftAppType"] = "UserAssignedMSI",
+        });
+
+        Assert.Equal(MicrosoftAppType.UserAssignedMSI, options.MicrosoftAppType);
+    }
+
+    [Fact]
+    public void Validate_UserAssignedMsiWithPasswordAndNoTenant_ReportsBoth()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(new()
+        {
+            ["MicrosoftAppId"] = "id", ["MicrosoftAppPassword"] = "pw", ["MicrosoftAppType"] = "UserAssignedMSI",
+        }));
+
+        Assert.Contains(error.Failures, f => f.Contains("MicrosoftAppPassword must be empty", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("MicrosoftAppTenantId is required", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData("some-app")]
+    public void Validate_AllowedCallerThatIsNotAnAppId_Fails(string caller)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(new()
+        {
+            ["MicrosoftAppId"] = "id", ["MicrosoftAppPassword"] = "pw", ["BotFramework:AllowedCallers:0"] = caller,
+        }));
+
+        Assert.Contains(error.Failures, f => f.Contains("AllowedCallers", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_PlaygroundOnWithAppId_Fails()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(new()
+        {
+            ["MicrosoftAppId"] = "id", ["MicrosoftAppPassword"] = "pw", ["BotFramework:Playground:Enabled"] = "true",
+        }));
+
+        Assert.Contains(error.Failures, f => f.Contains("Playground", StringComparison.Ordinal));
     }
 }

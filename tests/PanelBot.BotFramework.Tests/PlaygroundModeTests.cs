@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using PanelBot.BotFramework.Tests.Infrastructure;
 
 namespace PanelBot.BotFramework.Tests;
@@ -26,10 +27,19 @@ public sealed class PlaygroundModeTests
     }
 
     [Fact]
-    public async Task Playground_ExplicitlyEnabledWithAppId_RepliesOverLoopbackWithoutToken()
+    public async Task Playground_ExplicitlyEnabledWithAppId_RefusesToStart()
+    {
+        // The playground's routes are unauthenticated and let a client choose any from.id.
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => BotHost.StartAsync(WithAppId("true")));
+
+        Assert.Contains(error.Failures, f => f.Contains("Playground", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Playground_WithoutAppId_RepliesOverLoopbackWithoutToken()
     {
         var tokens = new FakeTokenProvider();
-        await using var host = await BotHost.StartAsync(WithAppId("true"), s => s.AddSingleton<IBotTokenProvider>(tokens));
+        await using var host = await BotHost.StartAsync(configureServices: s => s.AddSingleton<IBotTokenProvider>(tokens));
         host.Bot.Behaviour = (turn, ct) => turn.Activity.Type == ActivityTypes.ConversationUpdate
             ? turn.SendActivityAsync("Welcome!", ct)
             : Task.CompletedTask;

@@ -87,8 +87,21 @@ internal sealed class BotAuthenticator(
         }
 
         var validated = (JsonWebToken)result.SecurityToken;
+        string? entraCaller = null;
+        if (kind == BotTokenKind.Entra)
+        {
+            var verdict = EntraCallerRules.Check(validated, o);
+            if (verdict.Refusal is not null)
+            {
+                logger.LogWarning("Rejected request: Entra token refused: {Reason}", verdict.Refusal);
+                return null;
+            }
+
+            entraCaller = verdict.Caller;
+        }
+
         var keyId = validated.Kid ?? validated.SigningKey?.KeyId;
-        return new BotCaller(result.ClaimsIdentity, kind, keyId);
+        return new BotCaller(result.ClaimsIdentity, kind, keyId, entraCaller);
     }
 
     /// <summary>The checks that need the activity; false means answer 401.</summary>
@@ -198,24 +211,10 @@ internal sealed class BotAuthenticator(
     }
 
     // Entra tokens: aud = app id; or, as the Emulator mints them with the bot's own credentials,
-    // aud = api.botframework.com with appid/azp = app id.
-    private static bool IsEntraAudienceValid(IEnumerable<string> audiences, SecurityToken token, string appId)
-    {
-        var list = audiences.ToList();
-        if (list.Contains(appId, StringComparer.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        if (!list.Contains(BotIssuers.AbsAudience, StringComparer.OrdinalIgnoreCase) || token is not JsonWebToken jwt)
-        {
-            return false;
-        }
-
-        var caller = jwt.TryGetPayloadValue<string>("appid", out var appIdClaim) ? appIdClaim
-            : jwt.TryGetPayloadValue<string>("azp", out var azp) ? azp : null;
-        return string.Equals(caller, appId, StringComparison.OrdinalIgnoreCase);
-    }
+    // aud = api.botframework.com (EntraCallerRules then requires the caller to be the bot itself).
+    private static bool IsEntraAudienceValid(IEnumerable<string> audiences, SecurityToken token, string appId) =>
+        audiences.Any(a => string.Equals(a, appId, StringComparison.OrdinalIgnoreCase)
+                           || string.Equals(a, BotIssuers.AbsAudience, StringComparison.OrdinalIgnoreCase));
 
     private static bool SameServiceUrl(string a, string b) =>
         string.Equals(a.TrimEnd('/'), b.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)

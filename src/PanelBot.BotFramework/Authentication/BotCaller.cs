@@ -14,10 +14,20 @@ internal enum BotTokenKind
 }
 
 /// <summary>Who sent a request whose token (if any) passed signature, lifetime, issuer and audience checks.</summary>
-internal sealed record BotCaller(ClaimsIdentity Identity, BotTokenKind Kind, string? SigningKeyId)
+internal sealed record BotCaller(ClaimsIdentity Identity, BotTokenKind Kind, string? SigningKeyId, string? EntraCaller = null)
 {
     public static BotCaller Anonymous { get; } = new(new ClaimsIdentity(), BotTokenKind.Anonymous, null);
 
     /// <summary>The value for <see cref="Activity.CallerId"/>; never trusted from the wire.</summary>
-    public string? CallerId => Kind == BotTokenKind.Anonymous ? null : "urn:botframework:azure";
+    /// An allowed caller other than the bot itself is named as botbuilder names skill callers.
+    public string? CallerId => Kind switch
+    {
+        BotTokenKind.Anonymous => null,
+        BotTokenKind.Entra when EntraCaller is not null && !IsBot(EntraCaller) => "urn:botframework:aadappid:" + EntraCaller,
+        _ => "urn:botframework:azure",
+    };
+
+    private bool IsBot(string caller) =>
+        Identity.FindAll("aud").Any(a => string.Equals(a.Value, caller, StringComparison.OrdinalIgnoreCase))
+        || Identity.FindAll("aud").Any(a => a.Value == BotIssuers.AbsAudience);
 }

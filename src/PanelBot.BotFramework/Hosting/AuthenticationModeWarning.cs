@@ -17,10 +17,6 @@ internal sealed class AuthenticationModeWarning(IOptions<BotFrameworkOptions> op
                 "!!! Bot authentication is OFF: no MicrosoftAppId is configured, so /api/messages accepts anonymous requests. " +
                 "Development only - never expose this instance to the internet. !!!");
         }
-        else if (o.IsPlaygroundEnabled)
-        {
-            logger.LogWarning("The Direct Line playground is enabled although MicrosoftAppId is set; its routes are unauthenticated.");
-        }
 
         return Task.CompletedTask;
     }

@@ -10,14 +10,25 @@ internal sealed class BotFrameworkOptionsValidator : IValidateOptions<BotFramewo
         var failures = new List<string>();
         if (options.IsAuthenticationEnabled)
         {
-            if (string.IsNullOrWhiteSpace(options.MicrosoftAppPassword))
+            ValidateCredentials(options, failures);
+            if (options.MicrosoftAppType is MicrosoftAppType.SingleTenant or MicrosoftAppType.UserAssignedMSI
+                && string.IsNullOrWhiteSpace(options.MicrosoftAppTenantId))
             {
-                failures.Add("MicrosoftAppPassword is required when MicrosoftAppId is set.");
+                failures.Add($"MicrosoftAppTenantId is required when MicrosoftAppType is {options.MicrosoftAppType}.");
             }
 
-            if (options.MicrosoftAppType == MicrosoftAppType.SingleTenant && string.IsNullOrWhiteSpace(options.MicrosoftAppTenantId))
+            if (options.IsPlaygroundEnabled)
             {
-                failures.Add("MicrosoftAppTenantId is required when MicrosoftAppType is SingleTenant.");
+                // The playground's routes are unauthenticated and let a client pick any from.id.
+                failures.Add("BotFramework:Playground:Enabled must not be true when MicrosoftAppId is set: the playground lets anyone act as any user.");
+            }
+        }
+
+        foreach (var caller in options.AllowedCallers)
+        {
+            if (!Guid.TryParse(caller, out _))
+            {
+                failures.Add($"BotFramework:AllowedCallers must list app ids (GUIDs); '{caller}' is not one (a wildcard is not supported).");
             }
         }
 
@@ -40,5 +51,44 @@ internal sealed class BotFrameworkOptionsValidator : IValidateOptions<BotFramewo
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateCredentials(BotFrameworkOptions options, List<string> failures)
+    {
+        var hasPassword = !string.IsNullOrWhiteSpace(options.MicrosoftAppPassword);
+        if (options.MicrosoftAppType == MicrosoftAppType.UserAssignedMSI)
+        {
+            if (hasPassword || options.HasCertificate)
+            {
+                failures.Add("MicrosoftAppPassword must be empty when MicrosoftAppType is UserAssignedMSI: the managed identity has no secret.");
+            }
+
+            return;
+        }
+
+        if (options.HasCertificate)
+        {
+            if (options.MicrosoftAppType != MicrosoftAppType.SingleTenant)
+            {
+                failures.Add("A certificate (MicrosoftAppCertificatePath or MicrosoftAppCertificateThumbprint) needs MicrosoftAppType SingleTenant.");
+            }
+
+            if (hasPassword)
+            {
+                failures.Add("Set either MicrosoftAppPassword or a certificate, not both.");
+            }
+
+            if (!string.IsNullOrWhiteSpace(options.MicrosoftAppCertificatePath) && !File.Exists(options.MicrosoftAppCertificatePath))
+            {
+                failures.Add($"MicrosoftAppCertificatePath '{options.MicrosoftAppCertificatePath}' does not exist.");
+            }
+
+            return;
+        }
+
+        if (!hasPassword)
+        {
+            failures.Add("MicrosoftAppPassword (or, for SingleTenant, a certificate) is required when MicrosoftAppId is set.");
+        }
     }
 }

@@ -56,12 +56,15 @@ public static class BotFrameworkServiceCollectionExtensions
         options.MicrosoftAppId = configuration["MicrosoftAppId"] ?? options.MicrosoftAppId;
         options.MicrosoftAppPassword = configuration["MicrosoftAppPassword"] ?? options.MicrosoftAppPassword;
         options.MicrosoftAppTenantId = configuration["MicrosoftAppTenantId"] ?? options.MicrosoftAppTenantId;
+        options.MicrosoftAppCertificatePath = configuration["MicrosoftAppCertificatePath"] ?? options.MicrosoftAppCertificatePath;
+        options.MicrosoftAppCertificatePassword = configuration["MicrosoftAppCertificatePassword"] ?? options.MicrosoftAppCertificatePassword;
+        options.MicrosoftAppCertificateThumbprint = configuration["MicrosoftAppCertificateThumbprint"] ?? options.MicrosoftAppCertificateThumbprint;
         if (configuration["MicrosoftAppType"] is { Length: > 0 } appType)
         {
             options.MicrosoftAppType = Enum.TryParse<MicrosoftAppType>(appType, ignoreCase: true, out var parsed)
                 ? parsed
                 : throw new OptionsValidationException(nameof(BotFrameworkOptions), typeof(BotFrameworkOptions),
-                    [$"MicrosoftAppType '{appType}' is not supported; use MultiTenant or SingleTenant."]);
+                    [$"MicrosoftAppType '{appType}' is not supported; use SingleTenant, UserAssignedMSI or MultiTenant."]);
         }
     }
 }

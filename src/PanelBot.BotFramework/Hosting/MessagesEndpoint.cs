@@ -28,7 +28,7 @@ internal static class MessagesEndpoint
 
         if (request.ContentLength > options.MaxRequestBodyBytes)
         {
-            response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await WriteTooLargeAsync(response, options.MaxRequestBodyBytes);
             return;
         }
 
@@ -43,7 +43,7 @@ internal static class MessagesEndpoint
         var body = await LimitedBody.ReadAsync(request.Body, options.MaxRequestBodyBytes, context.RequestAborted);
         if (body is null)
         {
-            response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await WriteTooLargeAsync(response, options.MaxRequestBodyBytes);
             return;
         }
 
@@ -101,15 +101,29 @@ internal static class MessagesEndpoint
             return false;
         }
 
+        // A message or invoke is someone asking for something in a conversation; without both the bot cannot tell
+        // who asks or where to answer (the Activity schema requires from and conversation on them).
+        if (activity.Type is ActivityTypes.Message or ActivityTypes.Invoke
+            && (string.IsNullOrWhiteSpace(activity.From?.Id) || string.IsNullOrWhiteSpace(activity.Conversation?.Id)))
+        {
+            activity = null;
+            problem = "A message or invoke activity needs from.id and conversation.id.";
+            return false;
+        }
+
         problem = string.Empty;
         return true;
     }
 
-    private static Task WriteProblemAsync(HttpResponse response, string detail)
+    private static Task WriteProblemAsync(HttpResponse response, string detail, int status = StatusCodes.Status400BadRequest,
+        string title = "Bad Request")
     {
-        response.StatusCode = StatusCodes.Status400BadRequest;
+        response.StatusCode = status;
         response.ContentType = "application/problem+json";
         return response.WriteAsync(JsonSerializer.Serialize(
-            new { type = "about:blank", title = "Bad Request", status = 400, detail }, BotJson.Options));
+            new { type = "about:blank", title, status, detail }, BotJson.Options));
     }
+
+    private static Task WriteTooLargeAsync(HttpResponse response, long limit) =>
+        WriteProblemAsync(response, $"The activity is larger than {limit:N0} bytes.", StatusCodes.Status413PayloadTooLarge, "Payload Too Large");
 }

@@ -8,4 +8,10 @@ public enum MicrosoftAppType
 
     /// <summary>Authority <c>login.microsoftonline.com/{MicrosoftAppTenantId}</c>.</summary>
     SingleTenant,
+
+    /// <summary>
+    /// A user-assigned managed identity whose client id is <c>MicrosoftAppId</c>: tokens come from the Azure host's
+    /// managed identity endpoint, there is no password, and <c>MicrosoftAppTenantId</c> names the identity's tenant.
+    /// </summary>
+    UserAssignedMSI,
 }

@@ -48,7 +48,7 @@ public sealed partial class Activity
         }
 
         var text = Text;
-        foreach (var mention in RecipientMentions())
+        foreach (var mention in RecipientMentions().Take(MaxRecipientMentions))
         {
             if (StringOf(mention["text"]) is { Length: > 0 } markup)
             {
@@ -57,12 +57,30 @@ public sealed partial class Activity
 
             if (StringOf(mention["mentioned"]?["name"]) is { Length: > 0 } name)
             {
-                text = Regex.Replace(text, "<at[^>]*>" + Regex.Escape(name) + "</at>", string.Empty, RegexOptions.IgnoreCase);
+                text = WithoutMention(text, name);
             }
         }
 
         Text = text.Trim();
         return Text;
+    }
+
+    // Text and names come from the wire; a time-out bounds the work on hostile input (see .NET's regex guidance,
+    // https://learn.microsoft.com/dotnet/standard/base-types/best-practices-regex#use-time-out-values).
+    private const int MaxRecipientMentions = 10;
+    private static readonly TimeSpan MentionMatchTimeout = TimeSpan.FromMilliseconds(200);
+
+    private static string WithoutMention(string text, string name)
+    {
+        try
+        {
+            return Regex.Replace(text, "<at[^>]*>" + Regex.Escape(name) + "</at>", string.Empty,
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, MentionMatchTimeout);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return text;
+        }
     }
 
     /// <summary>

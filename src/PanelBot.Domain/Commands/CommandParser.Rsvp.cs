@@ -70,14 +70,17 @@ public static partial class CommandParser
         return new ForgetMeCommand(confirmed);
     }
 
-    private static Command ParseRemind(TokenCursor cursor)
+    private static Command ParseRemind(TokenCursor cursor, int maxOffsets)
     {
         var usage = CommandCatalog.Usage("remind");
         var ev = cursor.EventRef(usage);
         var text = string.Join(' ', cursor.TakeAll().Select(t => t.Text));
         if (text.Length == 0) throw new ParseFailure($"When should I remind people? For example: remind {ev} 3d,1h (3 days and 1 hour before).");
         var offsets = new List<Duration>();
-        foreach (var part in text.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries))
+        var parts = text.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length > maxOffsets)
+            throw new ParseFailure($"That is {parts.Length} reminder times; an event can have at most {maxOffsets}. For example: remind {ev} 3d,1h.");
+        foreach (var part in parts)
         {
             var m = OffsetPattern().Match(part.ToLowerInvariant());
             if (!m.Success)

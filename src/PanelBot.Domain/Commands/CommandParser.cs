@@ -10,7 +10,11 @@ namespace PanelBot.Domain.Commands;
 /// </summary>
 public static partial class CommandParser
 {
-    public static bool TryParse(string? text, LocalDate today, [NotNullWhen(true)] out Command? command, [NotNullWhen(false)] out ParseError? error)
+    public static bool TryParse(string? text, LocalDate today, [NotNullWhen(true)] out Command? command, [NotNullWhen(false)] out ParseError? error) =>
+        TryParse(text, today, CommandLimits.Default, out command, out error);
+
+    public static bool TryParse(string? text, LocalDate today, CommandLimits limits,
+        [NotNullWhen(true)] out Command? command, [NotNullWhen(false)] out ParseError? error)
     {
         command = null;
         if (string.IsNullOrWhiteSpace(text))
@@ -18,10 +22,22 @@ public static partial class CommandParser
             error = new ParseError("Type a command, for example: events, new, or help for the list.");
             return false;
         }
+        if (text.Length > limits.MaxLength)
+        {
+            error = new ParseError($"That message is {text.Length:N0} characters long; a command can be at most {limits.MaxLength:N0}. " +
+                                   "Please shorten it.");
+            return false;
+        }
         if (!Tokenizer.TryTokenize(text, out var tokens, out error)) return false;
+        if (tokens.FirstOrDefault(t => t.Text.Length > limits.MaxTokenLength) is { } huge)
+        {
+            error = new ParseError($"One value is {huge.Text.Length:N0} characters long; a value can be at most {limits.MaxTokenLength:N0}. " +
+                                   "Please shorten it.");
+            return false;
+        }
         try
         {
-            command = Parse(new TokenCursor(text, tokens), today);
+            command = Parse(new TokenCursor(text, tokens), today, limits);
             error = null;
             return true;
         }
@@ -36,7 +52,7 @@ public static partial class CommandParser
     public static (Command? Command, ParseError? Error) Parse(string? text, LocalDate today) =>
         TryParse(text, today, out var command, out var error) ? (command, null) : (null, error);
 
-    private static Command Parse(TokenCursor cursor, LocalDate today)
+    private static Command Parse(TokenCursor cursor, LocalDate today, CommandLimits limits)
     {
         var first = cursor.Next("Type a command, or help for the list.");
         var word = first.Text.ToLowerInvariant();
@@ -62,7 +78,7 @@ public static partial class CommandParser
             "decline" => ParseDecision(cursor, "decline", (e, u) => new DeclineCommand(e, u)),
             "email" => ParseEmail(cursor),
             "forget" => ParseForget(cursor),
-            "remind" => ParseRemind(cursor),
+            "remind" => ParseRemind(cursor, limits.MaxReminderOffsets),
             "schedule" => Single(cursor, "schedule", e => new ScheduleCommand(e)),
             "outbox" => Single(cursor, "outbox", e => new OutboxCommand(e)),
             "help" or "?" => new HelpCommand(cursor.AtEnd ? null : cursor.Rest().ToLowerInvariant()),

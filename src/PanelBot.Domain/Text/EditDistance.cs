@@ -31,6 +31,8 @@ public static class EditDistance
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
+            // The distance is at least the difference in length: skip the quadratic work when that alone is too far.
+            if (Math.Abs(candidate.Length - input.Length) > limit) continue;
             var distance = Between(input, candidate);
             if (distance < bestDistance)
             {

@@ -7,6 +7,7 @@ namespace PanelBot.Domain.Time;
 public static class ZoneLookup
 {
     private static readonly IDateTimeZoneProvider Provider = DateTimeZoneProviders.Tzdb;
+    private const int MaxSuggestibleLength = 64;
     private static readonly Dictionary<string, string> IdsIgnoringCase =
         Provider.Ids.ToDictionary(id => id, id => id, StringComparer.OrdinalIgnoreCase);
 
@@ -38,6 +39,8 @@ public static class ZoneLookup
 
     public static string? Suggest(string input)
     {
+        // No zone id is longer than this; a longer input is no typo of one, and comparing it would be wasted work.
+        if (input.Length > MaxSuggestibleLength) return null;
         // "Oslo" or "new york" name a city: compare with the city part of each id before whole ids.
         if (!input.Contains('/'))
         {

@@ -64,7 +64,7 @@ public sealed class CardActionHandler(
             case EventCard.RsvpVerb when EventNumber(data) is { } number && ParseAnswer(data["answer"]) is { } answer:
                 return await rsvp.AnswerAsync(request, EventRef.ForNumber(number), answer, null, ct);
             case EventCard.RefreshVerb when EventNumber(data) is { } number:
-                var ev = await actions.FindAsync(EventRef.ForNumber(number), ct);
+                var ev = await actions.FindAsync(request, EventRef.ForNumber(number), ct);
                 return ev is null ? EventActions.NotFound(EventRef.ForNumber(number)) : await actions.ShowAsync(request, ev, ct);
             case RsvpHandler.ForgetVerb:
                 return await rsvp.ForgetAsync(request, confirmed: true, ct);

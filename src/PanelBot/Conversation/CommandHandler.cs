@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Extensions;
+using PanelBot.Conversation.Limits;
 using PanelBot.Domain.Commands;
 using PanelBot.Features;
 using PanelBot.Features.Events;
@@ -22,6 +23,7 @@ public sealed class CommandHandler(
     ScheduleCommandHandler schedule,
     UserProfiles profiles,
     IOptions<EventsOptions> options,
+    IOptions<LimitsOptions> limits,
     TimeProvider clock)
 {
     public async Task HandleAsync(TurnRequest request, CancellationToken ct)
@@ -34,7 +36,7 @@ public sealed class CommandHandler(
         }
         var zone = await UserZoneAsync(request, ct);
         var today = clock.GetCurrentInstant().InZone(zone).Date;
-        var parsed = CommandParser.TryParse(text, today, out var command, out var error);
+        var parsed = CommandParser.TryParse(text, today, limits.Value.ToCommandLimits(), out var command, out var error);
         PanelBotTelemetry.TagCommand(parsed ? command : null);
         var reply = parsed ? await ExecuteAsync(request, command!, zone, ct) : (BotReply)error!.Message;
         await request.SendAsync(reply, ct);

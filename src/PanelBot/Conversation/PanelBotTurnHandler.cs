@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PanelBot.BotFramework;
+using PanelBot.Conversation.Limits;
 using PanelBot.Features;
 using PanelBot.Features.Help;
 using PanelBot.Features.Operations;
@@ -20,6 +21,7 @@ public sealed class PanelBotTurnHandler(
     Welcome welcome,
     UserProfiles profiles,
     PrivateLine privateLine,
+    TurnLimiter limiter,
     ILogger<PanelBotTurnHandler> logger) : IBot
 {
     public const string CardActionInvoke = "adaptiveCard/action";
@@ -28,6 +30,12 @@ public sealed class PanelBotTurnHandler(
     {
         var activity = turn.Activity;
         using var span = PanelBotTelemetry.StartTurn(activity.Type, activity.ChannelId, activity.Type == ActivityTypes.Invoke ? activity.Name : null);
+        if (IsCommand(activity) && limiter.TryCommand(activity) is { } refusal)
+        {
+            await SayWaitAsync(turn, refusal, cancellationToken);
+            return;
+        }
+
         await conversations.RememberAsync(activity, cancellationToken);
         await privateLine.RememberAsync(activity, cancellationToken);
         var request = TurnRequest.From(turn) with { PrivateLine = privateLine };
@@ -71,6 +79,21 @@ public sealed class PanelBotTurnHandler(
                 activity.Type, activity.Conversation?.Id);
             await ApologiseAsync(turn, cancellationToken);
         }
+    }
+
+    private static bool IsCommand(Activity activity) =>
+        activity.Type == ActivityTypes.Message || (activity.Type == ActivityTypes.Invoke && activity.Name == CardActionInvoke);
+
+    /// <summary>Over the budget nothing runs: a message hears it once, a button always gets the short answer it needs.</summary>
+    private static async Task SayWaitAsync(ITurnContext turn, TurnLimiter.Refusal refusal, CancellationToken ct)
+    {
+        const string wait = "You're sending me a lot at once. Please wait a minute, then try again.";
+        if (turn.Activity.Type == ActivityTypes.Invoke)
+        {
+            turn.SetInvokeResponse(CardInvokeResponses.Error(429, "TooManyRequests", wait));
+            return;
+        }
+        if (refusal.FirstTime) await turn.SendActivityAsync(wait, ct);
     }
 
     private static bool BotWasAdded(Activity activity) =>

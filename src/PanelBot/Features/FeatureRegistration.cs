@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using PanelBot.Conversation;
+using PanelBot.Conversation.Limits;
 using PanelBot.Hosting;
 using PanelBot.Features.Events;
 using PanelBot.Features.Help;
@@ -14,6 +16,9 @@ public static class FeatureRegistration
     public static IServiceCollection AddFeatures(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<EventsOptions>().Bind(configuration.GetSection(EventsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LimitsOptions>, LimitsOptionsValidator>();
+        services.AddSingleton<TurnLimiter>();
         services.AddScoped<CommandHandler>();
         services.AddScoped<CardActionHandler>();
         services.AddSingleton<Welcome>();
@@ -28,6 +33,7 @@ public static class FeatureRegistration
         services.AddScoped<RegistrationRepository>();
         services.AddScoped<RsvpHandler>();
         services.AddScoped<UserProfiles>();
+        services.AddScoped<PersonalData>();
         services.AddScoped<EventObservers>();
         services.AddScoped<RsvpNotifier>();
         services.AddScoped<PanelBot.Features.PrivateChats.PrivateLine>();

@@ -22,6 +22,7 @@ public sealed class FakeIdentityProvider : IAsyncLifetime
 {
     public const string AppId = "0b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9";
     public const string AbsIssuer = "https://api.botframework.com";
+    public const string BotFrameworkTenant = "d6d49420-f39b-4df7-a1dc-d59a935871db";
     public const string EntraIssuer = "https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/";
     public const string EndorsedKid = "abs-endorsed";
     public const string BareKid = "abs-bare";
@@ -112,6 +113,28 @@ public sealed class FakeIdentityProvider : IAsyncLifetime
             SigningCredentials = new SigningCredentials(key ?? EndorsedKey, algorithm),
         };
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
+    }
+
+    /// <summary>
+    /// An Entra access token as Entra shapes them: version 1.0 (iss sts.windows.net/{tid}/, caller in appid) or 2.0
+    /// (iss login.microsoftonline.com/{tid}/v2.0, caller in azp), signed with the Entra key. A null caller leaves the
+    /// caller claim out; <paramref name="issuer"/> overrides the issuer the version implies.
+    /// </summary>
+    public string CreateEntraToken(
+        string version = "1.0",
+        string tenant = BotFrameworkTenant,
+        string? caller = AppId,
+        string audience = AppId,
+        string? issuer = null)
+    {
+        var claims = new Dictionary<string, object> { ["ver"] = version, ["tid"] = tenant };
+        if (caller is not null)
+        {
+            claims[version == "1.0" ? "appid" : "azp"] = caller;
+        }
+
+        issuer ??= version == "1.0" ? $"https://sts.windows.net/{tenant}/" : $"https://login.microsoftonline.com/{tenant}/v2.0";
+        return CreateToken(serviceUrl: null, issuer: issuer, audience: audience, key: EntraKey, extraClaims: claims);
     }
 
     /// <summary>A token with <c>alg: none</c> and no signature, otherwise valid.</summary>

@@ -62,7 +62,8 @@ public sealed class RecordingServer : IAsyncDisposable
             context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget,
             context.Request.Headers.Authorization.ToString(),
             await reader.ReadToEndAsync(),
-            Stopwatch.GetElapsedTime(_startedAt)));
+            Stopwatch.GetElapsedTime(_startedAt),
+            context.Request.Headers["X-IDENTITY-HEADER"].ToString()));
 
         if (_script.TryDequeue(out var answer))
         {
@@ -76,4 +77,5 @@ public sealed class RecordingServer : IAsyncDisposable
 }
 
 /// <param name="At">When it arrived, as time elapsed on the monotonic clock since the server started.</param>
-public sealed record RecordedRequest(string Method, string Path, string RawTarget, string Authorization, string Body, TimeSpan At);
+public sealed record RecordedRequest(string Method, string Path, string RawTarget, string Authorization, string Body, TimeSpan At,
+    string IdentityHeader = "");

@@ -67,7 +67,11 @@ public sealed class SpeakerTimeZoneTests
         Assert.Equal("Attention", tokyoLine["color"]!.GetValue<string>());
         // ...and so does the text twin.
         Assert.Contains("- Lise Howard (presenter) - 09:00-10:30 in New York", CardJson.TextOf(await bot.SayAsync(Olga, $"show #{n}")));
-        // Where speakers are is for the organisers: someone else's view has no such section.
+        // Where speakers are is for the organisers: someone else's view of the published event has no such section
+        // (a draft they cannot see at all).
+        Assert.Contains($"I can't find event #{n}", CardJson.TextOf(await bot.SayAsync("nina", $"show #{n}")));
+        await Organiser.DoAsync(bot, Olga, $"set #{n} link https://zoom.us/j/61234567890");
+        Assert.Contains($"#{n} is published", CardJson.TextOf(await bot.SayAsync(Olga, $"publish #{n}")));
         Assert.DoesNotContain("Speakers' local times", CardJson.AllText(CardJson.Single(await bot.SayAsync("nina", $"show #{n}", BotClient.Teams))));
 
         // times #N: no start on the date (nor the week either side) suits all three; the fairest is 13:15 Oslo.

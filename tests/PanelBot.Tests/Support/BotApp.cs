@@ -91,6 +91,10 @@ public sealed class BotApp : WebApplicationFactory<Program>
         builder.UseSetting("Storage:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:PanelBot", Database.ConnectionString);
         builder.UseSetting("Events:DefaultTimeZone", "Europe/Oslo");
+        // Tests drive many commands from one person in seconds; the limits' own tests set them low again.
+        builder.UseSetting("Limits:CommandsPerUser", "100000");
+        builder.UseSetting("Limits:CommandsPerTenant", "100000");
+        builder.UseSetting("Limits:NewEventsPerUser", "100000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging =>
         {

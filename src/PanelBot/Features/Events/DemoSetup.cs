@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PanelBot.Conversation;
+using PanelBot.Conversation.Limits;
 using PanelBot.Domain.Demo;
 using PanelBot.Domain.Events;
 using PanelBot.Domain.Rsvp;
@@ -11,10 +12,12 @@ namespace PanelBot.Features.Events;
 /// <c>demo</c>: the two real events of the product description, published in the coming weeks and owned by the
 /// caller, so a newcomer can RSVP, see reminders planned and mail queued at once.
 /// </summary>
-public sealed class DemoSetup(EventRepository events, EventObservers observers, IOptions<EventsOptions> options, TimeProvider clock)
+public sealed class DemoSetup(EventRepository events, EventObservers observers, IOptions<EventsOptions> options, TurnLimiter limiter,
+    TimeProvider clock)
 {
     public async Task<BotReply> CreateAsync(TurnRequest request, CancellationToken ct)
     {
+        if (!limiter.TryCreateEvents(request.Activity, count: 2)) return EventActions.TooManyNewEvents;
         var created = await events.AddAllAsync(first => DemoEvents.Create(clock, request.UserId, first), ct);
         // They are born published, so the features that act on publishing (invitations, reminders) hear of it here.
         var changes = created.Select(ev => new EventChange(ev, new EventUpdate(EventChanges.Status, []))).ToList();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PanelBot.Conversation;
+using PanelBot.Conversation.Limits;
 using PanelBot.Domain;
 using PanelBot.Domain.Commands;
 using PanelBot.Domain.Events;
@@ -21,10 +22,15 @@ public sealed class EventActions(
     EventObservers observers,
     RsvpChanges rsvpChanges,
     IOptions<EventsOptions> options,
+    TurnLimiter limiter,
     TimeProvider clock)
 {
+    public const string TooManyNewEvents =
+        "You've created a lot of events in the last hour, so I'm not creating another one just now. Please try again later.";
+
     public async Task<BotReply> CreateAsync(TurnRequest request, EventDetails details, CancellationToken ct)
     {
+        if (!limiter.TryCreateEvents(request.Activity)) return TooManyNewEvents;
         var created = await events.CreateAsync(details, request.UserId, ct);
         if (!created.IsSuccess) return Failure("I couldn't create the event.", created.Errors);
         var ev = created.Value!;
@@ -158,6 +164,13 @@ public sealed class EventActions(
 
     private static BotReply WithNotes(BotReply reply, IReadOnlyList<string> notes) =>
         notes.Count == 0 ? reply : reply with { Notes = notes };
+
+    /// <summary>
+    /// The event as this person may see it: a draft exists only for its organisers, so that counting event numbers
+    /// reveals nothing about events not yet published.
+    /// </summary>
+    public async Task<Event?> FindAsync(TurnRequest request, EventRef reference, CancellationToken ct) =>
+        await FindAsync(reference, ct) is { } ev && (ev.Status != EventStatus.Draft || ev.CanEdit(request.UserId)) ? ev : null;
 
     public Task<Event?> FindAsync(EventRef reference, CancellationToken ct) =>
         reference.Number is { } number ? events.FindAsync(number, ct) : events.FindAsync(reference.Slug ?? "", ct);

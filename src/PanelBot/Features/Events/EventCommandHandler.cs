@@ -33,7 +33,10 @@ public sealed class EventCommandHandler(EventActions actions, EventRepository ev
             case DemoCommand:
                 return await demo.CreateAsync(request, ct);
             case EventCommand eventCommand:
-                var ev = await actions.FindAsync(eventCommand.Event, ct);
+                // Reading a draft is for its organisers only; a change to it is refused by the permission check.
+                var ev = eventCommand is ShowCommand
+                    ? await actions.FindAsync(request, eventCommand.Event, ct)
+                    : await actions.FindAsync(eventCommand.Event, ct);
                 if (ev is null) return EventActions.NotFound(eventCommand.Event);
                 return await HandleEventAsync(request, eventCommand, ev, userZone, ct);
             default:
@@ -53,7 +56,9 @@ public sealed class EventCommandHandler(EventActions actions, EventRepository ev
             SetCommand set => actions.EditAsync(request, ev,
                 e => SetValue.Apply(e, set, today, clock),
                 $"Updated the {FieldLabel(set.Field)} of {ev.Reference}.", ct),
-            AddSpeakerCommand add => AddSpeakerAsync(request, ev, add.Speaker, ct),
+            AddSpeakerCommand { Speaker.Email: { } typed } when !EmailEntry.TryAccept(typed, out _) =>
+                Task.FromResult<BotReply>(EmailEntry.Refusal),
+            AddSpeakerCommand add => AddSpeakerAsync(request, ev, WithUsableEmail(add.Speaker), ct),
             SpeakerZoneCommand zone => actions.EditAsync(request, ev, e => e.SetSpeakerZone(zone.Name, zone.ZoneId, clock),
                 e => SpeakerZoneDone(e, zone.Name), ct),
             TimesCommand => Task.FromResult(SuggestTimes(request, ev)),
@@ -128,6 +133,9 @@ public sealed class EventCommandHandler(EventActions actions, EventRepository ev
         // Drafts are the organiser's own business until they are published.
         return list.Any(e => e.Status != EventStatus.Published) ? reply.ForRequesterOnly("the list, with your drafts,") : reply;
     }
+
+    private static Speaker WithUsableEmail(Speaker speaker) =>
+        EmailEntry.TryAccept(speaker.Email, out var usable) ? speaker with { Email = usable } : speaker;
 
     private static string FieldLabel(EventField field) => field switch
     {

@@ -150,7 +150,8 @@ public sealed class InvitationObserver(
         catch (Exception ex) when (ex is ArgumentException or FormatException)
         {
             // One unusable address must not undo the organiser's change or another person's invitation.
-            logger.LogWarning(ex, "No {Kind} mail for event {Number}: the address of {Name} cannot be used", kind, ev.Number, to.Name);
+            // The exception quotes the address, so only its type is logged.
+            logger.LogWarning("No {Kind} mail for event {Number}: an address cannot be used ({Error})", kind, ev.Number, ex.GetType().Name);
             return;
         }
 

@@ -26,6 +26,7 @@ public static class InvitationsRegistration
         services.AddSingleton<InvitationComposer>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<DkimSigning>();
+        services.AddSingleton<OutboxErasure>();
         services.AddScoped<IOutbox, Outbox>();
         services.AddScoped<InvitationObserver>();
         services.AddScoped<IEventObserver>(sp => sp.GetRequiredService<InvitationObserver>());

@@ -33,6 +33,9 @@ public sealed class MailOptionsValidator(IConfiguration configuration, IHostEnvi
                     problems.Add("Mail:Smtp:UseOAuth needs Mail:Smtp:UserName (the mailbox the token is for).");
                 if (!options.Smtp.UseOAuth && options.Smtp.UserName is not null && options.Smtp.Password is null)
                     problems.Add("Mail:Smtp:UserName is set but Mail:Smtp:Password is not.");
+                if (SendsCredentials(options.Smtp) && options.Smtp.Security == SmtpSecurity.None && !IsLoopback(options.Smtp.Host))
+                    problems.Add($"Mail:Smtp:Security is None, so the credentials for {options.Smtp.Host} would cross the network " +
+                                 "in clear text. Use StartTls (port 587) or Tls (port 465); None is only for a relay on this machine.");
                 break;
             case MailTransportKind.Graph:
                 if (!Uri.TryCreate(options.Graph.BaseUrl, UriKind.Absolute, out var graph) || graph.Scheme is not ("https" or "http"))
@@ -97,6 +100,18 @@ public sealed class MailOptionsValidator(IConfiguration configuration, IHostEnvi
             && !from.Domain.Equals(dkim.Domain, StringComparison.OrdinalIgnoreCase)
             && !from.Domain.EndsWith("." + dkim.Domain, StringComparison.OrdinalIgnoreCase))
             problems.Add($"Mail:Dkim:Domain '{dkim.Domain}' does not cover Mail:From '{options.From}', so DMARC would not align.");
+    }
+
+    private static bool SendsCredentials(SmtpSettings smtp) =>
+        smtp.UseOAuth || !string.IsNullOrEmpty(smtp.UserName) || !string.IsNullOrEmpty(smtp.Password);
+
+    /// <summary>localhost, 127.0.0.0/8 or ::1: traffic that never leaves the machine (RFC 6761 §6.3, RFC 1122 §3.2.1.3).</summary>
+    private static bool IsLoopback(string? host)
+    {
+        if (string.IsNullOrWhiteSpace(host)) return false;
+        var trimmed = host.Trim().TrimStart('[').TrimEnd(']');
+        if (trimmed.Equals("localhost", StringComparison.OrdinalIgnoreCase)) return true;
+        return System.Net.IPAddress.TryParse(trimmed, out var address) && System.Net.IPAddress.IsLoopback(address);
     }
 
     private void RequireApp(List<string> problems, string setting)

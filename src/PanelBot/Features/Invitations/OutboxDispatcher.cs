@@ -21,6 +21,7 @@ public sealed class OutboxDispatcher(
     IMailTransport transport,
     OutboxSignal signal,
     WriteGate writes,
+    OutboxErasure erasure,
     IOptions<MailOptions> options,
     TimeProvider clock,
     PanelBotMetrics metrics,
@@ -110,8 +111,16 @@ public sealed class OutboxDispatcher(
             entry = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == row.Id, ct);
         }
 
+        if (!MailAddresses.TryParseAddress(entry.Sender, out var sender) || entry.Recipients.Any(r => !MailAddresses.TryParseAddress(r, out _)))
+        {
+            // Only this message fails; the rest of the batch goes on.
+            logger.LogWarning("Outbox message {Id} ({Kind}) has an address that cannot be sent to", entry.Id, entry.Kind);
+            await RecordAsync(entry.Id, OutboxState.Failed, "An address of this message cannot be sent to.", null, CancellationToken.None);
+            return;
+        }
+
         var envelope = new MailEnvelope(
-            MimeKit.MailboxAddress.Parse(entry.Sender),
+            sender,
             entry.Recipients.Select(MimeKit.MailboxAddress.Parse).ToArray(),
             entry.MessageId,
             entry.Mime);
@@ -130,7 +139,7 @@ public sealed class OutboxDispatcher(
         catch (MailPermanentException ex)
         {
             await StopAsync(renewing, lease);
-            logger.LogWarning("Outbox message {Id} ({Kind}) failed permanently: {Error}", entry.Id, entry.Kind, ex.Message);
+            logger.LogWarning("Outbox message {Id} ({Kind}) failed permanently: {Error}", entry.Id, entry.Kind, LogText.WithoutAddresses(ex.Message));
             await RecordAsync(entry.Id, OutboxState.Failed, ex.Message, null, CancellationToken.None);
             metrics.MailFailed(entry.Kind);
         }
@@ -149,14 +158,15 @@ public sealed class OutboxDispatcher(
 
             if (attempts >= options.Value.MaxAttempts)
             {
-                logger.LogWarning("Outbox message {Id} ({Kind}) gave up after {Attempts} attempts: {Error}", entry.Id, entry.Kind, attempts, ex.Message);
+                logger.LogWarning("Outbox message {Id} ({Kind}) gave up after {Attempts} attempts: {Error}", entry.Id, entry.Kind, attempts,
+                    LogText.WithoutAddresses(ex.Message));
                 await RecordAsync(entry.Id, OutboxState.Failed, $"Gave up after {attempts} attempts: {ex.Message}", null, CancellationToken.None);
                 metrics.MailFailed(entry.Kind);
                 return;
             }
 
             var next = clock.GetCurrentInstant() + RetryPolicy.Delay(attempts, options.Value, retryAfter).ToDuration();
-            logger.LogInformation("Outbox message {Id} will be retried at {Next}: {Error}", entry.Id, next, ex.Message);
+            logger.LogInformation("Outbox message {Id} will be retried at {Next}: {Error}", entry.Id, next, LogText.WithoutAddresses(ex.Message));
             await RecordAsync(entry.Id, OutboxState.Pending, ex.Message, next, CancellationToken.None);
             metrics.MailRetried(entry.Kind);
         }
@@ -175,6 +185,7 @@ public sealed class OutboxDispatcher(
             if (state == OutboxState.Sent) s.SetProperty(m => m.SentAt, now);
             if (nextAttempt is { } next) s.SetProperty(m => m.NextAttemptAt, next);
         }, ct);
+        if (state is OutboxState.Sent or OutboxState.Failed) await erasure.EraseIfAskedAsync(db, id, ct);
     }
 
     /// <summary>Keeps the claim alive while the server is being talked to: a third of the lease, then again.</summary>

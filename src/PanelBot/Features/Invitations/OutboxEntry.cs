@@ -38,6 +38,9 @@ public sealed class OutboxEntry
     public Instant CreatedAt { get; set; }
     public Instant? SentAt { get; set; }
 
+    /// <summary>The recipient asked to be forgotten: once sent (or given up), the row and any pickup copy are deleted.</summary>
+    public bool EraseWhenDone { get; set; }
+
     public IReadOnlyList<string> Recipients => Recipient.Split(", ", StringSplitOptions.RemoveEmptyEntries);
 }
 

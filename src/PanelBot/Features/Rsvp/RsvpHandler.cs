@@ -22,17 +22,19 @@ public sealed class RsvpHandler(
     RegistrationRepository registrations,
     UserProfiles profiles,
     RsvpChanges changes,
+    PersonalData personalData,
     TimeProvider clock,
     PanelBotMetrics metrics,
     ILogger<RsvpHandler> logger)
 {
     public async Task<BotReply> AnswerAsync(TurnRequest request, EventRef reference, RsvpAnswer answer, string? email, CancellationToken ct)
     {
-        var ev = await actions.FindAsync(reference, ct);
+        var ev = await actions.FindAsync(request, reference, ct);
         if (ev is null) return EventActions.NotFound(reference);
         if (email is not null)
         {
-            if (TextRules.CheckEmail("email", email) is { } problem) return problem;
+            if (!EmailEntry.TryAccept(email, out var usable)) return EmailEntry.Refusal;
+            email = usable;
             await profiles.RememberEmailAsync(request.UserId, request.UserName, email, ct);
         }
         email ??= (await profiles.FindAsync(request.UserId, ct))?.Email;
@@ -81,7 +83,7 @@ public sealed class RsvpHandler(
 
     public async Task<BotReply> AttendeesAsync(TurnRequest request, EventRef reference, CancellationToken ct)
     {
-        var ev = await actions.FindAsync(reference, ct);
+        var ev = await actions.FindAsync(request, reference, ct);
         if (ev is null) return EventActions.NotFound(reference);
         var list = await registrations.ListAsync(ev, ct);
         var counts = RsvpBook.Count(ev, list);
@@ -97,8 +99,7 @@ public sealed class RsvpHandler(
 
     public async Task<BotReply> RememberEmailAsync(TurnRequest request, string address, CancellationToken ct)
     {
-        if (TextRules.CheckEmail("email", address) is { } problem) return problem;
-        var email = address.Trim();
+        if (!EmailEntry.TryAccept(address, out var email)) return EmailEntry.Refusal;
         await profiles.RememberEmailAsync(request.UserId, request.UserName, email, ct);
         await SendPendingInvitationsAsync(request.UserId, request.UserName, email, ct);
         return ((BotReply)$"Thanks, I'll send calendar invitations to {email}. Type `forget me` to remove it.")
@@ -148,7 +149,7 @@ public sealed class RsvpHandler(
         try
         {
             var member = await request.Turn.Connector.GetConversationMemberAsync(rosterId, request.UserId, budget.Token);
-            if (member?.Email is not { Length: > 0 } email || TextRules.CheckEmail("email", email) is not null) return null;
+            if (!EmailEntry.TryAccept(member?.Email, out var email)) return null;
             await profiles.RememberEmailAsync(request.UserId, request.UserName, email, ct);
             return email;
         }
@@ -194,13 +195,14 @@ public sealed class RsvpHandler(
                 [Cards.Ac.Action(request.Surface, "Yes, forget me", ForgetVerb, style: "destructive")], fallbackText: ask);
             return new BotReply(ask, card).ForRequesterOnly("what `forget me` does");
         }
+        var addresses = await personalData.AddressesOfAsync(request.UserId, ct);
         var withdrawn = 0;
         foreach (var ev in await registrations.EventsOfAsync(request.UserId, ct))
         {
             var result = await changes.ApplyAsync(ev, request.UserId, facts => RsvpBook.Withdraw(ev, facts, request.UserId, clock), ct);
             if (result.IsSuccess) withdrawn++;
         }
-        await profiles.ForgetAsync(request.UserId, ct);
+        await personalData.EraseAsync(request.UserId, addresses, ct);
         BotReply done = withdrawn == 0
             ? "Done: I no longer have your email address, and you had no RSVPs."
             : $"Done: I deleted your email address and withdrew {withdrawn} RSVP{(withdrawn == 1 ? "" : "s")}.";

@@ -4,6 +4,7 @@ using PanelBot.Conversation;
 using PanelBot.Domain;
 using PanelBot.Domain.Events;
 using PanelBot.Domain.Programme;
+using PanelBot.Features.People;
 
 namespace PanelBot.Features.Events.Forms;
 
@@ -105,6 +106,12 @@ public static class SpeakersForm
             Status = status ?? SpeakerStatus.Invited,
         };
         foreach (var (input, message) in Place(speaker)) errors.TryAdd(input, message);
+        if (speaker.Email is { } typed && !errors.ContainsKey("email"))
+        {
+            // Checked as mail will be sent, so the briefing never fails on it later.
+            if (EmailEntry.TryAccept(typed, out var usable)) speaker = speaker with { Email = usable };
+            else errors["email"] = EmailEntry.Refusal;
+        }
         return errors.Count > 0 ? (null, new FormErrors(errors, [])) : (speaker, FormErrors.None);
     }
 

@@ -16,15 +16,23 @@ public sealed class ScheduledMailOptions
 /// Composes scheduled mail and adds it to the outbox in the caller's unit of work. The outbox is optional: without
 /// one (mail not configured in this build) <see cref="IsAvailable"/> is false and nothing is claimed for mail.
 /// </summary>
-public sealed class ScheduledMail(IServiceProvider services, IOptions<ScheduledMailOptions> options, TimeProvider clock)
+public sealed class ScheduledMail(IServiceProvider services, IOptions<ScheduledMailOptions> options, TimeProvider clock,
+    ILogger<ScheduledMail> logger)
 {
     private readonly IOutbox? _outbox = services.GetService<IOutbox>();
 
     public bool IsAvailable => _outbox is not null;
 
-    public Task EnqueueAsync(long? eventId, string kind, string to, string? toName, string subject, string text, CancellationToken ct)
+    /// <summary>Adds the mail; false (and nothing added) when the address cannot be sent to, so the others still go.</summary>
+    public async Task<bool> EnqueueAsync(long? eventId, string kind, string to, string? toName, string subject, string text, CancellationToken ct)
     {
         if (_outbox is null) throw new InvalidOperationException("No outbox is registered.");
+        if (!MailAddresses.TryParseAddress(to, out _))
+        {
+            // The address itself stays out of the log.
+            logger.LogWarning("No {Kind} mail for event {EventId} to one recipient: the stored address cannot be sent to", kind, eventId);
+            return false;
+        }
         var from = options.Value;
         var mail = MailComposer.Compose(new OutgoingMail
         {
@@ -36,7 +44,8 @@ public sealed class ScheduledMail(IServiceProvider services, IOptions<ScheduledM
             Headers = [new MailHeader("Auto-Submitted", "auto-generated")],
             Date = clock.GetUtcNow(),
         });
-        return _outbox.EnqueueAsync(new OutboxMessage(eventId, kind, mail), ct);
+        await _outbox.EnqueueAsync(new OutboxMessage(eventId, kind, mail), ct);
+        return true;
     }
 
     /// <summary>The text body as simple HTML: escaped, paragraphs and line breaks kept, links clickable.</summary>
