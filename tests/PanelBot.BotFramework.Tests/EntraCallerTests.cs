@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using PanelBot.BotFramework.Tests.Infrastructure;
 
@@ -25,6 +26,10 @@ public sealed class EntraCallerTests(FakeIdentityProvider idp) : IClassFixture<F
         return settings;
     }
 
+    // The host judges token lifetimes by the clock the fake identity provider signs with.
+    private Task<BotHost> StartAsync(IDictionary<string, string?> settings) =>
+        BotHost.StartAsync(settings, services => services.AddSingleton<TimeProvider>(idp.Clock));
+
     public static TheoryData<string> ForgedOnMultiTenant() =>
     [
         "foreign-caller-v1", "foreign-caller-v2", "no-caller-claim-v1", "no-caller-claim-v2", "v1-with-v2-issuer",
@@ -35,7 +40,7 @@ public sealed class EntraCallerTests(FakeIdentityProvider idp) : IClassFixture<F
     [MemberData(nameof(ForgedOnMultiTenant))]
     public async Task Post_ForgedEntraToken_Returns401AndBotNotInvoked(string kind)
     {
-        await using var host = await BotHost.StartAsync(MultiTenant());
+        await using var host = await StartAsync(MultiTenant());
         var bf = FakeIdentityProvider.BotFrameworkTenant;
         var token = kind switch
         {
@@ -64,7 +69,7 @@ public sealed class EntraCallerTests(FakeIdentityProvider idp) : IClassFixture<F
     [InlineData("2.0")]
     public async Task Post_TokenFromAnotherTenant_OnSingleTenantBot_Returns401(string version)
     {
-        await using var host = await BotHost.StartAsync(SingleTenant());
+        await using var host = await StartAsync(SingleTenant());
 
         // Issued by a Bot Framework tenant (an accepted issuer) for the bot itself, but not by the bot's tenant.
         var response = await host.Client.PostActivityAsync(Http.TeamsMessage(), idp.CreateEntraToken(version));
@@ -78,7 +83,7 @@ public sealed class EntraCallerTests(FakeIdentityProvider idp) : IClassFixture<F
     [InlineData("2.0")]
     public async Task Post_TokenFromBotTenantForItself_OnSingleTenantBot_Returns200(string version)
     {
-        await using var host = await BotHost.StartAsync(SingleTenant());
+        await using var host = await StartAsync(SingleTenant());
 
         var response = await host.Client.PostActivityAsync(Http.TeamsMessage(), idp.CreateEntraToken(version, tenant: BotTenant));
 
@@ -93,7 +98,7 @@ public sealed class EntraCallerTests(FakeIdentityProvider idp) : IClassFixture<F
     {
         var settings = MultiTenant();
         settings["BotFramework:AllowedCallers:0"] = AllowedSkill;
-        await using var host = await BotHost.StartAsync(settings);
+        await using var host = await StartAsync(settings);
 
         var response = await host.Client.PostActivityAsync(Http.TeamsMessage(), idp.CreateEntraToken(version, caller: AllowedSkill));
 
@@ -106,7 +111,7 @@ public sealed class EntraCallerTests(FakeIdentityProvider idp) : IClassFixture<F
     {
         var settings = MultiTenant();
         settings["BotFramework:AllowedCallers:0"] = AllowedSkill;
-        await using var host = await BotHost.StartAsync(settings);
+        await using var host = await StartAsync(settings);
 
         var token = idp.CreateEntraToken("2.0", caller: AllowedSkill, audience: "https://api.botframework.com");
         var response = await host.Client.PostActivityAsync(Http.TeamsMessage(), token);
