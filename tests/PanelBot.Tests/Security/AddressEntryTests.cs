@@ -46,7 +46,7 @@ public sealed class AddressEntryTests
     [Fact]
     public async Task ReminderBatch_WithOneUnsendableStoredAddress_StillMailsEveryoneElse()
     {
-        var start = new DateTimeOffset(2026, 12, 9, 14, 0, 0, TimeSpan.Zero);
+        var start = Webinar.Start;
         await using var connector = await ConnectorRecorder.StartAsync();
         await using var app = new SchedulingApp(connector.ServiceUrl).Start();
         var bot = app.Bot();

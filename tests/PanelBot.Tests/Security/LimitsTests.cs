@@ -28,13 +28,13 @@ public sealed class LimitsTests
         var bot = app.Bot();
         for (var i = 0; i < 3; i++) Assert.NotEmpty(await bot.SayAsync("mallory", "help"));
 
-        var first = CardJson.TextOf(await bot.SayAsync("mallory", "new webinar \"Flood\" 2026-12-09 15:00-16:30 Europe/Oslo"));
-        var second = await bot.SayAsync("mallory", "new webinar \"Flood\" 2026-12-09 15:00-16:30 Europe/Oslo");
+        var first = CardJson.TextOf(await bot.SayAsync("mallory", $"new webinar \"Flood\" {Webinar.DateText} 15:00-16:30 Europe/Oslo"));
+        var second = await bot.SayAsync("mallory", $"new webinar \"Flood\" {Webinar.DateText} 15:00-16:30 Europe/Oslo");
 
         Assert.Contains("Please wait a minute", first);
         Assert.Empty(second);
         Assert.Equal(0, await Organiser.EventCountAsync(app));
-        Assert.Contains("Created #", CardJson.TextOf(await bot.SayAsync("olga", "new webinar \"Fine\" 2026-12-09 15:00-16:30 Europe/Oslo")));
+        Assert.Contains("Created #", CardJson.TextOf(await bot.SayAsync("olga", $"new webinar \"Fine\" {Webinar.DateText} 15:00-16:30 Europe/Oslo")));
     }
 
     [Fact]
@@ -73,9 +73,9 @@ public sealed class LimitsTests
         await using var app = App(newEvents: 2);
         var bot = app.Bot();
         for (var i = 0; i < 2; i++)
-            await Organiser.DoAsync(bot, "olga", $"new webinar \"Talk {i}\" 2026-12-09 15:00-16:30 Europe/Oslo");
+            await Organiser.DoAsync(bot, "olga", $"new webinar \"Talk {i}\" {Webinar.DateText} 15:00-16:30 Europe/Oslo");
 
-        var third = CardJson.TextOf(await bot.SayAsync("olga", "new webinar \"Talk 3\" 2026-12-09 15:00-16:30 Europe/Oslo"));
+        var third = CardJson.TextOf(await bot.SayAsync("olga", $"new webinar \"Talk 3\" {Webinar.DateText} 15:00-16:30 Europe/Oslo"));
         var demo = CardJson.TextOf(await bot.SayAsync("olga", "demo"));
 
         Assert.Contains("created a lot of events in the last hour", third);
@@ -89,7 +89,7 @@ public sealed class LimitsTests
         await using var app = App();
         var zone = new string('Q', 250_000);
 
-        var text = CardJson.TextOf(await app.Bot().SayAsync("olga", $"new webinar \"Big\" 2026-12-09 15:00-16:30 {zone}"));
+        var text = CardJson.TextOf(await app.Bot().SayAsync("olga", $"new webinar \"Big\" {Webinar.DateText} 15:00-16:30 {zone}"));
 
         Assert.Contains("a command can be at most 12,000", text);
         Assert.True(text.Length < 300, text);
