@@ -73,7 +73,7 @@ public sealed class XOAuth2Tests
             {
                 await serving;
             }
-            catch (Exception exception) when (exception is SocketException or IOException or ObjectDisposedException)
+            catch (Exception exception) when (exception is SocketException or IOException or ObjectDisposedException or InvalidOperationException)
             {
             }
         }

@@ -26,7 +26,7 @@ public sealed class CalendarReplyProcessor(
 {
     private const string UidPrefix = "panelbot-event-";
 
-    public async Task<ReplyOutcome> ProcessAsync(MimeMessage message, string source, CancellationToken ct)
+    public async Task<ReplyOutcome> ProcessAsync(MimeMessage message, string source, CancellationToken ct, Func<Task>? applied = null)
     {
         if (ReplyMail.Find(message) is not { } reply)
         {
@@ -67,6 +67,9 @@ public sealed class CalendarReplyProcessor(
         }
 
         logger.LogInformation("Calendar reply {Source}: {Answer} for event {Number} by registration {Registration}", source, answer, ev.Number, registration.Id);
+        // The answer is committed: the source may mark it read now, so a shutdown during the chat notice below
+        // cannot make it be read (and applied) again.
+        if (applied is not null) await applied();
         if (result.Value is { IsNoChange: false, Registration: { } changed })
             await notifier.TellCalendarAnswerAsync(ev, changed, ct);
         return ReplyOutcome.Applied;

@@ -82,12 +82,22 @@ public sealed class ImapInboxReader(
         foreach (var uid in await folder.SearchAsync(SearchQuery.NotKeyword(ReadKeyword), ct))
         {
             var message = await folder.GetMessageAsync(uid, ct);
-            await using (var scope = scopes.CreateAsyncScope())
+            var marked = false;
+            async Task MarkReadAsync()
             {
-                await scope.ServiceProvider.GetRequiredService<CalendarReplyProcessor>().ProcessAsync(message, $"imap:{folder.FullName}/{uid.Id}", ct);
+                if (marked) return;
+                marked = true;
+                // Not cancelled by shutdown: once an answer is applied, losing its mark would apply it twice.
+                await folder.StoreAsync(uid, new StoreFlagsRequest(StoreAction.Add, [ReadKeyword]) { Silent = true }, CancellationToken.None);
             }
 
-            await folder.StoreAsync(uid, new StoreFlagsRequest(StoreAction.Add, [ReadKeyword]) { Silent = true }, ct);
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<CalendarReplyProcessor>()
+                    .ProcessAsync(message, $"imap:{folder.FullName}/{uid.Id}", ct, MarkReadAsync);
+            }
+
+            await MarkReadAsync();
         }
     }
 
