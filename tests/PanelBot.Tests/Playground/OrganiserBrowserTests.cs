@@ -1,11 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
 using PanelBot.Domain.Events;
 using PanelBot.Storage;
@@ -19,35 +13,19 @@ namespace PanelBot.Tests.Playground;
 /// </summary>
 public sealed class OrganiserBrowserTests : IAsyncLifetime
 {
-    private readonly string dataDir = Directory.CreateTempSubdirectory("panelbot-organiser-").FullName;
-    private readonly int port = FreePort();
-    private KestrelApp? app;
+    private readonly PlaygroundServer server = new("organiser");
 
-    public Task InitializeAsync()
-    {
-        app = new KestrelApp(Path.Combine(dataDir, "panelbot.db"), port);
-        app.StartServer();
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        if (app is not null) await app.DisposeAsync();
-        try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
-    }
+    public async Task DisposeAsync() => await server.DisposeAsync();
 
     [Fact]
     public async Task NewOrganiser_TypesNew_ThenCreatesAddsASpeakerAndPublishesByClicking()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await PlaygroundServer.LaunchChromiumAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 1400 } });
-        await page.GotoAsync($"http://127.0.0.1:{port}/");
+        await page.GotoAsync(server.Url);
         await page.GetByText("Welcome to PanelBot").First.WaitForAsync(new() { Timeout = 30_000 });
 
         var sendBox = page.Locator("[data-id='webchat-sendbox-input']");
@@ -85,34 +63,10 @@ public sealed class OrganiserBrowserTests : IAsyncLifetime
         await page.GetByText("Add a segment at the end").First.WaitForAsync(new() { Timeout = 30_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "panelbot-organiser.png"), FullPage = true });
 
-        await using var scope = app!.Services.CreateAsyncScope();
+        await using var scope = server.Services.CreateAsyncScope();
         var ev = await scope.ServiceProvider.GetRequiredService<PanelBotDbContext>().Events.AsNoTracking().SingleAsync();
         Assert.Equal(("Peace operations and aid", EventStatus.Published), (ev.Title, ev.Status));
         Assert.Equal("Cedric de Coning", Assert.Single(ev.Speakers).Name);
         Assert.Equal(0, await page.GetByText("Send failed").CountAsync());
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private sealed class KestrelApp(string database, int port) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("ConnectionStrings:PanelBot", $"Data Source={database}");
-            builder.UseSetting("Storage:Provider", "Sqlite");
-            builder.UseSetting("Events:DefaultTimeZone", "Europe/Oslo");
-            // "Now" is the tests' fake now, so the webinar two to three weeks later (Webinar.Date) is always in the future.
-            builder.ConfigureTestServices(services =>
-            {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton<TimeProvider>(new FakeClock());
-            });
-            UseKestrel(port);
-        }
     }
 }

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
 
 namespace PanelBot.Tests.Playground;
@@ -12,38 +8,22 @@ namespace PanelBot.Tests.Playground;
 /// </summary>
 public sealed class PlaygroundBrowserTests : IAsyncLifetime
 {
-    private readonly string dataDir = Directory.CreateTempSubdirectory("panelbot-playground-").FullName;
-    private readonly int port = FreePort();
-    private KestrelApp? app;
+    private readonly PlaygroundServer server = new("playground");
 
-    public Task InitializeAsync()
-    {
-        app = new KestrelApp(Path.Combine(dataDir, "panelbot.db"), port);
-        app.StartServer();
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        if (app is not null) await app.DisposeAsync();
-        try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
-    }
+    public async Task DisposeAsync() => await server.DisposeAsync();
 
     [Fact]
     public async Task Playground_TypingHelp_ShowsTheCommandList()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await PlaygroundServer.LaunchChromiumAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
         var console = new List<string>();
         page.Console += (_, message) => console.Add(message.Text);
 
-        await page.GotoAsync($"http://127.0.0.1:{port}/");
+        await page.GotoAsync(server.Url);
         await page.GetByText("Welcome to PanelBot").First.WaitForAsync(new() { Timeout = 30_000 });
 
         var sendBox = page.Locator("[data-id='webchat-sendbox-input']");
@@ -61,14 +41,9 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime
     public async Task Playground_DemoThenGoingButton_RecordsTheRsvpThroughActionSubmit()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await PlaygroundServer.LaunchChromiumAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1100, Height = 1400 } });
-        await page.GotoAsync($"http://127.0.0.1:{port}/");
+        await page.GotoAsync(server.Url);
         await page.GetByText("Welcome to PanelBot").First.WaitForAsync(new() { Timeout = 30_000 });
 
         var sendBox = page.Locator("[data-id='webchat-sendbox-input']");
@@ -82,22 +57,5 @@ public sealed class PlaygroundBrowserTests : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "✓ Going" }).First.WaitForAsync(new() { Timeout = 30_000 });
         Assert.True(await page.GetByText("1 going").First.IsVisibleAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "panelbot-playground-rsvp.png"), FullPage = true });
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private sealed class KestrelApp(string database, int port) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("ConnectionStrings:PanelBot", $"Data Source={database}");
-            builder.UseSetting("Storage:Provider", "Sqlite");
-            UseKestrel(port);
-        }
     }
 }
