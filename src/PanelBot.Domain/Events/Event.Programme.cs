@@ -16,15 +16,7 @@ public sealed partial class Event
     {
         ArgumentNullException.ThrowIfNull(speaker);
         if (RefuseIfReadOnly() is { } refused) return refused.ToUpdate();
-        var cleaned = speaker with
-        {
-            Name = speaker.Name?.Trim() ?? "",
-            Affiliation = Blank(speaker.Affiliation),
-            JobTitle = Blank(speaker.JobTitle),
-            Topic = Blank(speaker.Topic),
-            Email = Blank(speaker.Email),
-            TimeZoneId = ZoneLookup.Canonical(speaker.TimeZoneId) ?? Blank(speaker.TimeZoneId),
-        };
+        var cleaned = Cleaned(speaker);
         var errors = cleaned.Validate().ToList();
         if (FindSpeaker(cleaned.Name) is not null)
             errors.Add(new FieldError(EventFields.Speaker,
@@ -87,16 +79,7 @@ public sealed partial class Event
         if (RefuseIfReadOnly() is { } refused) return refused.ToUpdate();
         var current = FindSpeaker(name);
         if (current is null) return DomainResult<EventUpdate>.Fail(EventFields.Speaker, NotASpeaker(name));
-        var cleaned = speaker with
-        {
-            Name = speaker.Name?.Trim() ?? "",
-            Affiliation = Blank(speaker.Affiliation),
-            JobTitle = Blank(speaker.JobTitle),
-            Topic = Blank(speaker.Topic),
-            Email = Blank(speaker.Email),
-            TimeZoneId = ZoneLookup.Canonical(speaker.TimeZoneId) ?? Blank(speaker.TimeZoneId),
-            Order = current.Order,
-        };
+        var cleaned = Cleaned(speaker) with { Order = current.Order };
         var errors = cleaned.Validate().ToList();
         if (FindSpeaker(cleaned.Name) is { } other && !ReferenceEquals(other, current))
             errors.Add(new FieldError(EventFields.Speaker, $"{cleaned.Name} is already on the programme of {Reference}."));
@@ -212,4 +195,14 @@ public sealed partial class Event
         $"There is no speaker called \"{name}\" on {Reference}. Check the spelling (show {Reference} lists them).";
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static Speaker Cleaned(Speaker speaker) => speaker with
+    {
+        Name = speaker.Name?.Trim() ?? "",
+        Affiliation = Blank(speaker.Affiliation),
+        JobTitle = Blank(speaker.JobTitle),
+        Topic = Blank(speaker.Topic),
+        Email = Blank(speaker.Email),
+        TimeZoneId = ZoneLookup.Canonical(speaker.TimeZoneId) ?? Blank(speaker.TimeZoneId),
+    };
 }
