@@ -1,14 +1,8 @@
 using System.Text.Json.Nodes;
-using NodaTime;
 using PanelBot.BotFramework;
 using PanelBot.Cards;
-using PanelBot.Domain.Commands;
-using PanelBot.Domain.Rsvp;
-using PanelBot.Features.Events;
-using PanelBot.Features.Events.Forms;
-using PanelBot.Features.Help;
-using PanelBot.Features.Operations;
-using PanelBot.Features.Rsvp;
+using PanelBot.Conversation.Routing;
+using PanelBot.Diagnostics;
 
 namespace PanelBot.Conversation;
 
@@ -17,12 +11,7 @@ namespace PanelBot.Conversation;
 /// refreshed card back in the invoke response; Web Chat sends <c>Action.Submit</c> as a message whose value carries
 /// the same verb, and gets the card as a new message.
 /// </summary>
-public sealed class CardActionHandler(
-    CommandHandler commands,
-    EventActions actions,
-    EventFormHandler forms,
-    OrganiserFormHandler organiserForms,
-    RsvpHandler rsvp)
+public sealed class CardActionHandler(RouteTable routes, IServiceProvider services, IUserZones zones)
 {
     public async Task HandleExecuteAsync(TurnRequest request, CancellationToken ct)
     {
@@ -53,47 +42,12 @@ public sealed class CardActionHandler(
 
     private async Task<BotReply> RunAsync(TurnRequest request, string verb, JsonObject data, CancellationToken ct)
     {
-        PanelBotTelemetry.TagVerb(verb);
-        var zone = await commands.UserZoneAsync(request, ct);
-        switch (verb)
-        {
-            case Welcome.HelpVerb:
-                return HelpReply.Render(null, request.Surface);
-            case Welcome.DemoVerb:
-                return await commands.ExecuteAsync(request, new DemoCommand(), zone, ct);
-            case EventCard.RsvpVerb when EventNumber(data) is { } number && ParseAnswer(data["answer"]) is { } answer:
-                return await rsvp.AnswerAsync(request, EventRef.ForNumber(number), answer, null, ct);
-            case EventCard.RefreshVerb when EventNumber(data) is { } number:
-                var ev = await actions.FindAsync(request, EventRef.ForNumber(number), ct);
-                return ev is null ? EventActions.NotFound(EventRef.ForNumber(number)) : await actions.ShowAsync(request, ev, ct);
-            case RsvpHandler.ForgetVerb:
-                return await rsvp.ForgetAsync(request, confirmed: true, ct);
-            case EventForm.NewVerb:
-            case EventForm.CreateVerb:
-            case EventForm.EditVerb:
-            case EventForm.SaveVerb:
-                return await forms.HandleAsync(request, verb, data, zone, ct);
-            case var _ when OrganiserFormHandler.Verbs.Contains(verb):
-                return await organiserForms.HandleAsync(request, verb, data, ct);
-            default:
-                return "That button is out of date or not for me. Type `help` to see what I can do.";
-        }
+        var route = routes.ForVerb(verb);
+        PanelBotTelemetry.TagVerb(verb, known: route is not null);
+        if (route is null) return CardVerb.OutOfDate;
+        var zone = await zones.ZoneOfAsync(request, ct);
+        return await route.Run(services, request, verb, data, zone, ct);
     }
-
-    private static int? EventNumber(JsonObject data) => data["event"] switch
-    {
-        JsonValue v when v.TryGetValue<int>(out var n) => n,
-        JsonValue v when int.TryParse(v.ToString().TrimStart('#'), out var n) => n,
-        _ => null,
-    };
-
-    private static RsvpAnswer? ParseAnswer(JsonNode? node) => node?.ToString().ToLowerInvariant() switch
-    {
-        "going" or "yes" => RsvpAnswer.Going,
-        "maybe" => RsvpAnswer.Maybe,
-        "no" or "notgoing" or "cantgo" => RsvpAnswer.No,
-        _ => null,
-    };
 
     /// <summary>An invoke response carries only the card, so the sentence that would stand above it goes on top.</summary>
     private static JsonObject WithLead(JsonObject card, BotReply reply)

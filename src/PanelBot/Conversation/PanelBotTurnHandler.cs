@@ -1,11 +1,7 @@
 using System.Text.Json.Nodes;
 using PanelBot.BotFramework;
 using PanelBot.Conversation.Limits;
-using PanelBot.Features;
-using PanelBot.Features.Help;
-using PanelBot.Features.Operations;
-using PanelBot.Features.People;
-using PanelBot.Features.PrivateChats;
+using PanelBot.Diagnostics;
 using PanelBot.Storage;
 
 namespace PanelBot.Conversation;
@@ -18,9 +14,9 @@ public sealed class PanelBotTurnHandler(
     ConversationStore conversations,
     CommandHandler commands,
     CardActionHandler cardActions,
-    Welcome welcome,
-    UserProfiles profiles,
-    PrivateLine privateLine,
+    IGreeter welcome,
+    IUserZones zones,
+    IPrivateLine privateLine,
     TurnLimiter limiter,
     ILogger<PanelBotTurnHandler> logger) : IBot
 {
@@ -42,7 +38,7 @@ public sealed class PanelBotTurnHandler(
         try
         {
             if (request.ClientZone is { } zone && activity.From?.Id is { Length: > 0 } userId)
-                await profiles.RememberClientZoneAsync(userId, activity.From.Name, zone.Id, cancellationToken);
+                await zones.RememberClientZoneAsync(userId, activity.From.Name, zone.Id, cancellationToken);
             switch (activity.Type)
             {
                 case ActivityTypes.Message when activity.Value is JsonObject submitted && submitted["verb"] is not null:

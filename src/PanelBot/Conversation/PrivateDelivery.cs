@@ -1,6 +1,4 @@
-using PanelBot.Conversation;
-
-namespace PanelBot.Features.PrivateChats;
+namespace PanelBot.Conversation;
 
 public enum PrivateOutcome
 {

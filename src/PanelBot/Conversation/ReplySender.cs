@@ -35,12 +35,12 @@ public static class ReplySender
         if (reply.SharedVersion is { } shared) return await request.Turn.SendActivityAsync(ToActivity(shared, request.Surface), ct);
 
         var delivery = request.PrivateLine is { } line
-            ? await line.SendAsync(request.UserId, reply, new Features.PrivateChats.PrivateMail("Your PanelBot answer", "private-reply"), ct)
+            ? await line.SendAsync(request.UserId, reply, new PrivateMail("Your PanelBot answer", "private-reply"), ct)
             : null;
         var note = delivery?.Outcome switch
         {
-            Features.PrivateChats.PrivateOutcome.Chat => reply.SharedNote ?? "I've sent you the answer in a private chat.",
-            Features.PrivateChats.PrivateOutcome.Mail =>
+            PrivateOutcome.Chat => reply.SharedNote ?? "I've sent you the answer in a private chat.",
+            PrivateOutcome.Mail =>
                 $"{request.UserName}, I can't open a private chat with you in Teams (is PanelBot installed for you?), so I emailed you the answer.",
             _ => $"{request.UserName}, that answer is only for you, and I can't open a private chat with you. " +
                  "Open a chat with me (PanelBot in Teams' apps) and ask me there.",

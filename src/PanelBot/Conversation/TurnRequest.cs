@@ -1,7 +1,6 @@
 using NodaTime;
 using PanelBot.BotFramework;
 using PanelBot.Cards;
-using PanelBot.Features.PrivateChats;
 
 namespace PanelBot.Conversation;
 
@@ -30,7 +29,7 @@ public sealed record TurnRequest(
     public bool IsInvoke => Activity.Type == ActivityTypes.Invoke;
 
     /// <summary>The requester's 1:1 line, where personal replies go from a shared conversation.</summary>
-    public PrivateLine? PrivateLine { get; init; }
+    public IPrivateLine? PrivateLine { get; init; }
 
     /// <summary>
     /// Whether what this turn answers is seen by this user alone: a personal chat, or an <c>adaptiveCard/action</c>

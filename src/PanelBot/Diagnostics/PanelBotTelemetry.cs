@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using PanelBot.Domain.Commands;
 
-namespace PanelBot.Features.Operations;
+namespace PanelBot.Diagnostics;
 
 /// <summary>
 /// Our own spans: one per turn and one per scheduled job. Tags name the kind of work only (activity type, command,
@@ -11,14 +11,6 @@ public static class PanelBotTelemetry
 {
     public const string SourceName = "PanelBot";
     public static readonly ActivitySource Source = new(SourceName);
-
-    /// <summary>The card verbs we answer; anything else a client sends is tagged "other".</summary>
-    private static readonly HashSet<string> KnownVerbs = new(StringComparer.Ordinal)
-    {
-        Help.Welcome.HelpVerb, Help.Welcome.DemoVerb, Events.EventCard.RsvpVerb, Events.EventCard.RefreshVerb,
-        Rsvp.RsvpHandler.ForgetVerb, Events.EventForm.NewVerb, Events.EventForm.CreateVerb, Events.EventForm.EditVerb,
-        Events.EventForm.SaveVerb,
-    };
 
     public static Activity? StartTurn(string? activityType, string? channelId, string? invokeName)
     {
@@ -37,7 +29,8 @@ public static class PanelBotTelemetry
     public static void TagCommand(Command? command) =>
         Turn()?.SetTag("panelbot.command", command is null ? "unparsed" : CommandName(command));
 
-    public static void TagVerb(string verb) => Turn()?.SetTag("panelbot.verb", KnownVerbs.Contains(verb) ? verb : "other");
+    /// <summary>Tags the current turn with the card verb when it is one we answer; anything else a client sends is "other".</summary>
+    public static void TagVerb(string verb, bool known) => Turn()?.SetTag("panelbot.verb", known ? verb : "other");
 
     public static void Failed(Activity? span, Exception ex) => span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
 

@@ -4,7 +4,7 @@ using PanelBot.Conversation;
 namespace PanelBot.Features.Help;
 
 /// <summary>The greeting when PanelBot is added to a conversation (or a playground chat starts).</summary>
-public sealed class Welcome
+public sealed class Welcome : IGreeter
 {
     public const string HelpVerb = "help";
     public const string DemoVerb = "demo";

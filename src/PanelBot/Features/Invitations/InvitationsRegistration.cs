@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using PanelBot.Calendar;
 using PanelBot.Features.Notifications;
 using PanelBot.Mail;
+using PanelBot.Conversation.Routing;
+using PanelBot.Domain.Commands;
 
 namespace PanelBot.Features.Invitations;
 
@@ -32,6 +34,7 @@ public static class InvitationsRegistration
         services.AddScoped<IEventObserver>(sp => sp.GetRequiredService<InvitationObserver>());
         services.AddScoped<FeedTokens>();
         services.AddScoped<OutboxCommandHandler>();
+        services.AddCommandRoute<OutboxCommand, OutboxCommandHandler>((h, request, c, _, ct) => h.HandleAsync(request, c, ct));
         services.AddKeyedSingleton<IAccessTokenSource>(TokenSourceKey, (sp, _) => CreateTokenSource(sp));
         services.AddKeyedSingleton<IAccessTokenSource>(InboxTokenSourceKey, (sp, _) => CreateImapTokenSource(sp));
         services.AddSingleton<IMailTransport>(CreateTransport);

@@ -4,6 +4,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using PanelBot.Storage;
+using PanelBot.Diagnostics;
 
 namespace PanelBot.Features.Operations;
 

@@ -27,7 +27,7 @@ public sealed class PrivateLine(
     ScheduledMail mail,
     ConversationStore conversations,
     TimeProvider clock,
-    ILogger<PrivateLine> logger)
+    ILogger<PrivateLine> logger) : IPrivateLine
 {
     private const int Parallelism = 8;
 

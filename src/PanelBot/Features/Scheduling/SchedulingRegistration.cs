@@ -5,6 +5,8 @@ using PanelBot.Features.Scheduling.Jobs;
 using PanelBot.Features.Scheduling.Work;
 using PanelBot.Storage;
 using Quartz;
+using PanelBot.Conversation.Routing;
+using PanelBot.Domain.Commands;
 
 namespace PanelBot.Features.Scheduling;
 
@@ -22,6 +24,8 @@ public static class SchedulingRegistration
         services.AddOptions<ScheduledMailOptions>().Bind(builder.Configuration.GetSection("Mail"));
 
         services.AddScoped<ScheduleCommandHandler>();
+        services.AddCommandRoute<RemindCommand, ScheduleCommandHandler>((h, request, c, _, ct) => h.HandleAsync(request, c, ct));
+        services.AddCommandRoute<ScheduleCommand, ScheduleCommandHandler>((h, request, c, _, ct) => h.HandleAsync(request, c, ct));
         services.AddScoped<IEventObserver, ScheduleObserver>();
         services.AddScoped<EventJobScheduler>();
         services.AddSingleton<ProactiveQueue>();

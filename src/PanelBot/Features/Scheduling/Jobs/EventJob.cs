@@ -2,6 +2,7 @@ using System.Globalization;
 using NodaTime;
 using PanelBot.Features.Operations;
 using Quartz;
+using PanelBot.Diagnostics;
 
 namespace PanelBot.Features.Scheduling.Jobs;
 

@@ -1,0 +1,14 @@
+using PanelBot.Conversation;
+
+namespace PanelBot.Features.People;
+
+public static class PeopleRegistration
+{
+    public static IServiceCollection AddPeople(this IServiceCollection services)
+    {
+        services.AddScoped<UserProfiles>();
+        services.AddScoped<PersonalData>();
+        services.AddScoped<IUserZones, UserZones>();
+        return services;
+    }
+}
