@@ -1,52 +1,27 @@
 using Microsoft.EntityFrameworkCore;
+using PanelBot.Domain.Events;
+using PanelBot.Domain.Rsvp;
 
 namespace PanelBot.Storage;
 
+/// <summary>
+/// The one database context. Each slice maps its own tables with an <see cref="IEntityTypeConfiguration{TEntity}"/>
+/// beside its entity (and may add its set as an extension property); all are loaded from this assembly.
+/// </summary>
 public sealed partial class PanelBotDbContext(DbContextOptions<PanelBotDbContext> options) : DbContext(options)
 {
     public DbSet<StoredConversation> Conversations => Set<StoredConversation>();
-    public DbSet<UserProfile> UserProfiles => Set<UserProfile>();
+    public DbSet<Event> Events => Set<Event>();
+    public DbSet<Registration> Registrations => Set<Registration>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
-        model.Entity<StoredConversation>(e =>
-        {
-            e.ToTable("conversations");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.ChannelId).HasColumnName("channel_id");
-            e.Property(x => x.ConversationId).HasColumnName("conversation_id");
-            e.Property(x => x.ServiceUrl).HasColumnName("service_url");
-            e.Property(x => x.ConversationType).HasColumnName("conversation_type");
-            e.Property(x => x.TenantId).HasColumnName("tenant_id");
-            e.Property(x => x.Scope).HasColumnName("scope");
-            e.Property(x => x.TeamId).HasColumnName("team_id");
-            e.Property(x => x.DeadAt).HasColumnName("dead_at");
-            e.Property(x => x.ReferenceJson).HasColumnName("reference_json");
-            e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
-            e.HasIndex(x => new { x.ChannelId, x.ConversationId }).IsUnique();
-        });
-        model.Entity<UserProfile>(e =>
-        {
-            e.ToTable("user_profiles");
-            e.HasKey(x => x.UserId);
-            e.Property(x => x.UserId).HasColumnName("user_id");
-            e.Property(x => x.Name).HasColumnName("name");
-            e.Property(x => x.Email).HasColumnName("email");
-            e.Property(x => x.LastTimeZone).HasColumnName("last_time_zone");
-            e.Property(x => x.ClientTimeZone).HasColumnName("client_time_zone");
-            e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
-        });
-        ConfigureEvents(model);
-        ConfigureOutbox(model);
-        ConfigureScheduling(model);
-        ConfigureForms(model);
-        ConfigurePrivateChats(model);
+        model.ApplyConfigurationsFromAssembly(typeof(PanelBotDbContext).Assembly);
         ConfigureKeys(model);
         UseSnakeCaseColumns(model);
     }
 
-    /// <summary>The SQL migrations name columns in snake_case; explicit names above win.</summary>
+    /// <summary>The SQL migrations name columns in snake_case; explicit names in the mappings win.</summary>
     private static void UseSnakeCaseColumns(ModelBuilder model)
     {
         foreach (var entity in model.Model.GetEntityTypes())
@@ -59,6 +34,4 @@ public sealed partial class PanelBotDbContext(DbContextOptions<PanelBotDbContext
 
     private static string SnakeCase(string name) =>
         string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
-
-    partial void ConfigureEvents(ModelBuilder model);
 }

@@ -5,6 +5,7 @@ using PanelBot.Features.CalendarReplies;
 using PanelBot.Tests.Support;
 using static PanelBot.Tests.CalendarReplies.ReplyMails;
 using static PanelBot.Tests.Invitations.MailApps;
+using PanelBot.Features.Invitations;
 
 namespace PanelBot.Tests.CalendarReplies;
 

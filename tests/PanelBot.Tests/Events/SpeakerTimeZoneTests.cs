@@ -6,6 +6,7 @@ using PanelBot.Features.Invitations;
 using PanelBot.Features.Scheduling.Work;
 using PanelBot.Storage;
 using PanelBot.Tests.Support;
+using PanelBot.Features.People;
 
 namespace PanelBot.Tests.Events;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PanelBot.Domain.Rsvp;
 using PanelBot.Features.Rsvp;
 using PanelBot.Tests.Support;
+using PanelBot.Features.People;
 
 namespace PanelBot.Tests.Rsvp;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PanelBot.Domain.Rsvp;
 using PanelBot.Storage;
 using PanelBot.Tests.Support;
+using PanelBot.Features.TeamsQueue;
 
 namespace PanelBot.Tests.Rsvp;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PanelBot.Features.Scheduling;
 using PanelBot.Tests.Support;
+using PanelBot.Features.Invitations;
 
 namespace PanelBot.Tests.Scheduling;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using PanelBot.Features.Scheduling;
 using PanelBot.Tests.Support;
+using PanelBot.Features.Invitations;
 
 namespace PanelBot.Tests.Scheduling;
 

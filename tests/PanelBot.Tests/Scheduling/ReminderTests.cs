@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PanelBot.Features.Scheduling;
 using PanelBot.Tests.Support;
 using Quartz;
+using PanelBot.Features.Invitations;
 
 namespace PanelBot.Tests.Scheduling;
 

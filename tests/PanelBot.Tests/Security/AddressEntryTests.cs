@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using PanelBot.Features.Scheduling;
 using PanelBot.Tests.Scheduling;
 using PanelBot.Tests.Support;
+using PanelBot.Features.Invitations;
+using PanelBot.Features.People;
 
 namespace PanelBot.Tests.Security;
 

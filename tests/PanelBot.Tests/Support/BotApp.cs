@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using PanelBot.Storage;
+using PanelBot.Features.TeamsQueue;
 
 namespace PanelBot.Tests.Support;
 

@@ -4,6 +4,9 @@ using PanelBot.Storage;
 using PanelBot.Tests.Scheduling;
 using PanelBot.Tests.Support;
 using PanelBot.Tests.Support.Teams;
+using PanelBot.Features.Invitations;
+using PanelBot.Features.People;
+using PanelBot.Features.PrivateChats;
 
 namespace PanelBot.Tests.Teams;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PanelBot.Tests.Scheduling;
 using PanelBot.Tests.Support;
 using PanelBot.Tests.Support.Teams;
+using PanelBot.Features.Invitations;
 
 namespace PanelBot.Tests.Teams;
 

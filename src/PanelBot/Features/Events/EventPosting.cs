@@ -1,4 +1,4 @@
-namespace PanelBot.Storage;
+namespace PanelBot.Features.Events;
 
 /// <summary>Where an event card was posted, so later changes update that message in place.</summary>
 public sealed class EventPosting

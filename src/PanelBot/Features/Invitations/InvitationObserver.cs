@@ -6,6 +6,7 @@ using PanelBot.Domain.Events;
 using PanelBot.Domain.Rsvp;
 using PanelBot.Features.Notifications;
 using PanelBot.Storage;
+using PanelBot.Features.People;
 
 namespace PanelBot.Features.Invitations;
 

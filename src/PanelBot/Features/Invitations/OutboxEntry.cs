@@ -43,10 +43,3 @@ public sealed class OutboxEntry
 
     public IReadOnlyList<string> Recipients => Recipient.Split(", ", StringSplitOptions.RemoveEmptyEntries);
 }
-
-/// <summary>A random key kept in the database (<c>app_secrets</c>), e.g. for feed tokens when none is configured.</summary>
-public sealed class AppSecret
-{
-    public required string Name { get; set; }
-    public required string Value { get; set; }
-}

@@ -1,42 +1,40 @@
 using Microsoft.EntityFrameworkCore;
-using PanelBot.Features.Invitations;
-using PanelBot.Features.TeamsQueue;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PanelBot.Storage;
 
-namespace PanelBot.Storage;
+namespace PanelBot.Features.Invitations;
 
-public sealed partial class PanelBotDbContext
+public sealed class OutboxEntryMapping : IEntityTypeConfiguration<OutboxEntry>
 {
-    public DbSet<OutboxEntry> OutboxMessages => Set<OutboxEntry>();
-    public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
-    public DbSet<TeamsWorkItem> TeamsWork => Set<TeamsWorkItem>();
-
-    private static void ConfigureOutbox(ModelBuilder model)
+    public void Configure(EntityTypeBuilder<OutboxEntry> e)
     {
-        model.Entity<OutboxEntry>(e =>
-        {
-            e.ToTable("outbox_messages");
-            e.HasKey(x => x.Id);
-            e.HasIndex(x => x.MessageId).IsUnique();
-            e.Property(x => x.State).HasConversion<string>();
-            e.Property(x => x.NotBefore).HasConversion(NodaConverters.Instant);
-            e.Property(x => x.NextAttemptAt).HasConversion(NodaConverters.Instant);
-            e.Property(x => x.ClaimedAt).HasConversion(NodaConverters.Instant);
-            e.Property(x => x.CreatedAt).HasConversion(NodaConverters.Instant);
-            e.Property(x => x.SentAt).HasConversion(NodaConverters.Instant);
-            e.Ignore(x => x.Recipients);
-        });
-        model.Entity<TeamsWorkItem>(e =>
-        {
-            e.ToTable("teams_work");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.NextAttemptAt).HasConversion(NodaConverters.Instant);
-            e.Property(x => x.ClaimedAt).HasConversion(NodaConverters.Instant);
-            e.Property(x => x.CreatedAt).HasConversion(NodaConverters.Instant);
-        });
-        model.Entity<AppSecret>(e =>
-        {
-            e.ToTable("app_secrets");
-            e.HasKey(x => x.Name);
-        });
+        e.ToTable("outbox_messages");
+        e.HasKey(x => x.Id);
+        e.HasIndex(x => x.MessageId).IsUnique();
+        e.Property(x => x.State).HasConversion<string>();
+        e.Property(x => x.NotBefore).HasConversion(NodaConverters.Instant);
+        e.Property(x => x.NextAttemptAt).HasConversion(NodaConverters.Instant);
+        e.Property(x => x.ClaimedAt).HasConversion(NodaConverters.Instant);
+        e.Property(x => x.CreatedAt).HasConversion(NodaConverters.Instant);
+        e.Property(x => x.SentAt).HasConversion(NodaConverters.Instant);
+        e.Ignore(x => x.Recipients);
+    }
+}
+
+public sealed class AppSecretMapping : IEntityTypeConfiguration<AppSecret>
+{
+    public void Configure(EntityTypeBuilder<AppSecret> e)
+    {
+        e.ToTable("app_secrets");
+        e.HasKey(x => x.Name);
+    }
+}
+
+public static class InvitationSets
+{
+    extension(PanelBotDbContext db)
+    {
+        public DbSet<OutboxEntry> OutboxMessages => db.Set<OutboxEntry>();
+        public DbSet<AppSecret> AppSecrets => db.Set<AppSecret>();
     }
 }

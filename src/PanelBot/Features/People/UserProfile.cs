@@ -1,4 +1,4 @@
-namespace PanelBot.Storage;
+namespace PanelBot.Features.People;
 
 /// <summary>What the bot remembers about a person: how to write to them and the zone they used last.</summary>
 public sealed class UserProfile

@@ -1,4 +1,4 @@
-namespace PanelBot.Storage;
+namespace PanelBot.Features.PrivateChats;
 
 /// <summary>
 /// How to reach one person privately: the 1:1 conversation with them once it is known (they wrote to the bot

@@ -1,19 +1,22 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PanelBot.Storage;
 
-namespace PanelBot.Storage;
+namespace PanelBot.Features.PrivateChats;
 
-public sealed partial class PanelBotDbContext
+public sealed class PrivateChatMapping : IEntityTypeConfiguration<PrivateChat>
 {
-    public DbSet<PrivateChat> PrivateChats => Set<PrivateChat>();
-
-    partial void ConfigurePrivateChats(ModelBuilder model);
-
-    partial void ConfigurePrivateChats(ModelBuilder model)
+    public void Configure(EntityTypeBuilder<PrivateChat> e)
     {
-        model.Entity<PrivateChat>(e =>
-        {
-            e.ToTable("private_chats");
-            e.HasKey(x => x.UserId);
-        });
+        e.ToTable("private_chats");
+        e.HasKey(x => x.UserId);
+    }
+}
+
+public static class PrivateChatSet
+{
+    extension(PanelBotDbContext db)
+    {
+        public DbSet<PrivateChat> PrivateChats => db.Set<PrivateChat>();
     }
 }

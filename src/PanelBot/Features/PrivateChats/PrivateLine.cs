@@ -6,6 +6,7 @@ using PanelBot.Cards;
 using PanelBot.Conversation;
 using PanelBot.Features.Scheduling.Delivery;
 using PanelBot.Storage;
+using PanelBot.Features.People;
 
 namespace PanelBot.Features.PrivateChats;
 

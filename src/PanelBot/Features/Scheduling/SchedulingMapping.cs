@@ -1,32 +1,38 @@
 using Microsoft.EntityFrameworkCore;
-using PanelBot.Features.Scheduling;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PanelBot.Storage;
 
-namespace PanelBot.Storage;
+namespace PanelBot.Features.Scheduling;
 
-public sealed partial class PanelBotDbContext
+public sealed class EventScheduleSettingsMapping : IEntityTypeConfiguration<EventScheduleSettings>
 {
-    public DbSet<EventScheduleSettings> EventSchedules => Set<EventScheduleSettings>();
-    public DbSet<ScheduledDelivery> ScheduledDeliveries => Set<ScheduledDelivery>();
-
-    partial void ConfigureScheduling(ModelBuilder model);
-
-    partial void ConfigureScheduling(ModelBuilder model)
+    public void Configure(EntityTypeBuilder<EventScheduleSettings> e)
     {
-        model.Entity<EventScheduleSettings>(e =>
-        {
-            e.ToTable("event_schedules");
-            e.HasKey(x => x.EventId);
-            e.Property(x => x.EventId).ValueGeneratedNever();
-            e.Property(x => x.LastDigestAt).HasConversion(NodaConverters.Instant);
-            e.Property(x => x.UpdatedAt).HasConversion(NodaConverters.Instant);
-        });
-        model.Entity<ScheduledDelivery>(e =>
-        {
-            e.ToTable("scheduled_deliveries");
-            e.HasKey(x => x.Id);
-            e.HasIndex(x => new { x.Kind, x.Key }).IsUnique();
-            e.HasIndex(x => x.EventId);
-            e.Property(x => x.SentAt).HasConversion(NodaConverters.Instant);
-        });
+        e.ToTable("event_schedules");
+        e.HasKey(x => x.EventId);
+        e.Property(x => x.EventId).ValueGeneratedNever();
+        e.Property(x => x.LastDigestAt).HasConversion(NodaConverters.Instant);
+        e.Property(x => x.UpdatedAt).HasConversion(NodaConverters.Instant);
+    }
+}
+
+public sealed class ScheduledDeliveryMapping : IEntityTypeConfiguration<ScheduledDelivery>
+{
+    public void Configure(EntityTypeBuilder<ScheduledDelivery> e)
+    {
+        e.ToTable("scheduled_deliveries");
+        e.HasKey(x => x.Id);
+        e.HasIndex(x => new { x.Kind, x.Key }).IsUnique();
+        e.HasIndex(x => x.EventId);
+        e.Property(x => x.SentAt).HasConversion(NodaConverters.Instant);
+    }
+}
+
+public static class SchedulingSets
+{
+    extension(PanelBotDbContext db)
+    {
+        public DbSet<EventScheduleSettings> EventSchedules => db.Set<EventScheduleSettings>();
+        public DbSet<ScheduledDelivery> ScheduledDeliveries => db.Set<ScheduledDelivery>();
     }
 }

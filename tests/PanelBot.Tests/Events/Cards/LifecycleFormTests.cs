@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PanelBot.Domain.Events;
 using PanelBot.Tests.Support;
 using static PanelBot.Tests.Events.Cards.OrganiserWorld;
+using PanelBot.Features.Scheduling;
 
 namespace PanelBot.Tests.Events.Cards;
 

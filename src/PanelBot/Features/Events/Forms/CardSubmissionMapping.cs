@@ -1,21 +1,23 @@
 using Microsoft.EntityFrameworkCore;
-using PanelBot.Features.Events.Forms;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PanelBot.Storage;
 
-namespace PanelBot.Storage;
+namespace PanelBot.Features.Events.Forms;
 
-public sealed partial class PanelBotDbContext
+public sealed class CardSubmissionMapping : IEntityTypeConfiguration<CardSubmission>
 {
-    public DbSet<CardSubmission> CardSubmissions => Set<CardSubmission>();
-
-    partial void ConfigureForms(ModelBuilder model);
-
-    partial void ConfigureForms(ModelBuilder model)
+    public void Configure(EntityTypeBuilder<CardSubmission> e)
     {
-        model.Entity<CardSubmission>(e =>
-        {
-            e.ToTable("card_submissions");
-            e.HasKey(x => x.SubmissionId);
-            e.Property(x => x.CreatedAt).HasConversion(NodaConverters.Instant);
-        });
+        e.ToTable("card_submissions");
+        e.HasKey(x => x.SubmissionId);
+        e.Property(x => x.CreatedAt).HasConversion(NodaConverters.Instant);
+    }
+}
+
+public static class CardSubmissionSet
+{
+    extension(PanelBotDbContext db)
+    {
+        public DbSet<CardSubmission> CardSubmissions => db.Set<CardSubmission>();
     }
 }

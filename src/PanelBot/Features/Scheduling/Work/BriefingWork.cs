@@ -5,6 +5,7 @@ using PanelBot.Conversation;
 using PanelBot.Features.PrivateChats;
 using PanelBot.Features.Scheduling.Delivery;
 using PanelBot.Storage;
+using PanelBot.Features.People;
 
 namespace PanelBot.Features.Scheduling.Work;
 
