@@ -29,7 +29,8 @@ public static class RsvpBook
 
     /// <summary>
     /// Applies a participant's answer; <paramref name="facts"/> hold the requesting user's registration, if any.
-    /// A repeated identical answer is a no-change outcome (double clicks are harmless).
+    /// A repeated identical answer is a no-change outcome (double clicks are harmless), except that an address arriving
+    /// for someone already going counts as a change, so the invitation they could not get before goes out now.
     /// </summary>
     public static DomainResult<RsvpOutcome> Answer(Event ev, RsvpFacts facts, RsvpRequest request, TimeProvider clock)
     {
@@ -50,6 +51,7 @@ public static class RsvpBook
         var book = new Change(ev, facts, now);
         book.FillFreeSeats();
         var existing = facts.Registration;
+        var emailBefore = existing?.Email;
         var isNew = existing is null;
         var registration = existing ?? Registration.Create(ev.Id, request, now);
         if (isNew) book.Counts = book.Counts.Add(registration.State, 1);
@@ -65,7 +67,11 @@ public static class RsvpBook
         }
         book.Renumber();
         var message = changed || isNew ? Describe(ev, registration) : Repeat(ev, registration);
-        return DomainResult<RsvpOutcome>.Ok(book.Outcome(registration, isNew, previous, changed, null, message));
+        var outcome = book.Finish(RsvpOutcome.Answered(registration, previous, book.Counts, message));
+        // An address that arrives for someone already going counts as a change, so the invitation they could not get
+        // before goes out now.
+        var lateEmail = outcome.IsNoChange && registration is { State: RsvpState.Going, Email: not null } && emailBefore is null;
+        return DomainResult<RsvpOutcome>.Ok(lateEmail ? outcome.AsLateEmail() : outcome);
     }
 
     /// <summary>An organiser approves a registration awaiting approval: Going if a seat is free, otherwise waitlisted.</summary>
@@ -89,8 +95,8 @@ public static class RsvpBook
         book.Remove(registration);
         if (ev.Status == EventStatus.Published && now < ev.StartsAt) book.FillFreeSeats();
         book.Renumber();
-        return DomainResult<RsvpOutcome>.Ok(book.Outcome(null, false, registration.State, true, registration,
-            $"Your RSVP for {ev.Reference} is removed."));
+        return DomainResult<RsvpOutcome>.Ok(book.Finish(RsvpOutcome.Withdrawn(registration, book.Counts,
+            $"Your RSVP for {ev.Reference} is removed.")));
     }
 
     /// <summary>After the capacity grew (or seats freed otherwise): promotes from the waitlist and closes the gaps.</summary>
@@ -101,7 +107,7 @@ public static class RsvpBook
         var book = new Change(ev, facts, clock.GetCurrentInstant());
         if (ev.Status == EventStatus.Published) book.FillFreeSeats();
         book.Renumber();
-        return book.Outcome(null, false, null, book.Promoted.Count > 0, null, "");
+        return book.Finish(RsvpOutcome.Rebalanced(book.Promoted, book.Counts));
     }
 
     public static RsvpCounts Count(Event ev, IEnumerable<Registration> registrations) => RsvpCounts.For(registrations, ev.Capacity);
@@ -137,15 +143,15 @@ public static class RsvpBook
         if (approve)
         {
             if (previous != RsvpState.AwaitingApproval)
-                return DomainResult<RsvpOutcome>.Ok(book.Outcome(registration, false, previous, false, null,
-                    $"{registration.UserName} is not waiting for approval ({Label(previous)})."));
+                return DomainResult<RsvpOutcome>.Ok(book.Finish(RsvpOutcome.Decided(registration, previous, book.Counts,
+                    $"{registration.UserName} is not waiting for approval ({Label(previous)}).")));
             target = book.HasFreeSeat ? RsvpState.Going : RsvpState.Waitlisted;
         }
         else
         {
             if (previous == RsvpState.No)
-                return DomainResult<RsvpOutcome>.Ok(book.Outcome(registration, false, previous, false, null,
-                    $"{registration.UserName} is already not coming."));
+                return DomainResult<RsvpOutcome>.Ok(book.Finish(RsvpOutcome.Decided(registration, previous, book.Counts,
+                    $"{registration.UserName} is already not coming.")));
             target = RsvpState.No;
         }
         book.Move(registration, target);
@@ -154,7 +160,7 @@ public static class RsvpBook
         var message = approve
             ? target == RsvpState.Going ? $"{registration.UserName} is approved and going." : $"{registration.UserName} is approved and on the waitlist (number {registration.WaitlistPosition}): the event is full."
             : $"{registration.UserName}'s registration is declined.";
-        return DomainResult<RsvpOutcome>.Ok(book.Outcome(registration, false, previous, true, null, message));
+        return DomainResult<RsvpOutcome>.Ok(book.Finish(RsvpOutcome.Decided(registration, previous, book.Counts, message)));
     }
 
     private static RsvpState Target(Event ev, Change book, RsvpState? previous, RsvpAnswer answer) => answer switch
@@ -223,8 +229,8 @@ public static class RsvpBook
             _joined?.SetWaitlistPosition(Counts.Waitlisted);
         }
 
-        public RsvpOutcome Outcome(Registration? registration, bool isNew, RsvpState? previous, bool changed, Registration? removed, string message) =>
-            new(registration, isNew, previous, changed, Promoted, removed, Counts, message) { LeftWaitlistAt = _left.ToList() };
+        /// <summary>The outcome with what this change did to the waitlist: who was promoted, which places were vacated.</summary>
+        public RsvpOutcome Finish(RsvpOutcome outcome) => outcome with { Promoted = Promoted, LeftWaitlistAt = _left.ToList() };
 
         private void LeaveWaitlist(Registration registration)
         {

@@ -6,16 +6,23 @@ namespace PanelBot.Domain.Rsvp;
 /// The registrations passed in as facts are changed in place; every other waiting registration behind a position in
 /// <see cref="LeftWaitlistAt"/> moves up one place per such position ahead of it.
 /// </summary>
-public sealed record RsvpOutcome(
-    Registration? Registration,
-    bool IsNew,
-    RsvpState? PreviousState,
-    bool StateChanged,
-    IReadOnlyList<Registration> Promoted,
-    Registration? Removed,
-    RsvpCounts Counts,
-    string Message)
+public sealed record RsvpOutcome
 {
+    private RsvpOutcome(RsvpCounts counts, string message)
+    {
+        Counts = counts;
+        Message = message;
+    }
+
+    public Registration? Registration { get; init; }
+    public bool IsNew { get; init; }
+    public RsvpState? PreviousState { get; init; }
+    public bool StateChanged { get; init; }
+    public IReadOnlyList<Registration> Promoted { get; init; } = [];
+    public Registration? Removed { get; init; }
+    public RsvpCounts Counts { get; init; }
+    public string Message { get; init; }
+
     /// <summary>Waitlist positions (as they were before the change) that were vacated: by promotion, leaving or withdrawing.</summary>
     public IReadOnlyList<int> LeftWaitlistAt { get; init; } = [];
 
@@ -24,4 +31,29 @@ public sealed record RsvpOutcome(
 
     /// <summary>The position a waiting registration at <paramref name="before"/> has after the change.</summary>
     public int PositionAfter(int before) => before - LeftWaitlistAt.Count(vacated => vacated < before);
+
+    /// <summary>A participant answered; <paramref name="previous"/> is null for a first answer (a new registration).</summary>
+    public static RsvpOutcome Answered(Registration registration, RsvpState? previous, RsvpCounts counts, string message) =>
+        new(counts, message)
+        {
+            Registration = registration,
+            IsNew = previous is null,
+            PreviousState = previous,
+            StateChanged = previous != registration.State,
+        };
+
+    /// <summary>An organiser approved or declined a registration (or found nothing to decide: the state is unchanged).</summary>
+    public static RsvpOutcome Decided(Registration registration, RsvpState previous, RsvpCounts counts, string message) =>
+        new(counts, message) { Registration = registration, PreviousState = previous, StateChanged = previous != registration.State };
+
+    /// <summary>A registration was removed altogether.</summary>
+    public static RsvpOutcome Withdrawn(Registration removed, RsvpCounts counts, string message) =>
+        new(counts, message) { PreviousState = removed.State, StateChanged = true, Removed = removed };
+
+    /// <summary>Seats were filled from the waitlist, with no one's own answer behind it.</summary>
+    public static RsvpOutcome Rebalanced(IReadOnlyList<Registration> promoted, RsvpCounts counts) =>
+        new(counts, "") { StateChanged = promoted.Count > 0 };
+
+    /// <summary>An address that arrives for someone already going counts as a change: the invitation they could not get before goes out now.</summary>
+    internal RsvpOutcome AsLateEmail() => this with { PreviousState = null, StateChanged = true };
 }

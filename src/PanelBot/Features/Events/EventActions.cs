@@ -164,17 +164,4 @@ public sealed class EventActions(
 
     private static BotReply WithNotes(BotReply reply, IReadOnlyList<string> notes) =>
         notes.Count == 0 ? reply : reply with { Notes = notes };
-
-    /// <summary>
-    /// The event as this person may see it: a draft exists only for its organisers, so that counting event numbers
-    /// reveals nothing about events not yet published.
-    /// </summary>
-    public async Task<Event?> FindAsync(TurnRequest request, EventRef reference, CancellationToken ct) =>
-        await FindAsync(reference, ct) is { } ev && (ev.Status != EventStatus.Draft || ev.CanEdit(request.UserId)) ? ev : null;
-
-    public Task<Event?> FindAsync(EventRef reference, CancellationToken ct) =>
-        reference.Number is { } number ? events.FindAsync(number, ct) : events.FindAsync(reference.Slug ?? "", ct);
-
-    public static string NotFound(EventRef reference) =>
-        $"I can't find event {reference}. Type `events` to see the events you can use.";
 }

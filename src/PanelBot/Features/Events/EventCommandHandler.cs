@@ -10,7 +10,7 @@ using PanelBot.Features.People;
 namespace PanelBot.Features.Events;
 
 /// <summary>Runs the organiser commands (new, set, speaker, times, segment, reading, organiser, show, events, publish, cancel, demo).</summary>
-public sealed class EventCommandHandler(EventActions actions, EventRepository events, DemoSetup demo, UserProfiles profiles, TimeProvider clock)
+public sealed class EventCommandHandler(EventActions actions, EventLookup lookup, EventRepository events, DemoSetup demo, UserProfiles profiles, TimeProvider clock)
 {
     public async Task<BotReply> HandleAsync(TurnRequest request, Command command, DateTimeZone userZone, CancellationToken ct)
     {
@@ -35,14 +35,18 @@ public sealed class EventCommandHandler(EventActions actions, EventRepository ev
             case EventCommand eventCommand:
                 // Reading a draft is for its organisers only; a change to it is refused by the permission check.
                 var ev = eventCommand is ShowCommand
-                    ? await actions.FindAsync(request, eventCommand.Event, ct)
-                    : await actions.FindAsync(eventCommand.Event, ct);
-                if (ev is null) return EventActions.NotFound(eventCommand.Event);
+                    ? await lookup.FindAsync(request, eventCommand.Event, ct)
+                    : await lookup.FindAsync(eventCommand.Event, ct);
+                if (ev is null) return EventLookup.NotFound(eventCommand.Event);
                 return await HandleEventAsync(request, eventCommand, ev, userZone, ct);
             default:
                 throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Not an event command.");
         }
     }
+
+    /// <summary>A card's refresh button: the card as the requester may see it now.</summary>
+    public async Task<BotReply> RefreshAsync(TurnRequest request, EventRef reference, CancellationToken ct) =>
+        await lookup.FindAsync(request, reference, ct) is { } ev ? await actions.ShowAsync(request, ev, ct) : EventLookup.NotFound(reference);
 
     private Task<BotReply> HandleEventAsync(TurnRequest request, EventCommand command, Event ev, DateTimeZone userZone, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ using PanelBot.Features.Events.Forms;
 namespace PanelBot.Features.Events;
 
 /// <summary>Shows the event forms and applies what they submit; invalid input comes back as the form with errors.</summary>
-public sealed class EventFormHandler(EventActions actions, CardSubmissions submissions, TimeProvider clock)
+public sealed class EventFormHandler(EventActions actions, EventLookup lookup, CardSubmissions submissions, TimeProvider clock)
 {
     public async Task<BotReply> HandleAsync(TurnRequest request, string verb, JsonObject data, DateTimeZone zone, CancellationToken ct)
     {
@@ -29,11 +29,8 @@ public sealed class EventFormHandler(EventActions actions, CardSubmissions submi
             case EventForm.EditVerb:
             case EventForm.SaveVerb:
             {
-                var number = FormCard.Int(data, "event");
-                var ev = number is null ? null : await actions.FindAsync(EventRef.ForNumber(number.Value), ct);
-                if (ev is null) return "I can't find that event any more. Type `events` to see the events you can use.";
-                var allowed = ev.CheckCanEdit(request.UserId);
-                if (!allowed.IsSuccess) return allowed.ErrorMessage;
+                var found = await lookup.ForOrganiserAsync(request, FormCard.Int(data, "event"), ct);
+                if (found.Event is not { } ev) return found.Refusal!;
                 if (verb == EventForm.EditVerb) return Form(request, ev.Details, ev.Number, [], zone);
                 var submission = FormCard.Text(data, CardSubmissions.Key);
                 var (first, _) = await submissions.ClaimAsync(submission, request.UserId, ev.Number, ct);
@@ -75,7 +72,7 @@ public sealed class EventFormHandler(EventActions actions, CardSubmissions submi
 
     private async Task<BotReply> AlreadyCreatedAsync(TurnRequest request, int? number, CancellationToken ct)
     {
-        var ev = number is null ? null : await actions.FindAsync(EventRef.ForNumber(number.Value), ct);
+        var ev = number is null ? null : await lookup.FindAsync(EventRef.ForNumber(number.Value), ct);
         return ev is null
             ? "That form was already sent and is being handled; it creates only one event. Type `events` to see it."
             : await actions.ShowAsync(request, ev, ct, lead: $"That form already created {ev.Reference}; here it is (nothing was created twice).");

@@ -1,6 +1,7 @@
 using PanelBot.Conversation.Routing;
 using PanelBot.Domain.Commands;
 using PanelBot.Features.Events.Forms;
+using PanelBot.Conversation;
 
 namespace PanelBot.Features.Events;
 
@@ -10,6 +11,7 @@ public static class EventsRegistration
     public static IServiceCollection AddEvents(this IServiceCollection services)
     {
         services.AddScoped<EventRepository>();
+        services.AddScoped<EventLookup>();
         services.AddScoped<EventActions>();
         services.AddScoped<EventCommandHandler>();
         services.AddScoped<EventFormHandler>();
@@ -25,12 +27,8 @@ public static class EventsRegistration
         services.AddCommandRoute<ListEventsCommand, EventCommandHandler>((h, request, command, zone, ct) => h.HandleAsync(request, command, zone, ct));
         services.AddCommandRoute<DemoCommand, EventCommandHandler>((h, request, command, zone, ct) => h.HandleAsync(request, command, zone, ct));
 
-        services.AddCardVerb<EventActions>(EventCard.RefreshVerb, async (actions, request, _, data, _, ct) =>
-        {
-            if (CardData.EventNumber(data) is not { } number) return CardVerb.OutOfDate;
-            var ev = await actions.FindAsync(request, EventRef.ForNumber(number), ct);
-            return ev is null ? EventActions.NotFound(EventRef.ForNumber(number)) : await actions.ShowAsync(request, ev, ct);
-        });
+        services.AddCardVerb<EventCommandHandler>(EventCard.RefreshVerb, (h, request, _, data, _, ct) =>
+            CardData.EventNumber(data) is { } number ? h.RefreshAsync(request, EventRef.ForNumber(number), ct) : Task.FromResult<BotReply>(CardVerb.OutOfDate));
         services.AddCardVerbs<EventFormHandler>([EventForm.NewVerb, EventForm.CreateVerb, EventForm.EditVerb, EventForm.SaveVerb],
             (forms, request, verb, data, zone, ct) => forms.HandleAsync(request, verb, data, zone, ct));
         services.AddCardVerbs<OrganiserFormHandler>(OrganiserFormHandler.Verbs,

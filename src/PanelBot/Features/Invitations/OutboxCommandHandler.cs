@@ -15,7 +15,7 @@ namespace PanelBot.Features.Invitations;
 
 /// <summary><c>outbox #N</c>: the mail queue of an event, for its organisers, with the event's calendar links.</summary>
 public sealed class OutboxCommandHandler(
-    EventActions actions,
+    EventLookup lookup,
     PanelBotDbContext db,
     FeedTokens feeds,
     PublicUrls urls,
@@ -24,10 +24,8 @@ public sealed class OutboxCommandHandler(
 {
     public async Task<BotReply> HandleAsync(TurnRequest request, OutboxCommand command, CancellationToken ct)
     {
-        var ev = await actions.FindAsync(command.Event, ct);
-        if (ev is null) return EventActions.NotFound(command.Event);
-        var allowed = ev.CheckCanEdit(request.UserId);
-        if (!allowed.IsSuccess) return allowed.ErrorMessage;
+        var found = await lookup.ForOrganiserAsync(request, command.Event, ct);
+        if (found.Event is not { } ev) return found.Refusal!;
 
         var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.EventId == ev.Id)
             .Select(m => new { m.Id, m.State, m.Recipient, m.Kind, m.LastError, m.NextAttemptAt, m.NotBefore, m.Attempts })

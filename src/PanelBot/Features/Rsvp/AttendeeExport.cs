@@ -13,15 +13,15 @@ namespace PanelBot.Features.Rsvp;
 /// <c>export #N</c>: a short-lived signed link to the attendee list as CSV. A link rather than a file because bots
 /// cannot attach files in Teams channels; it expires so a forwarded message does not leak the list for long.
 /// </summary>
-public sealed class AttendeeExport(EventActions actions, IDataProtectionProvider protection, PublicUrls publicUrl, TimeProvider clock)
+public sealed class AttendeeExport(EventLookup lookup, IDataProtectionProvider protection, PublicUrls publicUrl, TimeProvider clock)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromMinutes(15);
     private const string Purpose = "PanelBot.AttendeeExport.v2";
 
     public async Task<BotReply> LinkAsync(TurnRequest request, EventRef reference, CancellationToken ct)
     {
-        var ev = await actions.FindAsync(reference, ct);
-        if (ev is null) return EventActions.NotFound(reference);
+        var ev = await lookup.FindAsync(reference, ct);
+        if (ev is null) return EventLookup.NotFound(reference);
         if (!ev.CanEdit(request.UserId)) return $"Only the organisers of {ev.Reference} can export its attendee list.";
         var expires = clock.GetUtcNow().Add(LinkLifetime).ToUnixTimeSeconds();
         var token = Protector().Protect(FormattableString.Invariant($"{ev.Number}|{expires}"));

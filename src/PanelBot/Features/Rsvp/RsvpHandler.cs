@@ -16,21 +16,21 @@ using PanelBot.Storage;
 
 namespace PanelBot.Features.Rsvp;
 
-/// <summary>RSVPs by button or text, with capacity, waitlist and promotion; the participant-facing lists.</summary>
+/// <summary>A participant's RSVPs by button or text, with capacity, waitlist and promotion, and their own list.</summary>
 public sealed class RsvpHandler(
     EventActions actions,
+    EventLookup eventLookup,
     RegistrationRepository registrations,
     UserProfiles profiles,
     RsvpChanges changes,
-    PersonalData personalData,
     TimeProvider clock,
     PanelBotMetrics metrics,
     ILogger<RsvpHandler> logger)
 {
     public async Task<BotReply> AnswerAsync(TurnRequest request, EventRef reference, RsvpAnswer answer, string? email, CancellationToken ct)
     {
-        var ev = await actions.FindAsync(request, reference, ct);
-        if (ev is null) return EventActions.NotFound(reference);
+        var ev = await eventLookup.FindAsync(request, reference, ct);
+        if (ev is null) return EventLookup.NotFound(reference);
         if (email is not null)
         {
             if (!EmailEntry.TryAccept(email, out var usable)) return EmailEntry.Refusal;
@@ -77,64 +77,15 @@ public sealed class RsvpHandler(
         if (mine.Count == 0) return "You haven't answered any upcoming events. Type `events` to see what's on.";
         var text = new StringBuilder("Your upcoming events:\n");
         foreach (var (ev, registration) in mine)
-            text.AppendLine($"- **{ev.Reference}** {ev.Title}: {EventCard.When(ev)} · {Describe(registration)}");
+            text.AppendLine($"- **{ev.Reference}** {ev.Title}: {EventCard.When(ev)} · {RsvpLabels.Describe(registration)}");
         return ((BotReply)text.ToString().TrimEnd()).ForRequesterOnly("your events");
     }
 
-    public async Task<BotReply> AttendeesAsync(TurnRequest request, EventRef reference, CancellationToken ct)
-    {
-        var ev = await actions.FindAsync(request, reference, ct);
-        if (ev is null) return EventActions.NotFound(reference);
-        var list = await registrations.ListAsync(ev, ct);
-        var counts = RsvpBook.Count(ev, list);
-        var summary = $"{ev.Reference} {ev.Title}: {counts.Going} going, {counts.Maybe} maybe, {counts.No} can't go" +
-                      (counts.Waitlisted > 0 ? $", {counts.Waitlisted} waiting" : "") +
-                      (counts.AwaitingApproval > 0 ? $", {counts.AwaitingApproval} awaiting approval" : "") + ".";
-        if (!ev.CanEdit(request.UserId)) return summary;
-        var text = new StringBuilder(summary).AppendLine();
-        foreach (var r in list.OrderBy(r => r.State).ThenBy(r => r.WaitlistPosition ?? 0).ThenBy(r => r.CreatedAt))
-            text.AppendLine($"- {r.UserName}{(r.Email is { } mail ? $" <{mail}>" : "")}: {Describe(r)}");
-        return ((BotReply)text.ToString().TrimEnd()).ForRequesterOnly($"the attendee list of {ev.Reference}");
-    }
-
-    public async Task<BotReply> RememberEmailAsync(TurnRequest request, string address, CancellationToken ct)
-    {
-        if (!EmailEntry.TryAccept(address, out var email)) return EmailEntry.Refusal;
-        await profiles.RememberEmailAsync(request.UserId, request.UserName, email, ct);
-        await SendPendingInvitationsAsync(request.UserId, request.UserName, email, ct);
-        return ((BotReply)$"Thanks, I'll send calendar invitations to {email}. Type `forget me` to remove it.")
-            .ForRequesterOnly("a confirmation");
-    }
-
-    /// <summary>Events the user is already going to, answered before their address was known, get their invitations now.</summary>
-    public async Task SendPendingInvitationsAsync(string userId, string userName, string email, CancellationToken ct)
-    {
-        var pending = await registrations.ForUserAsync(userId, ct);
-        foreach (var (ev, registration) in pending.Where(p => p.Registration.State == RsvpState.Going && p.Registration.Email is null))
-        {
-            var tracked = await actions.FindAsync(EventRef.ForNumber(ev.Number), ct);
-            if (tracked is null) continue;
-            // The answer stays "going", so the posted cards do not change.
-            await AnswerAsync(tracked, new RsvpRequest(userId, userName, RsvpAnswer.Going, email, registration.ConversationId), ct,
-                refreshCards: false);
-        }
-    }
-
-    /// <summary>
-    /// Applies an answer. An address that arrives for someone already going counts as a change, so the invitation they
-    /// could not get before goes out now.
-    /// </summary>
-    private async Task<DomainResult<RsvpOutcome>> AnswerAsync(Event ev, RsvpRequest rsvp, CancellationToken ct, bool refreshCards = true,
+    /// <summary>Applies an answer (a late address counts as a change: <see cref="RsvpBook.Answer"/>).</summary>
+    internal async Task<DomainResult<RsvpOutcome>> AnswerAsync(Event ev, RsvpRequest rsvp, CancellationToken ct, bool refreshCards = true,
         Func<RsvpOutcome, TeamsWork, Task>? queue = null)
     {
-        var result = await changes.ApplyAsync(ev, rsvp.UserId, facts =>
-        {
-            var emailBefore = facts.Registration?.Email;
-            var answered = RsvpBook.Answer(ev, facts, rsvp, clock);
-            return answered.Value is { IsNoChange: true, Registration: { State: RsvpState.Going, Email: not null } going } && emailBefore is null
-                ? DomainResult<RsvpOutcome>.Ok(answered.Value with { PreviousState = null, StateChanged = true, Registration = going }, answered.Notes)
-                : answered;
-        }, ct, refreshCards, queue);
+        var result = await changes.ApplyAsync(ev, rsvp.UserId, facts => RsvpBook.Answer(ev, facts, rsvp, clock), ct, refreshCards, queue);
         if (result.Value is { IsNoChange: false } outcome) metrics.Rsvp(rsvp.Answer, outcome.Registration?.State);
         return result;
     }
@@ -163,69 +114,4 @@ public sealed class RsvpHandler(
             return null;
         }
     }
-
-    /// <summary><c>approve</c>/<c>decline #N USER</c>: an organiser's answer to a registration in approval mode.</summary>
-    public async Task<BotReply> DecideAsync(TurnRequest request, EventRef reference, UserRef user, bool approve, CancellationToken ct)
-    {
-        var ev = await actions.FindAsync(reference, ct);
-        if (ev is null) return EventActions.NotFound(reference);
-        var allowed = ev.CheckCanEdit(request.UserId);
-        if (!allowed.IsSuccess) return allowed.ErrorMessage;
-        var userId = await ResolveRegistrantAsync(request, ev, user, ct);
-        if (userId is null) return $"{user} has no registration for {ev.Reference}. Type `attendees {ev.Reference}` to see who asked.";
-        var result = await changes.ApplyAsync(ev, userId, facts => approve
-            ? RsvpBook.Approve(ev, facts, userId, request.UserId, clock)
-            : RsvpBook.Decline(ev, facts, userId, request.UserId, clock), ct,
-            queue: (outcome, work) =>
-            {
-                if (outcome.Registration is { } decided) work.Notify(RsvpNotices.Decision(ev, decided, approve));
-                return Task.CompletedTask;
-            });
-        return result.IsSuccess ? ((BotReply)result.Value!.Message).ForRequesterOnly("the result") : result.ErrorMessage;
-    }
-
-    /// <summary><c>forget me</c>: asks first; <c>forget me confirm</c> withdraws every RSVP and deletes the address.</summary>
-    public async Task<BotReply> ForgetAsync(TurnRequest request, bool confirmed, CancellationToken ct)
-    {
-        if (!confirmed)
-        {
-            const string ask = "This deletes your email address and withdraws all your RSVPs (your seats go to the waitlist). " +
-                               "To go ahead, type `forget me confirm`.";
-            var card = Cards.Ac.Card([Cards.Ac.Text(ask)],
-                [Cards.Ac.Action(request.Surface, "Yes, forget me", ForgetVerb, style: "destructive")], fallbackText: ask);
-            return new BotReply(ask, card).ForRequesterOnly("what `forget me` does");
-        }
-        var addresses = await personalData.AddressesOfAsync(request.UserId, ct);
-        var withdrawn = 0;
-        foreach (var ev in await registrations.EventsOfAsync(request.UserId, ct))
-        {
-            var result = await changes.ApplyAsync(ev, request.UserId, facts => RsvpBook.Withdraw(ev, facts, request.UserId, clock), ct);
-            if (result.IsSuccess) withdrawn++;
-        }
-        await personalData.EraseAsync(request.UserId, addresses, ct);
-        BotReply done = withdrawn == 0
-            ? "Done: I no longer have your email address, and you had no RSVPs."
-            : $"Done: I deleted your email address and withdrew {withdrawn} RSVP{(withdrawn == 1 ? "" : "s")}.";
-        return done.ForRequesterOnly("a confirmation");
-    }
-
-    public const string ForgetVerb = "forgetMe";
-
-    private async Task<string?> ResolveRegistrantAsync(TurnRequest request, Event ev, UserRef user, CancellationToken ct)
-    {
-        var (userId, _) = Mentions.Resolve(request.Activity, user);
-        if (userId is not null && await registrations.FindAsync(ev, userId, ct) is { } byId) return byId.UserId;
-        var list = await registrations.ListAsync(ev, ct);
-        return list.FirstOrDefault(r => string.Equals(r.UserName, user.Text, StringComparison.OrdinalIgnoreCase))?.UserId;
-    }
-
-    private static string Describe(Registration r) => r.State switch
-    {
-        RsvpState.Going => "going",
-        RsvpState.Maybe => "maybe",
-        RsvpState.No => "can't go",
-        RsvpState.Waitlisted => $"waitlisted (number {r.WaitlistPosition})",
-        RsvpState.AwaitingApproval => "awaiting approval",
-        _ => r.State.ToString(),
-    };
 }

@@ -14,7 +14,7 @@ namespace PanelBot.Features.Scheduling;
 
 /// <summary><c>remind #N 3d,1h</c> and <c>schedule #N</c>, for organisers.</summary>
 public sealed class ScheduleCommandHandler(
-    EventActions actions,
+    EventLookup lookup,
     EventJobScheduler jobs,
     PanelBotDbContext db,
     IOptions<SchedulingOptions> options,
@@ -22,10 +22,8 @@ public sealed class ScheduleCommandHandler(
 {
     public async Task<BotReply> HandleAsync(TurnRequest request, EventCommand command, CancellationToken ct)
     {
-        var ev = await actions.FindAsync(command.Event, ct);
-        if (ev is null) return EventActions.NotFound(command.Event);
-        var allowed = ev.CheckCanEdit(request.UserId);
-        if (!allowed.IsSuccess) return allowed.ErrorMessage;
+        var found = await lookup.ForOrganiserAsync(request, command.Event, ct);
+        if (found.Event is not { } ev) return found.Refusal!;
         var reply = command switch
         {
             RemindCommand remind => await RemindAsync(ev, remind.Offsets, ct),

@@ -20,7 +20,7 @@ public sealed class TeamsWorkRunner(
     IBotAdapter adapter,
     TeamsRateLimits limits,
     UserProfiles profiles,
-    RsvpHandler rsvp,
+    RsvpPersonalData rsvp,
     PrivateChats.PrivateLine line,
     ILogger<TeamsWorkRunner> logger)
 {

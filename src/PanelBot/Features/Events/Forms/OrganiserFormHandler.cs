@@ -18,6 +18,7 @@ namespace PanelBot.Features.Events.Forms;
 /// </summary>
 public sealed class OrganiserFormHandler(
     EventActions actions,
+    EventLookup lookup,
     CardSubmissions submissions,
     ScheduleCommandHandler schedule,
     RegistrationRepository registrations,
@@ -35,11 +36,8 @@ public sealed class OrganiserFormHandler(
 
     public async Task<BotReply> HandleAsync(TurnRequest request, string verb, JsonObject data, CancellationToken ct)
     {
-        var number = FormCard.Int(data, "event");
-        var ev = number is null ? null : await actions.FindAsync(EventRef.ForNumber(number.Value), ct);
-        if (ev is null) return "I can't find that event any more. Type `events` to see the events you can use.";
-        var allowed = ev.CheckCanEdit(request.UserId);
-        if (!allowed.IsSuccess) return allowed.ErrorMessage;
+        var found = await lookup.ForOrganiserAsync(request, FormCard.Int(data, "event"), ct);
+        if (found.Event is not { } ev) return found.Refusal!;
 
         var submission = FormCard.Text(data, CardSubmissions.Key);
         var (first, _) = await submissions.ClaimAsync(submission, request.UserId, ev.Number, ct);
