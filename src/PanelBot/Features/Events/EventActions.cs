@@ -8,7 +8,6 @@ using PanelBot.Domain.Rsvp;
 using PanelBot.Domain.Time;
 using PanelBot.Features.Notifications;
 using PanelBot.Features.People;
-using PanelBot.Features.Rsvp;
 using PanelBot.Storage;
 
 namespace PanelBot.Features.Events;
@@ -16,11 +15,10 @@ namespace PanelBot.Features.Events;
 /// <summary>Organiser actions on events, shared by text commands and card forms.</summary>
 public sealed class EventActions(
     EventRepository events,
-    RegistrationRepository registrations,
+    IAttendance registrations,
     UserProfiles profiles,
     EventPublisher publisher,
     EventObservers observers,
-    RsvpChanges rsvpChanges,
     IOptions<EventsOptions> options,
     TurnLimiter limiter,
     TimeProvider clock)
@@ -98,8 +96,8 @@ public sealed class EventActions(
         var result = edit(ev);
         if (!result.IsSuccess) return Failure($"Nothing was changed on {ev.Reference}.", result.Errors);
         if (!result.Value!.HasChanges) return $"{ev.Reference} already says that; nothing to change.";
+        // Seats an edit frees are filled from the waitlist by the RSVP slice's observer, before the cards are refreshed.
         await SaveAsync(new EventChange(ev, result.Value), ct);
-        if ((result.Value.Changes & EventChanges.Capacity) != 0) await FillFreedSeatsAsync(ev, ct);
         await publisher.RefreshPostedCardsAsync(ev, ct);
         var lead = done(ev);
         // In place only what was done; the rest of the lead (a speaker's local time, where their zone came from) goes 1:1.
@@ -141,14 +139,6 @@ public sealed class EventActions(
         // Posting is the reply itself: the card goes to this conversation and is remembered for in-place updates.
         await publisher.PostAsync(request, ev, ct);
         return BotReply.Silent;
-    }
-
-    /// <summary>More seats: the first on the waitlist move up, and hear about it.</summary>
-    private async Task FillFreedSeatsAsync(Event ev, CancellationToken ct)
-    {
-        // The edit that added the seats refreshes the posted cards right after.
-        await rsvpChanges.ApplyAsync(ev, null, facts => DomainResult<RsvpOutcome>.Ok(RsvpBook.Rebalance(ev, facts, clock)), ct,
-            refreshCards: false);
     }
 
     /// <summary>Saves a change together with what observers add to it (outbox mails), then lets them act on it.</summary>

@@ -2,7 +2,6 @@ using PanelBot.BotFramework;
 using PanelBot.Cards;
 using PanelBot.Conversation;
 using PanelBot.Domain.Events;
-using PanelBot.Features.Rsvp;
 using PanelBot.Storage;
 
 namespace PanelBot.Features.Events;
@@ -10,7 +9,7 @@ namespace PanelBot.Features.Events;
 /// <summary>Posts event cards to conversations and keeps every posted copy current.</summary>
 public sealed class EventPublisher(
     EventRepository events,
-    RegistrationRepository registrations,
+    IAttendance registrations,
     ConversationStore conversations,
     IBotAdapter adapter,
     ILogger<EventPublisher> logger)

@@ -4,6 +4,7 @@ using PanelBot.Domain.Commands;
 using PanelBot.Domain.Rsvp;
 using PanelBot.Features.Events;
 using PanelBot.Conversation;
+using PanelBot.Features.Notifications;
 
 namespace PanelBot.Features.Rsvp;
 
@@ -19,6 +20,8 @@ public static class RsvpRegistration
         services.AddScoped<RsvpNotifier>();
         services.AddScoped<RsvpChanges>();
         services.AddScoped<AttendeeExport>();
+        services.AddScoped<IAttendance, RsvpAttendance>();
+        services.AddScoped<IEventObserver, FreedSeatsObserver>();
 
         services.AddCommandRoute<RsvpCommand, RsvpHandler>((h, request, c, _, ct) => h.AnswerAsync(request, c.Event, c.Answer, c.Email, ct));
         services.AddCommandRoute<MyEventsCommand, RsvpHandler>((h, request, _, _, ct) => h.MyEventsAsync(request, ct));

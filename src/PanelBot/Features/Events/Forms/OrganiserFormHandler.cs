@@ -6,7 +6,6 @@ using PanelBot.Domain;
 using PanelBot.Domain.Commands;
 using PanelBot.Domain.Events;
 using PanelBot.Domain.Programme;
-using PanelBot.Features.Rsvp;
 using PanelBot.Features.Scheduling;
 
 namespace PanelBot.Features.Events.Forms;
@@ -21,7 +20,7 @@ public sealed class OrganiserFormHandler(
     EventLookup lookup,
     CardSubmissions submissions,
     ScheduleCommandHandler schedule,
-    RegistrationRepository registrations,
+    IAttendance registrations,
     TimeProvider clock)
 {
     public static readonly IReadOnlySet<string> Verbs = new HashSet<string>
