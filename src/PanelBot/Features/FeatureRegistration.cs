@@ -1,5 +1,4 @@
 using PanelBot.Conversation;
-using PanelBot.Hosting;
 using PanelBot.Features.Events;
 using PanelBot.Features.Help;
 using PanelBot.Features.Notifications;
@@ -7,6 +6,7 @@ using PanelBot.Features.People;
 using PanelBot.Features.PrivateChats;
 using PanelBot.Features.Rsvp;
 using PanelBot.Features.TeamsQueue;
+using PanelBot.Hosting;
 
 namespace PanelBot.Features;
 

@@ -1,7 +1,7 @@
+using PanelBot.Conversation;
 using PanelBot.Conversation.Routing;
 using PanelBot.Domain.Commands;
 using PanelBot.Features.Events.Forms;
-using PanelBot.Conversation;
 
 namespace PanelBot.Features.Events;
 

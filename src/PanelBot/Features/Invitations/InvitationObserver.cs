@@ -5,8 +5,8 @@ using NodaTime.Extensions;
 using PanelBot.Domain.Events;
 using PanelBot.Domain.Rsvp;
 using PanelBot.Features.Notifications;
-using PanelBot.Storage;
 using PanelBot.Features.People;
+using PanelBot.Storage;
 
 namespace PanelBot.Features.Invitations;
 

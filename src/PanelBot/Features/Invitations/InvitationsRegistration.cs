@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PanelBot.Calendar;
-using PanelBot.Features.Notifications;
-using PanelBot.Mail;
 using PanelBot.Conversation.Routing;
 using PanelBot.Domain.Commands;
+using PanelBot.Features.Notifications;
+using PanelBot.Mail;
 
 namespace PanelBot.Features.Invitations;
 

@@ -1,4 +1,3 @@
-using PanelBot.Hosting;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,6 +8,7 @@ using PanelBot.Domain.Commands;
 using PanelBot.Domain.Events;
 using PanelBot.Domain.Time;
 using PanelBot.Features.Events;
+using PanelBot.Hosting;
 using PanelBot.Storage;
 
 namespace PanelBot.Features.Invitations;

@@ -3,8 +3,8 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using PanelBot.Storage;
 using PanelBot.Diagnostics;
+using PanelBot.Storage;
 
 namespace PanelBot.Features.Operations;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using PanelBot.Features.Invitations;
-using PanelBot.Storage;
 using PanelBot.Features.PrivateChats;
 using PanelBot.Features.Scheduling;
+using PanelBot.Storage;
 
 namespace PanelBot.Features.People;
 

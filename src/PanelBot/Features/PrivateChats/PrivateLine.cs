@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using PanelBot.BotFramework;
 using PanelBot.Cards;
 using PanelBot.Conversation;
+using PanelBot.Features.People;
 using PanelBot.Features.Scheduling.Delivery;
 using PanelBot.Storage;
-using PanelBot.Features.People;
 
 namespace PanelBot.Features.PrivateChats;
 

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
+using PanelBot.Conversation;
 using PanelBot.Conversation.Routing;
 using PanelBot.Domain.Commands;
 using PanelBot.Domain.Rsvp;
 using PanelBot.Features.Events;
-using PanelBot.Conversation;
 using PanelBot.Features.Notifications;
 
 namespace PanelBot.Features.Rsvp;

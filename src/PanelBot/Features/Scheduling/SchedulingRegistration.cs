@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Options;
+using PanelBot.Conversation.Routing;
+using PanelBot.Domain.Commands;
 using PanelBot.Features.Notifications;
 using PanelBot.Features.Scheduling.Delivery;
 using PanelBot.Features.Scheduling.Jobs;
 using PanelBot.Features.Scheduling.Work;
 using PanelBot.Storage;
 using Quartz;
-using PanelBot.Conversation.Routing;
-using PanelBot.Domain.Commands;
 
 namespace PanelBot.Features.Scheduling;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using NodaTime;
+using PanelBot.Diagnostics;
 using PanelBot.Features.Operations;
 using Quartz;
-using PanelBot.Diagnostics;
 
 namespace PanelBot.Features.Scheduling.Jobs;
 

@@ -1,11 +1,11 @@
-using NodaTime.Extensions;
-using PanelBot.Domain.Events;
 using Microsoft.EntityFrameworkCore;
+using NodaTime.Extensions;
 using PanelBot.Conversation;
+using PanelBot.Domain.Events;
+using PanelBot.Features.People;
 using PanelBot.Features.PrivateChats;
 using PanelBot.Features.Scheduling.Delivery;
 using PanelBot.Storage;
-using PanelBot.Features.People;
 
 namespace PanelBot.Features.Scheduling.Work;
 
