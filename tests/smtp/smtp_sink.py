@@ -88,6 +88,7 @@ def main():
     parser.add_argument("--dir", required=True)
     parser.add_argument("--auth", action="store_true")
     parser.add_argument("--pipelining", action="store_true")
+    parser.add_argument("--no-smtputf8", action="store_true")
     parser.add_argument("--refuse", action="append", default=[])
     parser.add_argument("--tempfail", action="append", default=[])
     parser.add_argument("--starttls", nargs=2, metavar=("CERT", "KEY"))
@@ -96,6 +97,8 @@ def main():
     os.makedirs(args.dir, exist_ok=True)
 
     kwargs = dict(hostname="127.0.0.1", port=args.port, ident="PanelBot test sink")
+    # aiosmtpd's Controller offers SMTPUTF8 (RFC 6531) unless told not to.
+    kwargs.update(enable_SMTPUTF8=not args.no_smtputf8)
     if args.auth:
         kwargs.update(auth_required=True, auth_require_tls=False, authenticator=authenticator)
     if args.starttls:

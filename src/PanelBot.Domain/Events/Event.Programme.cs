@@ -184,6 +184,18 @@ public sealed partial class Event
         return Changed(EventChanges.Organisers, clock);
     }
 
+    /// <summary>
+    /// Erasure of a person: a co-organiser keeps the edit rights the other organisers gave them, but not their name.
+    /// Not a change anyone is told about.
+    /// </summary>
+    public bool ForgetCoOrganiserName(string userId)
+    {
+        var index = _coOrganisers.FindIndex(o => o.UserId == userId);
+        if (index < 0 || _coOrganisers[index].DisplayName.Length == 0) return false;
+        _coOrganisers[index] = _coOrganisers[index] with { DisplayName = "" };
+        return true;
+    }
+
     private DomainResult<EventUpdate> Changed(EventChanges changes, TimeProvider clock, string? note = null)
     {
         Touch(clock.GetCurrentInstant(), changes);

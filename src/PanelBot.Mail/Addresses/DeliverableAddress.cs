@@ -7,7 +7,8 @@ namespace PanelBot.Mail;
 /// Decides at entry whether an address typed by a person (or given by Teams) can later be sent to, so that a bad
 /// one is refused in the conversation instead of failing in a mail batch. Parsed with MimeKit, the parser the mail
 /// path is built on, then held to what our SMTP path sends without SMTPUTF8 (RFC 6531): an ASCII local part and a
-/// domain in ASCII (the mail path does not yet send to internationalised domains, RFC 5890).
+/// domain in ASCII, an internationalised domain being stored in its A-label form (RFC 5890, e.g. xn--mnchen-3ya.de),
+/// which is what the SMTP path sends.
 /// </summary>
 public static class DeliverableAddress
 {
@@ -43,7 +44,7 @@ public static class DeliverableAddress
         }
 
         if (!MailAddresses.TryParseAddress(local + "@" + domain, out var sendable)) return false;
-        address = sendable.Address;
+        address = sendable.GetAddress(idnEncode: true);
         return true;
     }
 }

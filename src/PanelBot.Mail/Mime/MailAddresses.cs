@@ -5,7 +5,9 @@ namespace PanelBot.Mail;
 
 /// <summary>
 /// Addresses we send to: parsed by MimeKit, then held to the plain subset every SMTP server takes without SMTPUTF8:
-/// an ASCII dot-atom local part and an LDH domain (RFC 5321 §4.1.2), no name, route or quoting.
+/// an ASCII dot-atom local part and an LDH domain (RFC 5321 §4.1.2), no name, route or quoting. An internationalised
+/// domain is given in its A-label form (RFC 5890, <c>xn--mnchen-3ya.de</c>): MimeKit reads it back as Unicode, and MailKit
+/// writes it as the A-label again in RCPT TO and the headers unless the server takes SMTPUTF8 (RFC 6531).
 /// </summary>
 public static class MailAddresses
 {
@@ -25,12 +27,14 @@ public static class MailAddresses
         mailbox = null;
         if (string.IsNullOrEmpty(address) || address.Length > 254 || !IsPlain(address)
             || !MailboxAddress.TryParse(ParserOptions.Default, address, out var parsed)
-            || parsed.Route.Count > 0 || !string.Equals(parsed.Address, address, StringComparison.Ordinal))
+            || parsed.Route.Count > 0 || !string.Equals(parsed.GetAddress(idnEncode: true), address, StringComparison.Ordinal))
         {
             return false;
         }
 
-        mailbox = parsed;
+        // Keep the A-label: MimeKit's parser decoded it, and MailKit would then write Unicode into RCPT TO even to a
+        // server that does not offer SMTPUTF8.
+        mailbox = new MailboxAddress(parsed.Name, address);
         return true;
     }
 

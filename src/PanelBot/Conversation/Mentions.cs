@@ -9,7 +9,14 @@ public static class Mentions
 {
     public static (string? UserId, string Name) Resolve(Activity activity, UserRef user)
     {
-        if (!user.IsMention) return (user.Text, user.Text);
+        var (id, name, _) = ResolveAccount(activity, user);
+        return (id, name);
+    }
+
+    /// <summary>The account named (its channel id, display name and, where the mention carries one, Entra object id).</summary>
+    public static (string? AccountId, string Name, string? AadObjectId) ResolveAccount(Activity activity, UserRef user)
+    {
+        if (!user.IsMention) return (user.Text, user.Text, null);
         foreach (var entity in activity.Entities ?? [])
         {
             if (entity["type"]?.GetValue<string>() != "mention") continue;
@@ -19,8 +26,8 @@ public static class Mentions
             if (id is null || id == activity.Recipient?.Id) continue;
             if (string.Equals(name, user.Text, StringComparison.OrdinalIgnoreCase)
                 || string.Equals(entity["text"]?.GetValue<string>(), $"<at>{user.Text}</at>", StringComparison.OrdinalIgnoreCase))
-                return (id, name);
+                return (id, name, mentioned["aadObjectId"]?.GetValue<string>() ?? mentioned["objectId"]?.GetValue<string>());
         }
-        return (null, user.Text);
+        return (null, user.Text, null);
     }
 }

@@ -37,8 +37,8 @@ public sealed class PanelBotTurnHandler(
         var request = TurnRequest.From(turn) with { PrivateLine = privateLine };
         try
         {
-            if (request.ClientZone is { } zone && activity.From?.Id is { Length: > 0 } userId)
-                await zones.RememberClientZoneAsync(userId, activity.From.Name, zone.Id, cancellationToken);
+            if (request.ClientZone is { } zone && activity.From?.Id is { Length: > 0 })
+                await zones.RememberClientZoneAsync(request.UserId, activity.From.Name, zone.Id, cancellationToken);
             switch (activity.Type)
             {
                 case ActivityTypes.Message when activity.Value is JsonObject submitted && submitted["verb"] is not null:

@@ -19,6 +19,12 @@ public sealed record TurnRequest(
 
     public bool IsShared => Scope.IsShared();
 
+    /// <summary>
+    /// The account id the channel addresses this person by (<c>from.id</c>): for roster look-ups and mentions.
+    /// <see cref="UserId"/> is the person key (<see cref="UserKey"/>), the same in every conversation.
+    /// </summary>
+    public string MemberId { get; init; } = "";
+
     /// <summary>The AAD tenant of a Teams turn.</summary>
     public string? TenantId { get; init; }
 
@@ -45,11 +51,12 @@ public sealed record TurnRequest(
         var zone = zoneId is null ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId);
         return new TurnRequest(
             turn,
-            activity.From?.Id ?? "unknown",
+            UserKey.Of(activity),
             string.IsNullOrWhiteSpace(activity.From?.Name) ? "Someone" : activity.From!.Name!,
             CardSurface.For(activity),
             zone)
         {
+            MemberId = activity.From?.Id ?? "",
             Scope = ConversationScopes.Of(activity),
             TenantId = activity.GetTenantId(),
             TeamId = ConversationScopes.TeamId(activity),

@@ -107,6 +107,21 @@ public sealed class SmtpTransportTests
     }
 
     [SmtpSinkFact]
+    public async Task Send_InternationalisedDomain_ToAServerWithoutSmtpUtf8_GoesOutAsItsALabelInRcptToAndTheHeader()
+    {
+        await using var sink = await SmtpSink.StartAsync("--pipelining", "--no-smtputf8");
+        await using var transport = new SmtpTransport(Options(sink));
+        Assert.True(DeliverableAddress.TryNormalise("ann@münchen.de", out var stored));
+
+        var result = await transport.SendAsync(MailEnvelope.Create(Samples.Plain(stored)));
+        var received = Assert.Single(await sink.WaitForMessagesAsync(1));
+
+        Assert.True(result.AllAccepted);
+        Assert.Equal(["ann@xn--mnchen-3ya.de"], received.RcptTos);
+        Assert.Contains("ann@xn--mnchen-3ya.de", MimeReader.Parse(received.Content).Header("To"));
+    }
+
+    [SmtpSinkFact]
     public async Task Send_OneOfTwoRecipientsRefused_DeliversToTheOtherAndReportsTheRefusal()
     {
         await using var sink = await SmtpSink.StartAsync("--refuse", "gone@example.org", "--pipelining");

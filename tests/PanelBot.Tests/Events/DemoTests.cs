@@ -31,7 +31,7 @@ public sealed class DemoTests
         {
             var ev = await app.DbAsync(db => Task.FromResult(db.Events.Single(e => e.Number == number)));
             Assert.Equal(EventStatus.Published, ev.Status);
-            Assert.Equal("newcomer", ev.CreatorId);
+            Assert.Equal("test:newcomer", ev.CreatorId);
             Assert.NotEmpty(await app.TriggerRowsAsync(ev.Id));
         }
     }

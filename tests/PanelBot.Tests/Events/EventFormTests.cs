@@ -49,7 +49,7 @@ public sealed class EventFormTests
 
         var ev = await Organiser.EventAsync(app, 1);
         Assert.Equal(RealEvents.WebinarTitle, ev.Title);
-        Assert.Equal(Olga, ev.CreatorId);
+        Assert.Equal("msteams:" + Olga, ev.CreatorId); // the person key outside Entra: channel and account id
         Assert.Equal(RealEvents.WebinarJoinUrl, ev.OnlineMeeting?.JoinUrl);
         Assert.Equal(Webinar.Start, ev.StartsAt.ToDateTimeOffset());
         Assert.Equal(Webinar.End, ev.EndsAt.ToDateTimeOffset());

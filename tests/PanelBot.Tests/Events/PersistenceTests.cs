@@ -32,7 +32,7 @@ public sealed class PersistenceTests
         Assert.Equal(shownBefore, shownAfter);
         Assert.Contains("1 going · 99 seats left", shownAfter);
         Assert.Contains("Kristoffer Liden (PRIO)", shownAfter);
-        Assert.Contains($"#{number}", CardJson.TextOf(await again.SayAsync("alice", "my events")));
+        Assert.Contains($"#{number}", CardJson.TextOf(await again.SayAsync("alice", "my events", BotClient.Teams)));
         // Numbering continues after the restart.
         var next = Organiser.NumberIn(await Organiser.DoAsync(again, Olga, RealEvents.NewPanel));
         Assert.Equal(number + 1, next);

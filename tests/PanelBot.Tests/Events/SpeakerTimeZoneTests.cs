@@ -57,8 +57,11 @@ public sealed class SpeakerTimeZoneTests
         Assert.DoesNotContain("Lise Howard", warning);
         Assert.DoesNotContain("Thandi Nkosi", warning);
 
-        // show #N: the organiser's card gives each speaker's local start.
-        var card = CardJson.Single(await bot.SayAsync(Olga, $"show #{n}", BotClient.Teams));
+        // show #N: the organiser's card gives each speaker's local start. Outside Teams a person is their channel and
+        // account id, so Olga in Web Chat (which draws cards) is made a co-organiser by her key first.
+        await bot.SayAsync(Olga, "help", BotClient.WebChat);
+        await Organiser.DoAsync(bot, Olga, $"organiser #{n} add {BotClient.WebChat}:{Olga}");
+        var card = CardJson.Single(await bot.SayAsync(Olga, $"show #{n}", BotClient.WebChat));
         var texts = CardJson.TextBlocks(card);
         Assert.Contains("Speakers' local times", texts);
         Assert.Contains("Thandi Nkosi (moderator) - 15:00-16:30 in Johannesburg", texts);
@@ -144,7 +147,7 @@ public sealed class SpeakerTimeZoneTests
             activity["from"]!["name"] = "Lise Howard";
             activity["entities"] = new JsonArray(new JsonObject { ["type"] = "clientInfo", ["locale"] = "en-US", ["timezone"] = "America/New_York" });
         });
-        Assert.Equal("America/New_York", await app.DbAsync(db => Task.FromResult(db.UserProfiles.Single(p => p.UserId == "29:lise").ClientTimeZone)));
+        Assert.Equal("America/New_York", await app.DbAsync(db => Task.FromResult(db.UserProfiles.Single(p => p.UserId == "msteams:29:lise").ClientTimeZone)));
 
         var added = await Organiser.DoAsync(bot, Olga, $"speaker #{n} add \"Lise Howard\" presenter");
         Assert.Contains("They are in America/New_York (the zone of their Teams client; change it with " +

@@ -30,7 +30,7 @@ public sealed class ConcurrentRsvpTests
         Assert.All(answers, a => Assert.Equal(CardJson.AdaptiveContentType, a.Type));
         var registrations = await app.DbAsync(db => db.Registrations.AsNoTracking().ToListAsync());
         Assert.Equal(50, registrations.Count);
-        Assert.Equal(users.Order(), registrations.Select(r => r.UserId).Order());
+        Assert.Equal(users.Select(u => BotClient.Teams + ":" + u).Order(), registrations.Select(r => r.UserId).Order());
         Assert.Equal(10, registrations.Count(r => r.State == RsvpState.Going));
         var waitlisted = registrations.Where(r => r.State == RsvpState.Waitlisted).ToList();
         Assert.Equal(40, waitlisted.Count);
@@ -40,7 +40,7 @@ public sealed class ConcurrentRsvpTests
         // Each person was told what they got, and it matches what was stored.
         for (var i = 0; i < users.Count; i++)
         {
-            var stored = registrations.Single(r => r.UserId == users[i]);
+            var stored = registrations.Single(r => r.UserId == BotClient.Teams + ":" + users[i]);
             var expected = stored.State == RsvpState.Going ? "You're going." : $"You're on the waitlist (number {stored.WaitlistPosition}).";
             Assert.Contains(expected, CardJson.TextBlocks(answers[i].Card));
         }

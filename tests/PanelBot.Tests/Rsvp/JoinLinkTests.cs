@@ -18,7 +18,7 @@ public sealed class JoinLinkTests
         await using var connector = await ConnectorRecorder.StartAsync();
         await using var app = new BotApp(serviceUrl: connector.ServiceUrl);
         var organiserBot = app.Bot();
-        var number = await Organiser.CreateWebinarAsync(organiserBot, Olga, capacity: 1, joinUrl: JoinUrl, releaseDays: 3, publish: false);
+        var number = await Organiser.CreateWebinarAsync(organiserBot, Olga, capacity: 1, joinUrl: JoinUrl, releaseDays: 3, publish: false, channel: BotClient.Teams);
         var bot = app.Bot(); // a separate transcript: only what participants see
         // Published with normal delivery, so the shared card is posted through the connector and kept current there.
         await bot.SendAsync(Olga, $"publish #{number}", BotClient.Teams);
@@ -38,8 +38,10 @@ public sealed class JoinLinkTests
     {
         await using var app = new BotApp();
         var bot = app.Bot();
-        var number = await Organiser.CreateWebinarAsync(bot, Olga, capacity: 1, joinUrl: JoinUrl, releaseDays: 3);
+        var number = await Organiser.CreateWebinarAsync(bot, Olga, capacity: 2, joinUrl: JoinUrl, releaseDays: 3, channel: BotClient.Teams);
         await bot.InvokeAsync("alice", "rsvp", new() { ["event"] = number, ["answer"] = "going" });
+        // Outside Teams a person is their channel and account id: Alice answers in the text channel as well.
+        await bot.SayAsync("alice", $"rsvp #{number} going");
         await bot.InvokeAsync("bob", "rsvp", new() { ["event"] = number, ["answer"] = "going" }); // waitlisted
         await bot.InvokeAsync("carol", "rsvp", new() { ["event"] = number, ["answer"] = "maybe" });
 
@@ -54,7 +56,7 @@ public sealed class JoinLinkTests
         var join = Assert.Single(CardJson.Actions(alicesCard), a => a["type"]!.GetValue<string>() == "Action.OpenUrl");
         Assert.Equal(JoinUrl, join["url"]!.GetValue<string>());
         Assert.Contains($"Join: {JoinUrl}", CardJson.TextOf(await bot.SayAsync("alice", $"show #{number}")));
-        Assert.Contains(JoinUrl, CardJson.AllText(CardJson.Single(await bot.SayAsync("alice", $"show #{number}", BotClient.WebChat))));
+        Assert.Contains(JoinUrl, CardJson.AllText(CardJson.Single(await bot.SayAsync("alice", $"show #{number}", BotClient.Teams))));
 
         foreach (var user in new[] { "bob", "carol", "dave" })
         {
@@ -64,7 +66,7 @@ public sealed class JoinLinkTests
 
         // Organisers always see it.
         app.Clock.Now = FakeClock.DefaultNow;
-        Assert.Contains($"Join: {JoinUrl}", CardJson.TextOf(await bot.SayAsync(Olga, $"show #{number}")));
+        Assert.Contains(JoinUrl, CardJson.AllText(CardJson.Single(await bot.SayAsync(Olga, $"show #{number}", BotClient.Teams))));
         Assert.Contains(JoinUrl, (await bot.InvokeAsync(Olga, "refreshEvent", new() { ["event"] = number })).Raw);
     }
 

@@ -32,8 +32,8 @@ public sealed partial class OrganiserToolsTests
         await bot.SayAsync(Olga, $"decline #{number} Bob");
 
         var states = await app.DbAsync(db => db.Registrations.AsNoTracking().ToDictionaryAsync(r => r.UserId, r => r.State));
-        Assert.Equal(RsvpState.Going, states["alice"]);
-        Assert.Equal(RsvpState.No, states["bob"]);
+        Assert.Equal(RsvpState.Going, states["test:alice"]);
+        Assert.Equal(RsvpState.No, states["test:bob"]);
     }
 
     [Fact]
@@ -98,9 +98,9 @@ public sealed partial class OrganiserToolsTests
 
         var done = CardJson.TextOf(await bot.SayAsync("alice", "forget me confirm"));
         Assert.Contains("withdrew 1 RSVP", done);
-        Assert.False(await app.DbAsync(db => db.Registrations.AnyAsync(r => r.UserId == "alice")));
-        Assert.Null(await app.DbAsync(db => db.UserProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == "alice")));
-        Assert.Equal(RsvpState.Going, await app.DbAsync(db => db.Registrations.Where(r => r.UserId == "bob").Select(r => r.State).SingleAsync()));
+        Assert.False(await app.DbAsync(db => db.Registrations.AnyAsync(r => r.UserId == "test:alice")));
+        Assert.Null(await app.DbAsync(db => db.UserProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == "test:alice")));
+        Assert.Equal(RsvpState.Going, await app.DbAsync(db => db.Registrations.Where(r => r.UserId == "test:bob").Select(r => r.State).SingleAsync()));
     }
 
     [Fact]
@@ -116,9 +116,9 @@ public sealed partial class OrganiserToolsTests
 
         var rows = await app.DbAsync(db => db.Registrations.AsNoTracking().ToListAsync());
         var states = rows.ToDictionary(r => r.UserId, r => (r.State, r.WaitlistPosition));
-        Assert.Equal((RsvpState.Going, (int?)null), states["bob"]);
-        Assert.Equal((RsvpState.Going, (int?)null), states["carol"]);
-        Assert.Equal((RsvpState.Waitlisted, (int?)1), states["dan"]);
+        Assert.Equal((RsvpState.Going, (int?)null), states["test:bob"]);
+        Assert.Equal((RsvpState.Going, (int?)null), states["test:carol"]);
+        Assert.Equal((RsvpState.Waitlisted, (int?)1), states["test:dan"]);
     }
 
     [GeneratedRegex(@"https?://[^\s)]+/exports/[^\s)]+")]

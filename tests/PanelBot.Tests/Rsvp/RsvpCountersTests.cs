@@ -25,7 +25,7 @@ public sealed class RsvpCountersTests
         foreach (var (user, answer) in new[] { ("ann", "going"), ("ben", "going"), ("cat", "going"), ("dan", "going"), ("eve", "maybe"), ("fay", "no") })
             await bot.InvokeAsync(user, "rsvp", new() { ["event"] = number, ["answer"] = answer });
         await bot.InvokeAsync("ann", "rsvp", new() { ["event"] = number, ["answer"] = "no" }); // cat is promoted
-        await bot.SayAsync("dan", "forget me confirm"); // leaves the waitlist
+        await bot.SayAsync("dan", "forget me confirm", BotClient.Teams); // leaves the waitlist (said in Teams, where Dan clicked)
 
         var expected = new[] { 2, 1, 2, 0, 0 }; // going ben+cat, maybe eve, no ann+fay, nobody waiting
         Assert.Equal(expected, await RecountAsync(app));

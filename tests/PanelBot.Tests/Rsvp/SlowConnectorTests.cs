@@ -104,7 +104,7 @@ public sealed class SlowConnectorTests
     private static async Task<int> PostedWebinarAsync(BotApp app, ConnectorRecorder connector)
     {
         var bot = app.Bot();
-        var number = await Organiser.CreateWebinarAsync(bot, Olga, capacity: 1, publish: false);
+        var number = await Organiser.CreateWebinarAsync(bot, Olga, capacity: 1, publish: false, channel: BotClient.Teams);
         // Normal delivery: the card is posted through the connector and kept current there.
         await bot.SendAsync(Olga, $"publish #{number}", BotClient.Teams);
         await connector.WaitForAsync(c => c.Method == "POST" && c.Body.Contains("is published"));
@@ -113,5 +113,5 @@ public sealed class SlowConnectorTests
     }
 
     private static Task<RsvpState> StateAsync(BotApp app, string user) =>
-        app.DbAsync(db => db.Registrations.AsNoTracking().Where(r => r.UserId == user).Select(r => r.State).SingleAsync());
+        app.DbAsync(db => db.Registrations.AsNoTracking().Where(r => r.UserId == BotClient.Teams + ":" + user).Select(r => r.State).SingleAsync());
 }

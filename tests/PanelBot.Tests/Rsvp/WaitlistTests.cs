@@ -27,13 +27,13 @@ public sealed class WaitlistTests
         Assert.Contains(carolTexts, t => t.Contains($"#{number} is full: you're number 1 on the waitlist"));
         Assert.Contains("You're on the waitlist (number 1).", carolTexts);
         Assert.Contains("2 going · 1 on the waitlist · full", carolTexts);
-        Assert.Contains("waitlisted (number 1)", CardJson.TextOf(await bot.SayAsync("carol", "my events")));
+        Assert.Contains("waitlisted (number 1)", CardJson.TextOf(await bot.SayAsync("carol", "my events", BotClient.Teams)));
 
-        // Bob can't come after all (by text this time): Carol gets his seat.
-        var bobNo = CardJson.TextOf(await bot.SayAsync("bob", $"rsvp #{number} no"));
+        // Bob can't come after all (by text this time, in Teams where he clicked): Carol gets his seat.
+        var bobNo = CardJson.TextOf(await bot.SayAsync("bob", $"rsvp #{number} no", BotClient.Teams));
         Assert.Contains($"You're not going to #{number}", bobNo);
 
-        var carolsEvents = CardJson.TextOf(await bot.SayAsync("carol", "my events"));
+        var carolsEvents = CardJson.TextOf(await bot.SayAsync("carol", "my events", BotClient.Teams));
         Assert.Contains($"**#{number}**", carolsEvents);
         Assert.Contains("· going", carolsEvents);
         Assert.DoesNotContain("waitlisted", carolsEvents);
@@ -43,9 +43,9 @@ public sealed class WaitlistTests
         Assert.Contains($"you're now going to #{number}", told.Text);
 
         var states = await app.DbAsync(db => db.Registrations.AsNoTracking().ToDictionaryAsync(r => r.UserId, r => r.State));
-        Assert.Equal(RsvpState.Going, states["alice"]);
-        Assert.Equal(RsvpState.No, states["bob"]);
-        Assert.Equal(RsvpState.Going, states["carol"]);
+        Assert.Equal(RsvpState.Going, states["msteams:alice"]);
+        Assert.Equal(RsvpState.No, states["msteams:bob"]);
+        Assert.Equal(RsvpState.Going, states["msteams:carol"]);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class WaitlistTests
         Assert.All(clicks, c => Assert.Contains("You're going.", CardJson.TextBlocks(c.Card)));
         var registrations = await app.DbAsync(db => db.Registrations.AsNoTracking().ToListAsync());
         var only = Assert.Single(registrations);
-        Assert.Equal("dana", only.UserId);
+        Assert.Equal("msteams:dana", only.UserId); // channel and account id: no Entra object id in this activity
         Assert.Equal(RsvpState.Going, only.State);
         var card = CardJson.Single(await bot.SayAsync(Olga, $"show #{number}", BotClient.Teams));
         Assert.Contains("1 going · 4 seats left", CardJson.TextBlocks(card));

@@ -4,6 +4,7 @@ using PanelBot.Tests.Scheduling;
 using PanelBot.Tests.Support;
 using PanelBot.Features.Invitations;
 using PanelBot.Features.People;
+using PanelBot.Tests.Support.Teams;
 
 namespace PanelBot.Tests.Security;
 
@@ -34,7 +35,7 @@ public sealed class AddressEntryTests
     {
         await using var app = new BotApp();
         var bot = app.Bot();
-        var number = await Organiser.CreateWebinarAsync(bot, "olga");
+        var number = await Organiser.CreateWebinarAsync(bot, "olga", channel: BotClient.WebChat);
 
         var replies = await bot.SubmitAsync("olga", new System.Text.Json.Nodes.JsonObject
         {
@@ -43,6 +44,26 @@ public sealed class AddressEntryTests
 
         Assert.Contains(CardJson.Of(replies), card => CardJson.ErrorsUnder(card, "email").Any(e => e.Contains("I can't send mail to", StringComparison.Ordinal)));
         Assert.Empty((await Organiser.EventAsync(app, number)).Speakers);
+    }
+
+    [Fact]
+    public async Task InternationalisedDomain_TypedOrFromTheTeamsRoster_IsStoredAsTheALabelTheMailPathSends()
+    {
+        await using var teams = await FakeTeams.StartAsync();
+        var olga = teams.AddUser("Olga");
+        var ann = teams.AddUser("Ann", email: "ann@münchen.de");
+        var channel = teams.AddTeam("Peace", olga, ann);
+        await using var app = new BotApp(serviceUrl: teams.ServiceUrl);
+        var chat = new TeamsClient(app.Bot(), teams);
+        await chat.SayAsync(channel, olga, $"new webinar \"Peace operations\" {Webinar.DateText} 15:00-16:30 Europe/Oslo");
+        await chat.SayAsync(channel, olga, "publish #1");
+
+        await chat.SayAsync(channel, ann, "rsvp #1 going");
+        var typed = CardJson.TextOf(await app.Bot().SayAsync("bea", "email bea@bücher.example.org"));
+
+        Assert.DoesNotContain("I can't send mail", typed);
+        Assert.Equal("ann@xn--mnchen-3ya.de", (await app.DbAsync(db => db.UserProfiles.SingleAsync(p => p.UserId == ann.Key))).Email);
+        Assert.Equal("bea@xn--bcher-kva.example.org", (await app.DbAsync(db => db.UserProfiles.SingleAsync(p => p.UserId == "test:bea"))).Email);
     }
 
     [Fact]
@@ -57,7 +78,7 @@ public sealed class AddressEntryTests
         await bot.SayAsync("alice", $"rsvp #{number} going email alice@example.org");
         await bot.SayAsync("bob", $"rsvp #{number} going email bob@example.org");
         // An address stored before entry checks existed.
-        await app.DbAsync(db => db.Registrations.Where(r => r.UserId == "bob")
+        await app.DbAsync(db => db.Registrations.Where(r => r.UserId == "test:bob")
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Email, Unsendable)));
 
         app.Clock.Now = start.AddHours(-1).AddSeconds(1);

@@ -13,7 +13,7 @@ public sealed class DraftPrivacyTests
     {
         await using var app = new BotApp();
         var bot = app.Bot();
-        var number = await Organiser.CreateWebinarAsync(bot, "olga", title: Title, publish: false);
+        var number = await Organiser.CreateWebinarAsync(bot, "olga", title: Title, publish: false, channel: BotClient.Teams);
 
         var show = CardJson.TextOf(await bot.SayAsync("mallory", $"show #{number}"));
         var refresh = await bot.InvokeAsync("mallory", "refreshEvent", new() { ["event"] = number });

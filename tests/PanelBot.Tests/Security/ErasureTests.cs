@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -43,6 +44,13 @@ public sealed class ErasureTests : IDisposable
         var number = await Organiser.CreateWebinarAsync(bot, "olga");
         await bot.SayAsync(Person, $"email {Address}");
         await bot.SayAsync(Person, $"rsvp #{number} going");
+        // A co-organiser too: the event keeps their name until they are forgotten.
+        var added = await bot.SayAsync("olga", $"organiser #{number} add <at>{Name}</at>", customise: a => a["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention", ["text"] = $"<at>{Name}</at>", ["mentioned"] = new JsonObject { ["id"] = Person, ["name"] = Name },
+        }));
+        Assert.Contains("can now edit", CardJson.TextOf(added));
+        Assert.Equal(Name, Assert.Single((await Organiser.EventAsync(app, number)).CoOrganisers).DisplayName);
         await bot.SayAsync("alice", $"rsvp #{number} going email alice@example.org");
         await WaitUntilAsync(() => _sent.Count(m => m.To == Address) == 1);
         Assert.Contains(Directory.EnumerateFiles(_pickup), f => File.ReadAllText(f).Contains(Address, StringComparison.OrdinalIgnoreCase));
@@ -56,6 +64,8 @@ public sealed class ErasureTests : IDisposable
         Assert.Empty(await FindInDatabaseAsync(app, Name, StringComparison.Ordinal));
         Assert.DoesNotContain(Directory.EnumerateFiles(_pickup), f => File.ReadAllText(f).Contains(Address, StringComparison.OrdinalIgnoreCase));
         Assert.NotEmpty(await FindInDatabaseAsync(app, "alice@example.org", StringComparison.OrdinalIgnoreCase));
+        // Still a co-organiser (the other organisers decide that), under their key and without a name.
+        Assert.Equal(("test:" + Person, ""), Assert.Single((await Organiser.EventAsync(app, number)).CoOrganisers) is var c ? (c.UserId, c.DisplayName) : default);
     }
 
     /// <summary>"table.column" for every value of every table that contains <paramref name="needle"/>.</summary>

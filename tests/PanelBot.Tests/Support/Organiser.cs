@@ -10,9 +10,9 @@ namespace PanelBot.Tests.Support;
 public static partial class Organiser
 {
     /// <summary>Sends a command and fails unless the bot answered with one of the success phrases.</summary>
-    public static async Task<string> DoAsync(BotClient bot, string userId, string command)
+    public static async Task<string> DoAsync(BotClient bot, string userId, string command, string channel = BotClient.PlainText)
     {
-        var text = CardJson.TextOf(await bot.SayAsync(userId, command));
+        var text = CardJson.TextOf(await bot.SayAsync(userId, command, channel));
         string[] ok = ["Created #", "Updated the", "Added ", "already says that", "can now edit", "is cancelled", "Removed "];
         Assert.True(ok.Any(text.Contains), $"'{command}' was not accepted: {text}");
         return text;
@@ -20,16 +20,17 @@ public static partial class Organiser
 
     /// <summary>Creates an online webinar on <see cref="Webinar.Date"/> 15:00–16:30 Oslo time and answers its number.</summary>
     public static async Task<int> CreateWebinarAsync(BotClient bot, string userId, string title = "Peace operations and aid",
-        int? capacity = null, string? joinUrl = "https://zoom.us/j/61234567890", int releaseDays = 3, bool publish = true)
+        int? capacity = null, string? joinUrl = "https://zoom.us/j/61234567890", int releaseDays = 3, bool publish = true,
+        string channel = BotClient.PlainText)
     {
-        var created = await DoAsync(bot, userId, $"new webinar \"{title}\" {Webinar.DateText} 15:00-16:30 Europe/Oslo");
+        var created = await DoAsync(bot, userId, $"new webinar \"{title}\" {Webinar.DateText} 15:00-16:30 Europe/Oslo", channel);
         var number = NumberIn(created);
-        if (capacity is not null) await DoAsync(bot, userId, $"set #{number} capacity {capacity}");
-        if (joinUrl is not null) await DoAsync(bot, userId, $"set #{number} link {joinUrl}");
-        await DoAsync(bot, userId, $"set #{number} release {releaseDays}");
+        if (capacity is not null) await DoAsync(bot, userId, $"set #{number} capacity {capacity}", channel);
+        if (joinUrl is not null) await DoAsync(bot, userId, $"set #{number} link {joinUrl}", channel);
+        await DoAsync(bot, userId, $"set #{number} release {releaseDays}", channel);
         if (publish)
         {
-            var replies = await bot.SayAsync(userId, $"publish #{number}");
+            var replies = await bot.SayAsync(userId, $"publish #{number}", channel);
             Assert.Contains($"#{number} is published", CardJson.TextOf(replies));
         }
         return number;

@@ -32,7 +32,7 @@ public sealed class TeamsDetailsTests
 
         var lookups = teams.Calls.Where(c => c.Method == "GET" && c.Path.Contains("/members/")).ToList();
         Assert.Equal([$"/teams/v3/conversations/{channel.TeamId}/members/{bob.Id}"], lookups.Select(c => c.Path));
-        Assert.Equal(bob.Email, (await app.DbAsync(db => db.UserProfiles.SingleAsync(p => p.UserId == bob.Id))).Email);
+        Assert.Equal(bob.Email, (await app.DbAsync(db => db.UserProfiles.SingleAsync(p => p.UserId == bob.Key))).Email);
         var told = teams.PrivateTo(bob).Where(c => c.Visible.Contains("from your Teams profile")).ToList();
         Assert.Single(told);
         Assert.Contains(bob.Email, told[0].Visible);
@@ -91,7 +91,7 @@ public sealed class TeamsDetailsTests
         // The release and the reminder run at once, so each may have met the 403; after that nothing tries the chat.
         var refused = teams.Calls.Count(c => c.ConversationId == bob.PersonalConversationId && c.Status == 403);
         Assert.InRange(refused, 1, 2);
-        Assert.Equal(PrivateChatStates.Dead, (await app.DbAsync(db => db.PrivateChats.SingleAsync(p => p.UserId == bob.Id))).State);
+        Assert.Equal(PrivateChatStates.Dead, (await app.DbAsync(db => db.PrivateChats.SingleAsync(p => p.UserId == bob.Key))).State);
 
         var callsToBob = teams.Calls.Count(c => c.ConversationId == bob.PersonalConversationId);
 

@@ -31,10 +31,7 @@ public sealed class TurnLimiter : IDisposable
     }
 
     /// <summary>The person behind an activity, the same in every conversation they have with the bot.</summary>
-    public static string PersonKey(Activity activity) =>
-        activity.From?.AadObjectId is { Length: > 0 } objectId
-            ? "aad:" + (activity.GetTenantId() ?? "") + ":" + objectId.ToLowerInvariant()
-            : (activity.ChannelId ?? "") + ":" + (activity.From?.Id ?? "");
+    public static string PersonKey(Activity activity) => UserKey.Of(activity);
 
     /// <summary>
     /// Spends one command from the person's and the tenant's budget. Over budget, <see cref="Refusal.FirstTime"/>

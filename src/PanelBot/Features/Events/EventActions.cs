@@ -57,7 +57,11 @@ public sealed class EventActions(
     private BotReply Compose(TurnRequest request, Event ev, RsvpCounts counts, EventViewer viewer, string? lead, string? sharedNote)
     {
         // The organiser's view is personal: in a group chat or channel it goes to their 1:1 chat, so it can carry the tools.
-        viewer = viewer with { SpeakerHours = SpeakerWakingHours, Tools = viewer.IsOrganiser };
+        viewer = viewer with
+        {
+            SpeakerHours = SpeakerWakingHours, Tools = viewer.IsOrganiser,
+            AccountIds = new Dictionary<string, string>(StringComparer.Ordinal) { [request.UserId] = request.MemberId },
+        };
         var reply = EventCard.Render(ev, counts, viewer, request.Surface);
         if (lead is not null) reply = reply with { Text = lead + "\n\n" + reply.Text, Lead = lead };
         if (!viewer.IsOrganiser && viewer.Rsvp is null && !viewer.SeesJoinLink) return reply;

@@ -88,13 +88,16 @@ public static class EventCard
 
     /// <summary>
     /// Teams refreshes a card automatically for at most 60 listed users: the organisers, the viewer, then the
-    /// participants in order of answering. Others can still refresh it from the card's menu.
+    /// participants in order of answering. Others can still refresh it from the card's menu. Teams matches these against
+    /// its user ids (<c>from.id</c>), so person keys are given as the account id they were last seen with.
     /// </summary>
     public static IEnumerable<string> RefreshUserIds(Event ev, EventViewer viewer) =>
         new[] { ev.CreatorId }
             .Concat(ev.CoOrganisers.Select(o => o.UserId))
             .Concat(viewer.UserId is { } me ? [me] : [])
             .Concat(viewer.Participants)
+            .Select(key => viewer.AccountIds.GetValueOrDefault(key) ?? UserKey.AccountIdOf(key))
+            .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .Take(MaxRefreshUsers);
 

@@ -10,7 +10,7 @@ using PanelBot.Features.People;
 namespace PanelBot.Features.Events;
 
 /// <summary>Runs the organiser commands (new, set, speaker, times, segment, reading, organiser, show, events, publish, cancel, demo).</summary>
-public sealed class EventCommandHandler(EventActions actions, EventLookup lookup, EventRepository events, DemoSetup demo, UserProfiles profiles, TimeProvider clock)
+public sealed class EventCommandHandler(EventActions actions, EventLookup lookup, EventRepository events, DemoSetup demo, UserProfiles profiles, NamedPeople people, TimeProvider clock)
 {
     public async Task<BotReply> HandleAsync(TurnRequest request, Command command, DateTimeZone userZone, CancellationToken ct)
     {
@@ -117,14 +117,14 @@ public sealed class EventCommandHandler(EventActions actions, EventLookup lookup
             .ForRequesterOnly($"the times that suit the speakers of {ev.Reference}");
     }
 
-    private Task<BotReply> ChangeOrganiserAsync(TurnRequest request, Event ev, OrganiserCommand command, CancellationToken ct)
+    private async Task<BotReply> ChangeOrganiserAsync(TurnRequest request, Event ev, OrganiserCommand command, CancellationToken ct)
     {
-        var (userId, name) = Mentions.Resolve(request.Activity, command.User);
+        var (userId, name) = await people.ResolveAsync(request.Activity, command.User, ct);
         if (userId is null)
-            return Task.FromResult<BotReply>($"I couldn't tell who {command.User} is. Mention them with @ in Teams, or give their user id.");
-        return command.Remove
+            return $"I couldn't tell who {command.User} is. Mention them with @ in Teams, or give their user id.";
+        return await (command.Remove
             ? actions.EditAsync(request, ev, e => e.RemoveCoOrganiser(userId, clock), $"{name} is no longer an organiser of {ev.Reference}.", ct)
-            : actions.EditAsync(request, ev, e => e.AddCoOrganiser(userId, name, clock), $"{name} can now edit {ev.Reference}.", ct);
+            : actions.EditAsync(request, ev, e => e.AddCoOrganiser(userId, name, clock), $"{name} can now edit {ev.Reference}.", ct));
     }
 
     private async Task<BotReply> ListAsync(TurnRequest request, CancellationToken ct)

@@ -11,6 +11,7 @@ public sealed class EventPublisher(
     EventRepository events,
     IAttendance registrations,
     ConversationStore conversations,
+    People.NamedPeople people,
     IBotAdapter adapter,
     ILogger<EventPublisher> logger)
 {
@@ -40,7 +41,9 @@ public sealed class EventPublisher(
     public async Task<(Domain.Rsvp.RsvpCounts, EventViewer)> SharedViewAsync(Event ev, CancellationToken ct)
     {
         var participants = await registrations.ParticipantIdsAsync(ev, EventCard.MaxRefreshUsers, ct);
-        return (await registrations.CountsAsync(ev, ct), EventViewer.Anyone() with { Participants = participants });
+        var keys = new[] { ev.CreatorId }.Concat(ev.CoOrganisers.Select(o => o.UserId)).Concat(participants).ToList();
+        return (await registrations.CountsAsync(ev, ct),
+            EventViewer.Anyone() with { Participants = participants, AccountIds = await people.AccountIdsAsync(keys, ct) });
     }
 
     public Task<IReadOnlyList<EventPosting>> PostingsAsync(Event ev, CancellationToken ct) => events.PostingsAsync(ev, ct);

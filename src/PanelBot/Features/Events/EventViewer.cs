@@ -13,6 +13,9 @@ public sealed record EventViewer(string? UserId, DateTimeZone? Zone, bool IsOrga
     /// <summary>Participants whose Teams client should refresh a shared copy of the card into their own view.</summary>
     public IReadOnlyList<string> Participants { get; init; } = [];
 
+    /// <summary>The account ids (Teams user ids) of the person keys on the card, where known: Teams' refresh list needs them.</summary>
+    public IReadOnlyDictionary<string, string> AccountIds { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Organisers see each speaker's local time, marked when it falls outside these hours.</summary>
     public WakingHours SpeakerHours { get; init; } = WakingHours.Default;
 

@@ -37,9 +37,10 @@ public static class CalendarEndpoints
     }
 
     private static async Task<IResult> FeedAsync(string token, FeedTokens tokens, PanelBotDbContext db, CalendarEvents calendar,
-        ICalendarWriter writer, PublicUrls urls, TimeProvider clock, CancellationToken ct)
+        ICalendarWriter writer, PublicUrls urls, People.NamedPeople people, TimeProvider clock, CancellationToken ct)
     {
-        if (await tokens.OrganiserOfAsync(token, ct) is not { } organiserId) return Results.NotFound();
+        if (await tokens.OrganiserOfAsync(token, ct) is not { } issuedFor) return Results.NotFound();
+        var organiserId = await people.CurrentKeyAsync(issuedFor, ct);
         var since = clock.GetCurrentInstant() - Duration.FromDays(366);
         var candidates = await db.Events.AsNoTracking().Where(e => e.EndsAt >= since).OrderBy(e => e.StartsAt).ToListAsync(ct);
         var mine = candidates.Where(e => IsPublic(e) && e.CanEdit(organiserId)).Take(500)

@@ -8,6 +8,8 @@ public static class PeopleRegistration
     {
         services.AddScoped<UserProfiles>();
         services.AddScoped<PersonalData>();
+        services.AddScoped<UserKeyMoves>();
+        services.AddScoped<NamedPeople>();
         services.AddScoped<IUserZones, UserZones>();
         return services;
     }

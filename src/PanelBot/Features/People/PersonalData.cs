@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PanelBot.Features.Invitations;
 using PanelBot.Features.PrivateChats;
@@ -35,5 +36,21 @@ public sealed class PersonalData(PanelBotDbContext db, OutboxErasure outbox)
         await db.PrivateChats.Where(p => p.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(p => p.UserName, (string?)null), ct);
         var inKey = ":" + userId + ":";
         await db.ScheduledDeliveries.Where(d => d.Key.Contains(inKey)).ExecuteDeleteAsync(ct);
+        // Queued Teams work for them (a notice, a roster look-up) carries their name; nothing in it is still wanted.
+        var inPayload = JsonSerializer.Serialize(userId);
+        await db.TeamsWork.Where(w => w.ClaimedAt == null && w.Payload.Contains(inPayload)).ExecuteDeleteAsync(ct);
+        await ForgetCoOrganiserNameAsync(userId, ct);
+    }
+
+    private async Task ForgetCoOrganiserNameAsync(string userId, CancellationToken ct)
+    {
+        // Co-organisers are a JSON list on the event; the key appears in it as a JSON string.
+        var quoted = JsonSerializer.Serialize(userId, JsonColumn.Options);
+        var ids = await db.Database
+            .SqlQuery<long>($"SELECT id AS \"Value\" FROM events WHERE co_organisers <> REPLACE(co_organisers, {quoted}, '')")
+            .ToListAsync(ct);
+        if (ids.Count == 0) return;
+        var events = await db.Events.Where(e => ids.Contains(e.Id)).ToListAsync(ct);
+        if (events.Count(e => e.ForgetCoOrganiserName(userId)) > 0) await db.SaveChangesAsync(ct);
     }
 }

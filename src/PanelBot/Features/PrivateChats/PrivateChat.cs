@@ -6,7 +6,11 @@ namespace PanelBot.Features.PrivateChats;
 /// </summary>
 public sealed class PrivateChat
 {
+    /// <summary>The person key (<c>UserKey</c>).</summary>
     public required string UserId { get; set; }
+
+    /// <summary>The account id the channel addresses the person by (<c>from.id</c>, "29:..." in Teams).</summary>
+    public string? MemberId { get; set; }
     public required string ChannelId { get; set; }
     public required string ServiceUrl { get; set; }
     public string? TenantId { get; set; }

@@ -27,6 +27,7 @@ public sealed class PrivateLine(
     ProactiveQueue queue,
     ScheduledMail mail,
     ConversationStore conversations,
+    UserKeyMoves moves,
     TimeProvider clock,
     ILogger<PrivateLine> logger) : IPrivateLine
 {
@@ -40,14 +41,29 @@ public sealed class PrivateLine(
             return;
         var personal = ConversationScopes.Of(activity) == ConversationScope.Personal ? activity.Conversation?.Id : null;
         var tenant = activity.GetTenantId();
-        var row = await db.PrivateChats.FindAsync([from.Id], ct);
-        if (row is not null && row.ChannelId == channelId && row.ServiceUrl == serviceUrl && row.TenantId == (tenant ?? row.TenantId)
+        var key = UserKey.Of(activity);
+        var row = await db.PrivateChats.FindAsync([key], ct);
+        if (row is null || row.MemberId != from.Id)
+        {
+            try
+            {
+                await moves.MoveAsync(UserKey.Aliases(activity), key, ct);
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                // A concurrent first turn of the same person, or SQLite busy: leave the line unwritten so the next turn
+                // moves what is left (the move is idempotent).
+                logger.LogWarning(ex, "Could not move older rows to the person key {UserKey}", key);
+                return;
+            }
+        }
+        if (row is not null && row.MemberId == from.Id && row.ChannelId == channelId && row.ServiceUrl == serviceUrl && row.TenantId == (tenant ?? row.TenantId)
             && row.BotId == (activity.Recipient?.Id ?? row.BotId) && row.AadObjectId == (from.AadObjectId ?? row.AadObjectId)
             && (personal is null || (row.ConversationId == personal && row.State == PrivateChatStates.Open)))
             return;
         if (row is null)
         {
-            row = new PrivateChat { UserId = from.Id, ChannelId = channelId, ServiceUrl = serviceUrl };
+            row = new PrivateChat { UserId = key, MemberId = from.Id, ChannelId = channelId, ServiceUrl = serviceUrl };
             db.PrivateChats.Add(row);
         }
         if (row.ChannelId != channelId)
@@ -56,6 +72,7 @@ public sealed class PrivateLine(
             row.ConversationId = null;
             row.State = PrivateChatStates.Unknown;
         }
+        row.MemberId = from.Id;
         row.ChannelId = channelId;
         row.ServiceUrl = serviceUrl;
         row.TenantId = tenant ?? row.TenantId;
@@ -78,7 +95,7 @@ public sealed class PrivateLine(
         {
             // A concurrent turn of the same person wrote first, or SQLite was busy; the next turn writes it again.
             db.Entry(row).State = EntityState.Detached;
-            logger.LogDebug(ex, "Could not record how to reach {UserId} privately", from.Id);
+            logger.LogDebug(ex, "Could not record how to reach {UserId} privately", key);
         }
     }
 
@@ -186,7 +203,7 @@ public sealed class PrivateLine(
         {
             IsGroup = false,
             Bot = new ChannelAccount { Id = row.BotId, Name = row.BotName },
-            Members = [new ChannelAccount { Id = row.UserId, AadObjectId = row.AadObjectId }],
+            Members = [new ChannelAccount { Id = row.MemberId ?? row.UserId, AadObjectId = row.AadObjectId }],
             TenantId = row.TenantId,
             ChannelData = row.TenantId is null ? null : new JsonObject { ["tenant"] = new JsonObject { ["id"] = row.TenantId } },
         };
@@ -201,7 +218,7 @@ public sealed class PrivateLine(
         ChannelId = row.ChannelId,
         ServiceUrl = row.ServiceUrl,
         Bot = new ChannelAccount { Id = row.BotId, Name = row.BotName },
-        User = new ChannelAccount { Id = row.UserId, Name = row.UserName, AadObjectId = row.AadObjectId },
+        User = new ChannelAccount { Id = row.MemberId ?? row.UserId, Name = row.UserName, AadObjectId = row.AadObjectId },
         Conversation = new ConversationAccount
         {
             Id = conversationId, IsGroup = false, ConversationType = ConversationScopes.Personal, TenantId = row.TenantId,

@@ -53,7 +53,7 @@ public sealed class RsvpHandler(
                 source = $"I took your address {email} from your Teams profile for calendar invitations. " +
                          "Type `email ADDRESS` to use another, or `forget me` to remove it.";
             else
-                lookup = new MemberLookup(ev.Id, request.UserId, request.UserName, conversationId, rosterId);
+                lookup = new MemberLookup(ev.Id, request.UserId, request.UserName, conversationId, rosterId) { MemberId = request.MemberId };
         }
 
         var rsvp = new RsvpRequest(request.UserId, request.UserName, answer, email, request.Activity.Conversation?.Id);
@@ -99,7 +99,7 @@ public sealed class RsvpHandler(
         budget.CancelAfter(MemberLookupBudget);
         try
         {
-            var member = await request.Turn.Connector.GetConversationMemberAsync(rosterId, request.UserId, budget.Token);
+            var member = await request.Turn.Connector.GetConversationMemberAsync(rosterId, request.MemberId, budget.Token);
             if (!EmailEntry.TryAccept(member?.Email, out var email)) return null;
             await profiles.RememberEmailAsync(request.UserId, request.UserName, email, ct);
             return email;

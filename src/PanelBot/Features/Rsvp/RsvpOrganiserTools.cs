@@ -4,11 +4,13 @@ using PanelBot.Domain.Commands;
 using PanelBot.Domain.Events;
 using PanelBot.Domain.Rsvp;
 using PanelBot.Features.Events;
+using PanelBot.Features.People;
 
 namespace PanelBot.Features.Rsvp;
 
 /// <summary>The organiser's side of RSVPs: who answered (<c>attendees</c>) and decisions in approval mode.</summary>
-public sealed class RsvpOrganiserTools(EventLookup lookup, RegistrationRepository registrations, RsvpChanges changes, TimeProvider clock)
+public sealed class RsvpOrganiserTools(
+    EventLookup lookup, RegistrationRepository registrations, RsvpChanges changes, NamedPeople people, TimeProvider clock)
 {
     /// <summary><c>attendees #N</c>: the counts for anyone who may see the event; the list with names for its organisers.</summary>
     public async Task<BotReply> AttendeesAsync(TurnRequest request, EventRef reference, CancellationToken ct)
@@ -47,7 +49,7 @@ public sealed class RsvpOrganiserTools(EventLookup lookup, RegistrationRepositor
 
     private async Task<string?> ResolveRegistrantAsync(TurnRequest request, Event ev, UserRef user, CancellationToken ct)
     {
-        var (userId, _) = Mentions.Resolve(request.Activity, user);
+        var (userId, _) = await people.ResolveAsync(request.Activity, user, ct);
         if (userId is not null && await registrations.FindAsync(ev, userId, ct) is { } byId) return byId.UserId;
         var list = await registrations.ListAsync(ev, ct);
         return list.FirstOrDefault(r => string.Equals(r.UserName, user.Text, StringComparison.OrdinalIgnoreCase))?.UserId;

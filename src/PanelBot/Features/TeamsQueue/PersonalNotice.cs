@@ -27,7 +27,11 @@ public sealed record PersonalNotice(
 /// <see cref="RosterId"/> is whose roster to ask (the team, for a channel); <see cref="ConversationId"/> where the
 /// connector call is made from.
 /// </summary>
-public sealed record MemberLookup(long EventId, string UserId, string UserName, string ConversationId, string RosterId);
+public sealed record MemberLookup(long EventId, string UserId, string UserName, string ConversationId, string RosterId)
+{
+    /// <summary>The account id the roster knows (<c>from.id</c>); <see cref="UserId"/> is the person key.</summary>
+    public string? MemberId { get; init; }
+}
 
 /// <summary>Refreshes every posted copy of an event's card.</summary>
 public sealed record CardRefresh(long EventId);

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using PanelBot.BotFramework;
 using PanelBot.Conversation;
 using PanelBot.Domain.Events;
-using PanelBot.Domain.Text;
 using PanelBot.Features.Events;
 using PanelBot.Features.People;
 using PanelBot.Features.Rsvp;
@@ -72,8 +71,9 @@ public sealed class TeamsWorkRunner(
         await WithinLimitsAsync(reference, ct);
         TeamsChannelAccount? member = null;
         await adapter.ContinueConversationAsync(reference, async (turn, token) =>
-            member = await turn.Connector.GetConversationMemberAsync(lookup.RosterId ?? lookup.ConversationId, lookup.UserId, token), ct);
-        if (member?.Email is not { Length: > 0 } email || TextRules.CheckEmail("email", email) is not null) return;
+            member = await turn.Connector.GetConversationMemberAsync(lookup.RosterId ?? lookup.ConversationId, lookup.MemberId ?? lookup.UserId, token), ct);
+        // Held to the sending path's rules like every address that comes in (an IDN domain is kept as its A-label).
+        if (!EmailEntry.TryAccept(member?.Email, out var email)) return;
         // Teams knows the member's address: remember it, and send the invitations the answer could not carry.
         await profiles.RememberEmailAsync(lookup.UserId, lookup.UserName, email, ct);
         await line.SendAsync(lookup.UserId, new BotReply($"I took your address {email} from your Teams profile for calendar invitations. " +

@@ -127,8 +127,9 @@ public sealed class ProgrammeFormTests
     public async Task RunOfShow_ButtonsClickedTwice_ActOnce(string channel)
     {
         await using var world = await StartAsync(channel);
-        await world.Bot.SayAsync(Olga, $"new webinar \"Aid\" {Webinar.DateText} 15:00-16:30 Europe/Oslo");
-        foreach (var title in new[] { "One", "Two", "Three" }) await Organiser.DoAsync(world.Bot, Olga, $"segment #1 add \"{title}\" 10");
+        // Typed in the same channel as the clicks: the channel and account id are who Olga is outside Teams.
+        await world.Client.SayAsync(Olga, $"new webinar \"Aid\" {Webinar.DateText} 15:00-16:30 Europe/Oslo");
+        foreach (var title in new[] { "One", "Two", "Three" }) await world.Client.SayAsync(Olga, $"segment #1 add \"{title}\" 10");
         var form = (await world.Client.ClickAsync(Olga, (await world.Client.SayAsync(Olga, "show #1")).Card, "Run of show")).Card;
 
         await world.Client.ClickAsync(Olga, form, "Move 3 up");
