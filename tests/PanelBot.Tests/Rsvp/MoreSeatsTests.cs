@@ -26,7 +26,7 @@ public sealed class MoreSeatsTests
         var told = await connector.WaitForAsync(c =>
             c.Method == "POST" && c.Path == "/v3/conversations/personal-bob/activities" && c.Text?.Contains("Good news, Bob") == true);
         Assert.Contains($"you're now going to #{number}", told.Text);
-        var rows = await app.DbAsync(db => db.Registrations.AsNoTracking().ToDictionaryAsync(r => r.UserId));
+        var rows = await app.DbAsync(db => db.Registrations.AsNoTracking().ToDictionaryAsync(r => AccountOf(r.UserId)));
         Assert.Equal(RsvpState.Going, rows["alice"].State);
         Assert.Equal(RsvpState.Going, rows["bob"].State);
         Assert.Equal(RsvpState.Waitlisted, rows["carol"].State);
@@ -44,9 +44,12 @@ public sealed class MoreSeatsTests
 
         Assert.Contains($"Updated the title of #{number}", CardJson.TextOf(await bot.SayAsync(Olga, $"set #{number} title \"Renamed\"")));
 
-        var rows = await app.DbAsync(db => db.Registrations.AsNoTracking().ToDictionaryAsync(r => r.UserId));
+        var rows = await app.DbAsync(db => db.Registrations.AsNoTracking().ToDictionaryAsync(r => AccountOf(r.UserId)));
         Assert.Equal(RsvpState.Going, rows["alice"].State);
         Assert.Equal(RsvpState.Waitlisted, rows["bob"].State);
         Assert.Equal(1, rows["bob"].WaitlistPosition);
     }
+
+    /// <summary>"msteams:alice" is Alice clicking in Teams without an Entra id (the bot's person key: channel and account id).</summary>
+    private static string AccountOf(string userKey) => userKey[(userKey.IndexOf(':') + 1)..];
 }

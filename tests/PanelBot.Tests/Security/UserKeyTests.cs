@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PanelBot.Features.Invitations;
+using PanelBot.Features.People;
+using PanelBot.Features.PrivateChats;
 using PanelBot.Domain.Events;
 using PanelBot.Domain.Rsvp;
 using PanelBot.Storage;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PanelBot.BotFramework;
 using PanelBot.Conversation;
 using PanelBot.Domain.Commands;
+using PanelBot.Features.PrivateChats;
 using PanelBot.Storage;
 
 namespace PanelBot.Features.People;

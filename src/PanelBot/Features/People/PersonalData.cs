@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PanelBot.Features.Invitations;
 using PanelBot.Features.PrivateChats;
 using PanelBot.Features.Scheduling;
+using PanelBot.Features.TeamsQueue;
 using PanelBot.Storage;
 
 namespace PanelBot.Features.People;

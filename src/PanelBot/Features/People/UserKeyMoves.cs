@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PanelBot.Conversation;
+using PanelBot.Features.Events.Forms;
+using PanelBot.Features.PrivateChats;
 using PanelBot.Storage;
 
 namespace PanelBot.Features.People;

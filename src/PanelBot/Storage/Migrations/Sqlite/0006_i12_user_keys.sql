@@ -1,4 +1,4 @@
--- People are keyed by person key (Features/People/UserKey.cs): 'aad:{tenant}:{object id}' for a Teams user, else
+-- People are keyed by person key (Conversation/UserKey.cs): 'aad:{tenant}:{object id}' for a Teams user, else
 -- '{channel}:{account id}'. Rows were keyed by the bare account id (from.id). Each private line records the channel,
 -- tenant and Entra object id of the account that wrote, so everyone who has written is re-keyed here; anyone else
 -- is moved on their first turn (UserKeyMoves). The account id stays on the private line, for addressing the person.
