@@ -10,6 +10,9 @@ public enum InboxTransport
     /// <summary>The organiser mailbox over IMAP (<c>Mail:Inbox:Imap</c>).</summary>
     Imap,
 
+    /// <summary>The organiser mailbox through Microsoft Graph (<c>Mail:Inbox:Graph</c>), app-only.</summary>
+    Graph,
+
     /// <summary>Calendar answers are not read.</summary>
     None,
 }
@@ -26,6 +29,8 @@ public sealed class InboxSettings
     public double PollSeconds { get; set; } = 5;
 
     public ImapSettings Imap { get; set; } = new();
+
+    public GraphInboxSettings Graph { get; set; } = new();
 
     public TimeSpan PollInterval => TimeSpan.FromSeconds(PollSeconds);
 }
@@ -46,4 +51,14 @@ public sealed class ImapSettings
     public bool UseOAuth { get; set; }
 
     public string Folder { get; set; } = "INBOX";
+}
+
+/// <summary>
+/// <c>Mail:Inbox:Graph</c>: the Inbox read with a delta query, with the bot's app registration (MicrosoftAppId,
+/// MicrosoftAppPassword, MicrosoftAppTenantId) and the Graph root of <c>Mail:Graph:BaseUrl</c>.
+/// </summary>
+public sealed class GraphInboxSettings
+{
+    /// <summary>The mailbox (UPN or object id) whose Inbox is read; empty = <c>Mail:From</c>.</summary>
+    public string? Mailbox { get; set; }
 }
