@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using NodaTime;
 
 namespace PanelBot.Calendar;
@@ -39,7 +40,7 @@ public sealed class CalendarWriter : ICalendarWriter
 
         foreach (var vtimezone in zones.TimeZones)
         {
-            vtimezone.WriteTo(output);
+            output.WriteLines(vtimezone);
         }
 
         foreach (var calendarEvent in events)
@@ -95,14 +96,14 @@ public sealed class CalendarWriter : ICalendarWriter
         var zoned = events
             .Where(e => e.Zone is not null && !IsAmbiguous(e.Zone, e.Start) && !IsAmbiguous(e.Zone, e.End))
             .GroupBy(e => e.Zone!.Id, StringComparer.Ordinal);
-        var timeZones = new List<VTimeZone>();
+        var timeZones = new List<string>();
         var zoneByUid = new Dictionary<string, DateTimeZone>(StringComparer.Ordinal);
         foreach (var group in zoned)
         {
             var zone = group.First().Zone!;
             var coveredStart = group.Min(e => e.Start);
             var coveredEnd = group.Max(e => e.End);
-            if (VTimeZoneFactory.TryCreate(zone, coveredStart, coveredEnd, out var vtimezone))
+            if (WrittenTimeZone(zone, coveredStart, coveredEnd) is { } vtimezone)
             {
                 timeZones.Add(vtimezone);
                 foreach (var e in group)
@@ -115,11 +116,35 @@ public sealed class CalendarWriter : ICalendarWriter
         return new ZoneChoice(timeZones, zoneByUid);
     }
 
+    /// <summary>
+    /// The VTIMEZONE lines for a zone and the span it must cover, kept: every invitation of an event (and every RSVP's
+    /// own) asks for the same one, and the rules depend only on the zone, the span and the time-zone database.
+    /// </summary>
+    private static string? WrittenTimeZone(DateTimeZone zone, Instant coveredStart, Instant coveredEnd)
+    {
+        var key = (zone, coveredStart, coveredEnd); // the zone object, not its id: another provider may have other rules
+        if (WrittenTimeZones.TryGetValue(key, out var cached)) return cached;
+        string? text = null;
+        if (VTimeZoneFactory.TryCreate(zone, coveredStart, coveredEnd, out var vtimezone))
+        {
+            var writer = new ContentLineWriter();
+            vtimezone.WriteTo(writer);
+            text = writer.ToString();
+        }
+
+        if (WrittenTimeZones.Count >= MaxWrittenTimeZones) WrittenTimeZones.Clear();
+        WrittenTimeZones[key] = text;
+        return text;
+    }
+
+    private const int MaxWrittenTimeZones = 512;
+    private static readonly ConcurrentDictionary<(DateTimeZone, Instant, Instant), string?> WrittenTimeZones = new();
+
     // An ambiguous wall time names two instants; RFC 5545 picks the first, pytz the second, so only UTC is safe.
     private static bool IsAmbiguous(DateTimeZone zone, Instant instant) =>
         zone.MapLocal(IcsDateTime.TruncateToSecond(instant).InZone(zone).LocalDateTime).Count != 1;
 
-    private sealed record ZoneChoice(IReadOnlyList<VTimeZone> TimeZones, IReadOnlyDictionary<string, DateTimeZone> ZoneByUid)
+    private sealed record ZoneChoice(IReadOnlyList<string> TimeZones, IReadOnlyDictionary<string, DateTimeZone> ZoneByUid)
     {
         public DateTimeZone? ZoneFor(CalendarEvent e) => ZoneByUid.GetValueOrDefault(e.Uid);
     }

@@ -59,14 +59,16 @@ public static class MailComposer
         if (mail.Calendar is { } calendar)
         {
             var method = ValidateMethod(calendar);
-            var ics = CrlfUtf8(calendar.Ics.TrimStart('\uFEFF'));
-            var part = new TextPart("calendar") { Content = new MimeContent(new MemoryStream(ics)), ContentTransferEncoding = ContentEncoding.Base64 };
+            // Encoded once for both the inline part and the .ics file, with MimeKit's own encoder, so the bytes are the
+            // ones MimeKit would write from the decoded text.
+            var ics = Base64(CrlfUtf8(calendar.Ics.TrimStart('\uFEFF')));
+            var part = new TextPart("calendar") { Content = Encoded(ics), ContentTransferEncoding = ContentEncoding.Base64 };
             part.ContentType.Charset = "UTF-8";
             part.ContentType.Parameters.Add("method", method);
             alternatives.Add(part);
             if (calendar.AttachAsFile)
             {
-                attachments.Add(Attachment(new MailAttachment(calendar.FileName, "application/ics", ics)));
+                attachments.Add(Attachment("application", "ics", calendar.FileName, Encoded(ics)));
             }
         }
 
@@ -99,12 +101,22 @@ public static class MailComposer
         part.SetText(Encoding.UTF8, crlf);
         // MimeKit's quoted-printable lines can reach 78 characters (RFC 2045 §6.7 allows 76), so anything that is not
         // short-lined ASCII goes as base64, which every client reads.
-        if (!Ascii.IsValid(crlf) || crlf.Split("\r\n").Any(line => line.Length > 76 || line.StartsWith('.')))
+        if (!Ascii.IsValid(crlf) || !IsShortLined(crlf))
         {
             part.ContentTransferEncoding = ContentEncoding.Base64;
         }
 
         return part;
+    }
+
+    private static bool IsShortLined(string crlf)
+    {
+        foreach (var line in crlf.AsSpan().EnumerateLines())
+        {
+            if (line.Length > 76 || line.StartsWith('.')) return false;
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -127,15 +139,33 @@ public static class MailComposer
             throw new ArgumentException($"Invalid content type '{HeaderText.Sanitize(attachment.ContentType)}'.", nameof(attachment));
         }
 
-        var fileName = new string(HeaderText.Sanitize(attachment.FileName).Where(c => c is not ('"' or '\\' or '/')).ToArray());
-        return new MimePart(contentType.MediaType.ToLowerInvariant(), contentType.MediaSubtype.ToLowerInvariant())
+        var content = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(attachment.Content, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(attachment.Content.ToArray(), writable: false);
+        return Attachment(contentType.MediaType.ToLowerInvariant(), contentType.MediaSubtype.ToLowerInvariant(), attachment.FileName, new MimeContent(content));
+    }
+
+    private static MimePart Attachment(string mediaType, string subtype, string name, MimeContent content)
+    {
+        var fileName = new string(HeaderText.Sanitize(name).Where(c => c is not ('"' or '\\' or '/')).ToArray());
+        return new MimePart(mediaType, subtype)
         {
-            Content = new MimeContent(new MemoryStream(attachment.Content.ToArray())),
+            Content = content,
             ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
             ContentTransferEncoding = ContentEncoding.Base64,
             FileName = fileName.Length == 0 ? "attachment" : fileName,
         };
     }
+
+    private static byte[] Base64(byte[] content)
+    {
+        var encoder = new MimeKit.Encodings.Base64Encoder();
+        var output = new byte[encoder.EstimateOutputLength(content.Length)];
+        var length = encoder.Flush(content, 0, content.Length, output);
+        return output.AsSpan(0, length).ToArray();
+    }
+
+    private static MimeContent Encoded(byte[] base64) => new(new MemoryStream(base64, writable: false), ContentEncoding.Base64);
 
     private static MailboxAddress Clean(MailboxAddress mailbox)
     {

@@ -17,10 +17,24 @@ public static class MailFormat
     public static byte[] ToBytes(MimeMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        using var buffer = new MemoryStream(16 * 1024);
-        message.WriteTo(WireOptions, buffer);
-        return buffer.ToArray();
+        // One buffer per thread, reused: a fresh 16 KB buffer per message was most of what composing allocated.
+        var buffer = writeBuffer ??= new MemoryStream(32 * 1024);
+        buffer.SetLength(0);
+        try
+        {
+            message.WriteTo(WireOptions, buffer);
+            return buffer.ToArray();
+        }
+        finally
+        {
+            if (buffer.Capacity > MaxKeptBuffer) writeBuffer = null;
+        }
     }
+
+    private const int MaxKeptBuffer = 1024 * 1024;
+
+    [ThreadStatic]
+    private static MemoryStream? writeBuffer;
 
     /// <summary>Parses stored bytes; writing the result with <see cref="Wire"/> gives the same bytes back.</summary>
     public static MimeMessage Load(ReadOnlyMemory<byte> mime)
