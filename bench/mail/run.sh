@@ -36,6 +36,8 @@ SINK_PID=$!
 trap 'kill $SINK_PID 2>/dev/null || true' EXIT
 sleep 0.5
 
+# The machine may be shared: say how loaded it was, since wall-clock rates depend on it.
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 echo "PanelBot: $COUNT invitations, $CONNECTIONS connections, $ROUNDS rounds after a warm-up (client on core $CLIENT_CORES, sink on core $SINK_CORE)" >&2
 RESULT=$(taskset -c "$CLIENT_CORES" dotnet "$BENCH_DLL" --port "$PORT" --count "$COUNT" --connections "$CONNECTIONS" --rounds "$ROUNDS")
 echo "$RESULT"
@@ -55,3 +57,4 @@ done
 MEDIAN=$(printf '%s\n' "${TIMES[@]}" | sort -n | sed -n "$(( (ROUNDS + 1) / 2 ))p")
 printf '{"tool":"smtp-source","count":%d,"sessions":%d,"message_bytes":%d,"median_seconds":%.3f,"per_second":%.0f}\n' \
   "$COUNT" "$CONNECTIONS" "$SIZE" "$MEDIAN" "$(echo "$COUNT / $MEDIAN" | bc -l)"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

@@ -27,8 +27,12 @@ public static class MailComposer
             throw new ArgumentException("A message needs at least one recipient.", nameof(mail));
         }
 
-        var message = new MimeMessage();
-        message.Headers.Replace(HeaderId.Date, FormatDate(mail.Date));
+        // The headers MimeMessage() would start with, in its order, but without the local time and random Message-ID
+        // it would compute only for them to be replaced below.
+        var message = new MimeMessage((IEnumerable<Header>)new Header[]
+        {
+            new(HeaderId.From, ""), new(HeaderId.Date, FormatDate(mail.Date)), new(HeaderId.Subject, ""), new(HeaderId.MessageId, "<placeholder@localhost>"),
+        });
         message.From.Add(Clean(mail.From));
         message.To.AddRange(mail.To.Select(Clean));
         message.Subject = HeaderText.Sanitize(mail.Subject);
