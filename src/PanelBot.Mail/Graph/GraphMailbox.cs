@@ -46,11 +46,14 @@ public sealed class GraphMailbox
     /// </summary>
     public Uri InitialDeltaUrl => new(baseUrl, $"v1.0/users/{Uri.EscapeDataString(mailbox)}/mailFolders('inbox')/messages/delta?changeType=created&$select=id,isRead");
 
+    /// <summary>Whether <paramref name="link"/> points at this Graph root (a link kept from another root is of no use).</summary>
+    public bool Owns(Uri link) => baseUrl.IsBaseOf(link);
+
     /// <summary>One page of the delta: <paramref name="link"/> is the initial URL, a nextLink or a deltaLink.</summary>
     public async Task<GraphDeltaPage> GetDeltaPageAsync(Uri link, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(link);
-        if (!baseUrl.IsBaseOf(link)) throw new MailPermanentException($"Graph delta link {link.GetLeftPart(UriPartial.Path)} is not under {baseUrl}.");
+        if (!Owns(link)) throw new MailPermanentException($"Graph delta link {link.GetLeftPart(UriPartial.Path)} is not under {baseUrl}.");
         using var response = await SendAsync(() =>
         {
             var request = new HttpRequestMessage(HttpMethod.Get, link);

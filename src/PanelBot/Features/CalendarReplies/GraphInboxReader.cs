@@ -44,7 +44,13 @@ public sealed class GraphInboxReader(
             {
                 // The position is saved per page and messages are recorded once handled, so the next round picks up
                 // what this one missed; the host keeps running.
-                var wait = ex is MailTransientException { RetryAfter: { } after } && after > poll ? after : poll * 2;
+                // A refusal (no permission, no such mailbox) will not change soon: ask again once a minute, not every poll.
+                var wait = ex switch
+                {
+                    MailTransientException { RetryAfter: { } after } when after > poll => after,
+                    MailPermanentException => TimeSpan.FromMinutes(1) > poll ? TimeSpan.FromMinutes(1) : poll,
+                    _ => poll * 2,
+                };
                 logger.LogWarning(ex, "Reading the mailbox {Mailbox} through Graph failed; trying again in {Seconds} s", mailbox.Mailbox, wait.TotalSeconds);
                 await Task.Delay(wait, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
@@ -54,7 +60,7 @@ public sealed class GraphInboxReader(
     /// <summary>One round: every page up to the deltaLink.</summary>
     public async Task SyncAsync(CancellationToken ct)
     {
-        var link = await store.LinkAsync(mailbox.Mailbox, ct) ?? mailbox.InitialDeltaUrl;
+        var link = await store.LinkAsync(mailbox.Mailbox, ct) is { } kept && mailbox.Owns(kept) ? kept : mailbox.InitialDeltaUrl;
         while (true)
         {
             var page = await mailbox.GetDeltaPageAsync(link, ct);
