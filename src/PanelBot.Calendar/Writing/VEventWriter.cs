@@ -90,12 +90,13 @@ internal static class VEventWriter
 
     private static void WriteAttendee(ContentLineWriter output, CalendarAttendee attendee)
     {
-        List<IcsParameter> parameters =
-        [
+        // Room for RSVP and CN too, so the list is not grown (and copied) for them.
+        var parameters = new List<IcsParameter>(5)
+        {
             new("CUTYPE", "INDIVIDUAL"),
             new("ROLE", IcsTokens.Role(attendee.Role)),
             new("PARTSTAT", IcsTokens.PartStat(attendee.PartStat)),
-        ];
+        };
         if (attendee.Rsvp)
         {
             parameters.Add(new IcsParameter("RSVP", "TRUE"));

@@ -161,15 +161,15 @@ public static class MailComposer
         };
     }
 
-    private static byte[] Base64(byte[] content)
+    private static ArraySegment<byte> Base64(byte[] content)
     {
         var encoder = new MimeKit.Encodings.Base64Encoder();
         var output = new byte[encoder.EstimateOutputLength(content.Length)];
-        var length = encoder.Flush(content, 0, content.Length, output);
-        return output.AsSpan(0, length).ToArray();
+        return new ArraySegment<byte>(output, 0, encoder.Flush(content, 0, content.Length, output));
     }
 
-    private static MimeContent Encoded(byte[] base64) => new(new MemoryStream(base64, writable: false), ContentEncoding.Base64);
+    private static MimeContent Encoded(ArraySegment<byte> base64) =>
+        new(new MemoryStream(base64.Array!, base64.Offset, base64.Count, writable: false), ContentEncoding.Base64);
 
     private static MailboxAddress Clean(MailboxAddress mailbox)
     {
