@@ -16,10 +16,16 @@ namespace PanelBot.Tests.CalendarReplies;
 public sealed class GraphInboxTests
 {
     [Fact]
-    public async Task ReplyThroughGraph_ChangesTheRsvpOnce_AcrossARestartAndAResync_WhileAForgedSenderChangesNothing()
+    public Task ReplyThroughGraph_ChangesTheRsvpOnce_AcrossARestartAndAResync_WhileAForgedSenderChangesNothing() =>
+        ReplyThroughGraphAsync(TestDatabase.Sqlite());
+
+    [PostgresFact]
+    public async Task ReplyThroughGraph_OnPostgreSql_ChangesTheRsvpOnce_AcrossARestartAndAResync() =>
+        await ReplyThroughGraphAsync(await TestDatabase.PostgresAsync());
+
+    private static async Task ReplyThroughGraphAsync(TestDatabase database)
     {
         await using var graph = await FakeGraphMailbox.StartAsync();
-        var database = TestDatabase.Sqlite();
         var folder = Directory.CreateTempSubdirectory("graph-app-").FullName;
         // The bot's own app id would make /api/messages ask for Bot Framework tokens, so the chat turns happen in an
         // instance without the Graph inbox on the same database; the Graph instances only read mail.
