@@ -12,7 +12,12 @@ builder.AddPanelBot();
 
 var app = builder.Build();
 app.MapPanelBot();
-await app.RunAsync();
+// Start, wait and dispose as RunAsync does, except that a failed start (options validation) leaves the host undisposed:
+// WebApplicationFactory's deferred host reads the host's services after the entry point fails, and a disposed
+// provider would hide the validation error behind an ObjectDisposedException.
+await app.StartAsync();
+await app.WaitForShutdownAsync();
+await app.DisposeAsync();
 return 0;
 
 public partial class Program;
