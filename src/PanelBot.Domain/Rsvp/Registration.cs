@@ -32,6 +32,23 @@ public sealed class Registration
 
     public Instant CreatedAt { get; private set; }
 
+    /// <summary>A registration as stored, read back by the app's own SQL (EF Core materialises through the private setters).</summary>
+    public static Registration Restore(long id, long eventId, string userId, string userName, string? email, RsvpState state,
+        int? waitlistPosition, Instant answeredAt, Instant? waitlistedAt, string? conversationId, Instant createdAt) => new()
+    {
+        Id = id,
+        EventId = eventId,
+        UserId = userId,
+        UserName = userName,
+        Email = email,
+        State = state,
+        WaitlistPosition = waitlistPosition,
+        AnsweredAt = answeredAt,
+        WaitlistedAt = waitlistedAt,
+        ConversationId = conversationId,
+        CreatedAt = createdAt,
+    };
+
     internal static Registration Create(long eventId, RsvpRequest request, Instant now) => new()
     {
         EventId = eventId,

@@ -61,45 +61,22 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
         {
             using var gate = await writes.EnterAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var counts = await ReadCountsAsync(ev, forUpdate: true, ct);
-            var headSize = RsvpBook.WaitlistHeadSize(ev, counts);
-            var head = new List<Registration>(headSize);
-            if (headSize > 0)
-                await foreach (var waiting in WaitlistHead.For(db)(db, ev.Id, headSize).WithCancellation(ct)) head.Add(waiting);
-            var mine = userId is null ? null : await Mine.For(db)(db, ev.Id, userId, ct);
-
-            var result = change(new RsvpFacts(mine, counts, head));
+            var statements = new RsvpStatements(db.Database.GetDbConnection(), tx.GetDbTransaction(), storage.Value.Provider);
+            var loaded = await statements.ReadAsync(ev, userId, forUpdate: true, ct);
+            var result = change(loaded.Facts);
             if (result.Value is not { } outcome)
             {
                 await tx.RollbackAsync(ct);
                 return result;
             }
-            if (outcome.IsNew && outcome.Registration is { } added) db.Registrations.Add(added);
-            if (outcome.Removed is { } removed) db.Registrations.Remove(removed);
             if (beforeSave is not null && !outcome.IsNoChange) await beforeSave(outcome);
-            // Highest first, so each UPDATE sees the positions as they were before the change below its cut.
-            foreach (var position in outcome.LeftWaitlistAt.OrderDescending())
-                await db.Database.ExecuteSqlInterpolatedAsync(
-                    $"UPDATE registrations SET waitlist_position = waitlist_position - 1 WHERE event_id = {ev.Id} AND waitlist_position > {position}", ct);
-            var after = outcome.Counts;
-            if (after with { Capacity = counts.Capacity } != counts)
-                await db.Database.ExecuteSqlInterpolatedAsync(
-                    $"UPDATE events SET rsvp_going = {after.Going}, rsvp_maybe = {after.Maybe}, rsvp_no = {after.No}, rsvp_waitlisted = {after.Waitlisted}, rsvp_awaiting_approval = {after.AwaitingApproval} WHERE id = {ev.Id}", ct);
-            // Tracked: only the user's row and the front of the waitlist, with their final values.
+            await statements.WriteAsync(ev, loaded, outcome, ct);
+            // What observers added to the unit of work (the invitation's outbox row, the Teams work), in the same transaction.
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return result;
         });
     }
-
-    // Compiled once: these run on every answer. Tracked, because the change saves what it does to them.
-    private static readonly CompiledQuery<Func<PanelBotDbContext, long, string, CancellationToken, Task<Registration?>>> Mine = new(() =>
-        EF.CompileAsyncQuery((PanelBotDbContext db, long eventId, string userId, CancellationToken ct) =>
-            db.Registrations.SingleOrDefault(r => r.EventId == eventId && r.UserId == userId)));
-
-    private static readonly CompiledQuery<Func<PanelBotDbContext, long, int, IAsyncEnumerable<Registration>>> WaitlistHead = new(() =>
-        EF.CompileAsyncQuery((PanelBotDbContext db, long eventId, int count) =>
-            db.Registrations.Where(r => r.EventId == eventId && r.WaitlistPosition != null).OrderBy(r => r.WaitlistPosition).Take(count)));
 
     /// <summary>Upcoming events the user answered, soonest first.</summary>
     public async Task<IReadOnlyList<(Event Event, Registration Registration)>> ForUserAsync(string userId, CancellationToken ct)

@@ -1,0 +1,187 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using NodaTime;
+using PanelBot.Domain.Events;
+using PanelBot.Domain.Rsvp;
+using PanelBot.Storage;
+
+namespace PanelBot.Features.Rsvp;
+
+/// <summary>
+/// An RSVP change as two hand-written commands on the transaction's connection, each one round trip: one reads the
+/// counters (locking the event's row on PostgreSQL), the user's registration and the head of the waitlist; the other
+/// writes the registrations the change touched, closes the waitlist's gaps and stores the counters. No EF change
+/// tracking: on PostgreSQL every round trip is time the event's row lock is held, and every answer queues behind it.
+/// </summary>
+internal sealed class RsvpStatements(DbConnection connection, DbTransaction? transaction, StorageProvider provider)
+{
+    private const string Columns =
+        "id, event_id, user_id, user_name, email, state, waitlist_position, answered_at, waitlisted_at, conversation_id, created_at";
+
+    /// <summary>The facts of a change, and the stored values of the registrations they hold (to write only what changed).</summary>
+    public sealed record Loaded(RsvpFacts Facts, IReadOnlyDictionary<Registration, Stored> Before);
+
+    public readonly record struct Stored(RsvpState State, int? WaitlistPosition, string UserName, string? Email, string? ConversationId,
+        Instant AnsweredAt, Instant? WaitlistedAt)
+    {
+        public static Stored Of(Registration r) => new(r.State, r.WaitlistPosition, r.UserName, r.Email, r.ConversationId, r.AnsweredAt, r.WaitlistedAt);
+    }
+
+    public async Task<Loaded> ReadAsync(Event ev, string? userId, bool forUpdate, CancellationToken ct)
+    {
+        var postgres = provider == StorageProvider.PostgreSql;
+        await using var command = Command();
+        Add(command, "@e", ev.Id, DbType.Int64);
+        Add(command, "@cap", ev.Capacity, DbType.Int32);
+        var sql = new StringBuilder(
+            $"SELECT rsvp_going, rsvp_maybe, rsvp_no, rsvp_waitlisted, rsvp_awaiting_approval FROM events WHERE id = @e{(forUpdate && postgres ? " FOR UPDATE" : "")};\n");
+        if (userId is not null)
+        {
+            Add(command, "@u", userId, DbType.String);
+            sql.Append($"SELECT {Columns} FROM registrations WHERE event_id = @e AND user_id = @u;\n");
+        }
+        // RsvpBook.WaitlistHeadSize in SQL, so the head comes in the same round trip; checked against the domain below.
+        var (least, greatest) = postgres ? ("LEAST", "GREATEST") : ("MIN", "MAX");
+        sql.Append($"SELECT {Columns} FROM registrations WHERE event_id = @e AND waitlist_position IS NOT NULL ORDER BY waitlist_position " +
+                   $"LIMIT (SELECT CASE WHEN rsvp_waitlisted <= 0 THEN 0 WHEN @cap IS NULL THEN rsvp_waitlisted " +
+                   $"ELSE {least}(rsvp_waitlisted, {greatest}(0, @cap - rsvp_going) + 1) END FROM events WHERE id = @e)");
+        command.CommandText = sql.ToString();
+
+        RsvpCounts counts;
+        Registration? mine = null;
+        var head = new List<Registration>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            counts = await reader.ReadAsync(ct)
+                ? new RsvpCounts(Int(reader, 0), Int(reader, 1), Int(reader, 2), Int(reader, 3), Int(reader, 4), ev.Capacity)
+                : new RsvpCounts(0, 0, 0, 0, 0, ev.Capacity);
+            if (userId is not null)
+            {
+                await reader.NextResultAsync(ct);
+                if (await reader.ReadAsync(ct)) mine = Row(reader);
+            }
+            await reader.NextResultAsync(ct);
+            // The user's own row, when at the head, is the same object in both: the domain moves it once.
+            while (await reader.ReadAsync(ct))
+                head.Add(mine is not null && reader.GetInt64(0) == mine.Id ? mine : Row(reader));
+        }
+
+        var headSize = RsvpBook.WaitlistHeadSize(ev, counts);
+        if (head.Count != headSize) head = await HeadAsync(ev.Id, headSize, mine, ct);
+        var before = new Dictionary<Registration, Stored>(ReferenceEqualityComparer.Instance);
+        foreach (var r in head) before[r] = Stored.Of(r);
+        if (mine is not null) before[mine] = Stored.Of(mine);
+        return new Loaded(new RsvpFacts(mine, counts, head), before);
+    }
+
+    /// <summary>
+    /// Writes what the outcome says, in one command: the waitlist's gaps closed first (highest first, so each UPDATE sees
+    /// the positions as they were before the change below its cut), then the loaded registrations with their final
+    /// values, then the counters.
+    /// </summary>
+    public async Task WriteAsync(Event ev, Loaded loaded, RsvpOutcome outcome, CancellationToken ct)
+    {
+        await using var command = Command();
+        var sql = new StringBuilder();
+        Add(command, "@e", ev.Id, DbType.Int64);
+        var n = 0;
+        foreach (var position in outcome.LeftWaitlistAt.OrderDescending())
+        {
+            var p = Add(command, $"@v{n++}", position, DbType.Int32);
+            sql.Append($"UPDATE registrations SET waitlist_position = waitlist_position - 1 WHERE event_id = @e AND waitlist_position > {p};\n");
+        }
+        if (outcome.Removed is { } removed)
+            sql.Append($"DELETE FROM registrations WHERE id = {Add(command, $"@d{n++}", removed.Id, DbType.Int64)};\n");
+        if (outcome.IsNew && outcome.Registration is { } added)
+        {
+            var i = n++;
+            sql.Append("INSERT INTO registrations (event_id, user_id, user_name, email, state, waitlist_position, answered_at, waitlisted_at, conversation_id, created_at) " +
+                       $"VALUES (@e, {Add(command, $"@r{i}u", added.UserId, DbType.String)}, {Values(command, i, added)}, {Add(command, $"@r{i}c", Utc(added.CreatedAt), null)});\n");
+        }
+        foreach (var (registration, stored) in loaded.Before)
+        {
+            if (ReferenceEquals(registration, outcome.Removed) || Stored.Of(registration) == stored) continue;
+            var i = n++;
+            sql.Append("UPDATE registrations SET (user_name, email, state, waitlist_position, answered_at, waitlisted_at, conversation_id) = " +
+                       $"({Values(command, i, registration)}) WHERE id = {Add(command, $"@r{i}id", registration.Id, DbType.Int64)};\n");
+        }
+        var after = outcome.Counts;
+        if (after with { Capacity = loaded.Facts.Counts.Capacity } != loaded.Facts.Counts)
+        {
+            Add(command, "@cg", after.Going, DbType.Int32);
+            Add(command, "@cm", after.Maybe, DbType.Int32);
+            Add(command, "@cn", after.No, DbType.Int32);
+            Add(command, "@cw", after.Waitlisted, DbType.Int32);
+            Add(command, "@ca", after.AwaitingApproval, DbType.Int32);
+            sql.Append("UPDATE events SET rsvp_going = @cg, rsvp_maybe = @cm, rsvp_no = @cn, rsvp_waitlisted = @cw, rsvp_awaiting_approval = @ca WHERE id = @e;\n");
+        }
+        if (sql.Length == 0) return;
+        command.CommandText = sql.ToString();
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The head by the domain's own size; only when the single round trip's bound disagreed with it.</summary>
+    private async Task<List<Registration>> HeadAsync(long eventId, int size, Registration? mine, CancellationToken ct)
+    {
+        var head = new List<Registration>(size);
+        if (size <= 0) return head;
+        await using var command = Command();
+        Add(command, "@e", eventId, DbType.Int64);
+        Add(command, "@n", size, DbType.Int32);
+        command.CommandText = $"SELECT {Columns} FROM registrations WHERE event_id = @e AND waitlist_position IS NOT NULL ORDER BY waitlist_position LIMIT @n";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) head.Add(mine is not null && reader.GetInt64(0) == mine.Id ? mine : Row(reader));
+        return head;
+    }
+
+    /// <summary>The columns an answer may change, in the order of the UPDATE's column list.</summary>
+    private static string Values(DbCommand command, int i, Registration r) => string.Join(", ",
+        Add(command, $"@r{i}n", r.UserName, DbType.String),
+        Add(command, $"@r{i}m", r.Email, DbType.String),
+        Add(command, $"@r{i}s", r.State.ToString(), DbType.String),
+        Add(command, $"@r{i}p", r.WaitlistPosition, DbType.Int32),
+        Add(command, $"@r{i}a", Utc(r.AnsweredAt), null),
+        Add(command, $"@r{i}w", r.WaitlistedAt is { } w ? Utc(w) : null, null),
+        Add(command, $"@r{i}k", r.ConversationId, DbType.String));
+
+    private DbCommand Command()
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        return command;
+    }
+
+    /// <param name="type">Null for instants: each driver infers its own (Npgsql: <c>timestamptz</c> from a UTC DateTime; DbType.DateTime would be <c>timestamp</c>).</param>
+    private static string Add(DbCommand command, string name, object? value, DbType? type)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        if (type is { } known) parameter.DbType = known;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+        return name;
+    }
+
+    // As EF Core's Instant conversion stores them (NodaConverters.Instant): UTC DateTime.
+    private static DateTime Utc(Instant instant) => instant.ToDateTimeUtc();
+
+    private static Instant Instant(DbDataReader reader, int ordinal) =>
+        NodaTime.Instant.FromDateTimeUtc(DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc));
+
+    private static Registration Row(DbDataReader r) => Registration.Restore(
+        id: r.GetInt64(0),
+        eventId: r.GetInt64(1),
+        userId: r.GetString(2),
+        userName: r.GetString(3),
+        email: r.IsDBNull(4) ? null : r.GetString(4),
+        state: Enum.Parse<RsvpState>(r.GetString(5)),
+        waitlistPosition: r.IsDBNull(6) ? null : Int(r, 6),
+        answeredAt: Instant(r, 7),
+        waitlistedAt: r.IsDBNull(8) ? null : Instant(r, 8),
+        conversationId: r.IsDBNull(9) ? null : r.GetString(9),
+        createdAt: Instant(r, 10));
+
+    private static int Int(DbDataReader reader, int ordinal) => Convert.ToInt32(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+}
