@@ -86,8 +86,9 @@ public sealed class InvitationObserver(
     {
         if (string.IsNullOrWhiteSpace(registration.Email)) return; // the bot asks for an address instead
         if (speakers.Contains(registration.Email.ToLowerInvariant())) return; // keeps the speaker's own invitation
-        var zones = await ZonesAsync([registration.UserId], ct);
-        await QueueAsync(ev, new Invitee(registration.Email, registration.UserName, zones.GetValueOrDefault(registration.UserId)), kind, ct);
+        var zoneId = await ZoneOf.For(db)(db, registration.UserId, ct);
+        var zone = zoneId is null ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId);
+        await QueueAsync(ev, new Invitee(registration.Email, registration.UserName, zone), kind, ct);
     }
 
     /// <summary>Speakers added with an email get an invitation, removed ones a CANCEL, as the outbox history says.</summary>
@@ -133,6 +134,11 @@ public sealed class InvitationObserver(
         ev.Speakers.Where(s => !string.IsNullOrWhiteSpace(s.Email) && s.Status != Domain.Programme.SpeakerStatus.Declined)
             .OrderBy(s => Domain.Programme.SpeakerRoles.DisplayRank(s.Role)).ThenBy(s => s.Order)
             .Select(s => new Invitee(s.Email!, s.Name, Domain.Time.SpeakerHours.ZoneOf(s), s.Role));
+
+    // Once per invitation of an answer: compiled once rather than translated per call.
+    private static readonly CompiledQuery<Func<PanelBotDbContext, string, CancellationToken, Task<string?>>> ZoneOf = new(() =>
+        EF.CompileAsyncQuery((PanelBotDbContext db, string userId, CancellationToken ct) =>
+            db.UserProfiles.AsNoTracking().Where(p => p.UserId == userId).Select(p => p.LastTimeZone).FirstOrDefault()));
 
     private async Task<Dictionary<string, DateTimeZone?>> ZonesAsync(IReadOnlyList<string> userIds, CancellationToken ct)
     {

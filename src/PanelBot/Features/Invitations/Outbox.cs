@@ -33,10 +33,7 @@ public sealed class Outbox(PanelBotDbContext db, OutboxSignal signal, DkimSignin
                 added.State = EntityState.Detached;
             }
 
-            var pending = await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.MergeKey == key && m.State == OutboxState.Pending)
-                .Select(m => m.NotBefore).ToListAsync(ct);
-            foreach (var due in pending) notBefore = Min(notBefore, due);
+            await foreach (var due in PendingDue.For(db)(db, key).WithCancellation(ct)) notBefore = Min(notBefore, due);
         }
 
         var envelope = MailEnvelope.Create(message.Mail, dkim.Signer);
@@ -70,6 +67,11 @@ public sealed class Outbox(PanelBotDbContext db, OutboxSignal signal, DkimSignin
         _added.Clear();
         signal.Notify();
     }
+
+    // Every invitation asks this: compiled once rather than translated per call.
+    private static readonly CompiledQuery<Func<PanelBotDbContext, string, IAsyncEnumerable<Instant>>> PendingDue = new(() =>
+        EF.CompileAsyncQuery((PanelBotDbContext db, string key) =>
+            db.OutboxMessages.AsNoTracking().Where(m => m.MergeKey == key && m.State == OutboxState.Pending).Select(m => m.NotBefore)));
 
     private static Instant Min(Instant a, Instant b) => a < b ? a : b;
 }

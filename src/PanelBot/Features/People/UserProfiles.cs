@@ -6,8 +6,12 @@ namespace PanelBot.Features.People;
 /// <summary>What the bot remembers per person: the zone they used last, the zone their client reports, their email address.</summary>
 public sealed class UserProfiles(PanelBotDbContext db, WriteGate writes, TimeProvider clock, ILogger<UserProfiles> logger)
 {
-    public async Task<UserProfile?> FindAsync(string userId, CancellationToken ct) =>
-        await db.UserProfiles.FindAsync([userId], ct);
+    /// <summary>The profile as stored, for reading (not tracked: every answer asks for the address).</summary>
+    public Task<UserProfile?> FindAsync(string userId, CancellationToken ct) => ById.For(db)(db, userId, ct);
+
+    private static readonly CompiledQuery<Func<PanelBotDbContext, string, CancellationToken, Task<UserProfile?>>> ById = new(() =>
+        EF.CompileAsyncQuery((PanelBotDbContext db, string userId, CancellationToken ct) =>
+            db.UserProfiles.AsNoTracking().SingleOrDefault(p => p.UserId == userId)));
 
     public async Task RememberZoneAsync(string userId, string? name, string zoneId, CancellationToken ct)
     {

@@ -28,10 +28,15 @@ public sealed class PrivateLine(
     ScheduledMail mail,
     ConversationStore conversations,
     UserKeyMoves moves,
+    WriteGate writes,
     TimeProvider clock,
     ILogger<PrivateLine> logger) : IPrivateLine
 {
     private const int Parallelism = 8;
+
+    private static readonly CompiledQuery<Func<PanelBotDbContext, string, CancellationToken, Task<PrivateChat?>>> Stored = new(() =>
+        EF.CompileAsyncQuery((PanelBotDbContext db, string userId, CancellationToken ct) =>
+            db.PrivateChats.AsNoTracking().SingleOrDefault(p => p.UserId == userId)));
 
     /// <summary>Keeps what reaching the speaker of a turn needs; their personal conversation, when this is one.</summary>
     public async Task RememberAsync(Activity activity, CancellationToken ct)
@@ -42,7 +47,8 @@ public sealed class PrivateLine(
         var personal = ConversationScopes.Of(activity) == ConversationScope.Personal ? activity.Conversation?.Id : null;
         var tenant = activity.GetTenantId();
         var key = UserKey.Of(activity);
-        var row = await db.PrivateChats.FindAsync([key], ct);
+        // Read untracked first: on almost every turn nothing has changed, and then nothing is written.
+        var row = await Stored.For(db)(db, key, ct);
         if (row is null || row.MemberId != from.Id)
         {
             try
@@ -61,6 +67,7 @@ public sealed class PrivateLine(
             && row.BotId == (activity.Recipient?.Id ?? row.BotId) && row.AadObjectId == (from.AadObjectId ?? row.AadObjectId)
             && (personal is null || (row.ConversationId == personal && row.State == PrivateChatStates.Open)))
             return;
+        row = await db.PrivateChats.FindAsync([key], ct);
         if (row is null)
         {
             row = new PrivateChat { UserId = key, MemberId = from.Id, ChannelId = channelId, ServiceUrl = serviceUrl };
@@ -89,6 +96,7 @@ public sealed class PrivateLine(
         row.UpdatedAt = clock.GetUtcNow();
         try
         {
+            using var gate = await writes.EnterAsync(ct);
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException ex)

@@ -35,8 +35,9 @@ public sealed class TeamsWork(PanelBotDbContext db, TeamsWorkSignal signal, Time
     private async Task AddOnceAsync<T>(string kind, T payload, string key, CancellationToken ct)
     {
         if (db.ChangeTracker.Entries<TeamsWorkItem>().Any(e => e.State == EntityState.Added && e.Entity.CoalesceKey == key)) return;
-        var touched = await db.TeamsWork.Where(w => w.CoalesceKey == key && w.ClaimedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(w => w.Attempts, w => w.Attempts), ct);
+        // Plain SQL: this runs in every answer's transaction, and translating the LINQ form cost more than the statement.
+        var touched = await db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE teams_work SET attempts = attempts WHERE coalesce_key = {key} AND claimed_at IS NULL", ct);
         if (touched == 0) Add(kind, payload, key);
     }
 
