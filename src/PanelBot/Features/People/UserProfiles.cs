@@ -6,8 +6,17 @@ namespace PanelBot.Features.People;
 /// <summary>What the bot remembers per person: the zone they used last, the zone their client reports, their email address.</summary>
 public sealed class UserProfiles(PanelBotDbContext db, WriteGate writes, TimeProvider clock, ILogger<UserProfiles> logger)
 {
+    // What this unit of work read, so a turn that asks twice (its zone, then the address) reads once; forgotten on writes.
+    private readonly Dictionary<string, UserProfile?> _read = new(StringComparer.Ordinal);
+
     /// <summary>The profile as stored, for reading (not tracked: every answer asks for the address).</summary>
-    public Task<UserProfile?> FindAsync(string userId, CancellationToken ct) => ById.For(db)(db, userId, ct);
+    public async Task<UserProfile?> FindAsync(string userId, CancellationToken ct)
+    {
+        if (_read.TryGetValue(userId, out var known)) return known;
+        var profile = await ById.For(db)(db, userId, ct);
+        _read[userId] = profile;
+        return profile;
+    }
 
     private static readonly CompiledQuery<Func<PanelBotDbContext, string, CancellationToken, Task<UserProfile?>>> ById = new(() =>
         EF.CompileAsyncQuery((PanelBotDbContext db, string userId, CancellationToken ct) =>
@@ -79,12 +88,14 @@ public sealed class UserProfiles(PanelBotDbContext db, WriteGate writes, TimePro
 
     private async Task SaveAsync(CancellationToken ct)
     {
+        _read.Clear();
         using var gate = await writes.EnterAsync(ct);
         await db.SaveChangesAsync(ct);
     }
 
     private async Task<UserProfile> GetOrAddAsync(string userId, string? name, CancellationToken ct)
     {
+        _read.Remove(userId);
         var profile = await db.UserProfiles.FindAsync([userId], ct);
         if (profile is null)
         {

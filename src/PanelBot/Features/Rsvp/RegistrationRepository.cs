@@ -50,11 +50,12 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
     /// Applies a change to the event's registrations atomically. Concurrent answers for the last seat are serialised by
     /// the event's row lock (PostgreSQL <c>FOR UPDATE</c>) or the database write lock (SQLite's <c>BEGIN IMMEDIATE</c>,
     /// which Microsoft.Data.Sqlite issues for a non-deferred transaction). <paramref name="userId"/> is whose registration
-    /// the change is about (null for none).
+    /// the change is about (null for none). <paramref name="alsoWrite"/> goes into the change's own write command (unless
+    /// nothing changed).
     /// </summary>
     public async Task<DomainResult<RsvpOutcome>> ChangeAsync(Event ev, string? userId,
         Func<RsvpFacts, DomainResult<RsvpOutcome>> change, CancellationToken ct,
-        Func<RsvpOutcome, Task>? beforeSave = null)
+        Func<RsvpOutcome, Task>? beforeSave = null, SqlWrite? alsoWrite = null)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
@@ -70,7 +71,7 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
                 return result;
             }
             if (beforeSave is not null && !outcome.IsNoChange) await beforeSave(outcome);
-            await statements.WriteAsync(ev, loaded, outcome, ct);
+            await statements.WriteAsync(ev, loaded, outcome, outcome.IsNoChange ? null : alsoWrite, ct);
             // What observers added to the unit of work (the invitation's outbox row, the Teams work), in the same transaction.
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

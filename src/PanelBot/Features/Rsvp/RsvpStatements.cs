@@ -81,7 +81,7 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
     /// the positions as they were before the change below its cut), then the loaded registrations with their final
     /// values, then the counters.
     /// </summary>
-    public async Task WriteAsync(Event ev, Loaded loaded, RsvpOutcome outcome, CancellationToken ct)
+    public async Task WriteAsync(Event ev, Loaded loaded, RsvpOutcome outcome, SqlWrite? alsoWrite, CancellationToken ct)
     {
         await using var command = Command();
         var sql = new StringBuilder();
@@ -116,6 +116,18 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
             Add(command, "@cw", after.Waitlisted, DbType.Int32);
             Add(command, "@ca", after.AwaitingApproval, DbType.Int32);
             sql.Append("UPDATE events SET rsvp_going = @cg, rsvp_maybe = @cm, rsvp_no = @cn, rsvp_waitlisted = @cw, rsvp_awaiting_approval = @ca WHERE id = @e;\n");
+        }
+        if (alsoWrite is not null)
+        {
+            var i = n++;
+            var names = alsoWrite.Values.Select((value, k) => (object)Add(command, $"@x{i}_{k}", value, value switch
+            {
+                string => DbType.String,
+                int => DbType.Int32,
+                long => DbType.Int64,
+                _ => null,
+            })).ToArray();
+            sql.Append(string.Format(CultureInfo.InvariantCulture, alsoWrite.Sql, names)).Append(";\n");
         }
         if (sql.Length == 0) return;
         command.CommandText = sql.ToString();

@@ -22,6 +22,19 @@ public sealed class TeamsWork(PanelBotDbContext db, TeamsWorkSignal signal, Time
     public Task RefreshCardsAsync(long eventId, CancellationToken ct) =>
         AddOnceAsync(TeamsWorkKinds.RefreshCards, new CardRefresh(eventId), RefreshKey(eventId), ct);
 
+    /// <summary>
+    /// <see cref="RefreshCardsAsync"/> as one upsert, for a change that writes in a command of its own: queued, or the
+    /// pending refresh touched (its row locked until the commit, as the UPDATE there does), in no extra round trip.
+    /// </summary>
+    public SqlWrite RefreshCardsWrite(long eventId)
+    {
+        var now = clock.GetCurrentInstant().ToDateTimeUtc();
+        return new SqlWrite(
+            "INSERT INTO teams_work (kind, coalesce_key, payload, attempts, next_attempt_at, created_at) VALUES ({0}, {1}, {2}, 0, {3}, {3}) " +
+            "ON CONFLICT (coalesce_key) WHERE claimed_at IS NULL DO UPDATE SET attempts = teams_work.attempts",
+            [TeamsWorkKinds.RefreshCards, RefreshKey(eventId), JsonSerializer.Serialize(new CardRefresh(eventId)), now]);
+    }
+
     public void Notify(PersonalNotice notice) => Add(TeamsWorkKinds.Notice, notice, null);
 
     /// <summary>One pending look-up per person and event, however often they click before it has run.</summary>
