@@ -138,7 +138,7 @@ public sealed class InvitationObserver(
     // Once per invitation of an answer: compiled once rather than translated per call.
     private static readonly CompiledQuery<Func<PanelBotDbContext, string, CancellationToken, Task<string?>>> ZoneOf = new(() =>
         EF.CompileAsyncQuery((PanelBotDbContext db, string userId, CancellationToken ct) =>
-            db.UserProfiles.AsNoTracking().Where(p => p.UserId == userId).Select(p => p.LastTimeZone).FirstOrDefault()));
+            db.Set<UserProfile>().AsNoTracking().Where(p => p.UserId == userId).Select(p => p.LastTimeZone).FirstOrDefault()));
 
     private async Task<Dictionary<string, DateTimeZone?>> ZonesAsync(IReadOnlyList<string> userIds, CancellationToken ct)
     {

@@ -71,7 +71,7 @@ public sealed class Outbox(PanelBotDbContext db, OutboxSignal signal, DkimSignin
     // Every invitation asks this: compiled once rather than translated per call.
     private static readonly CompiledQuery<Func<PanelBotDbContext, string, IAsyncEnumerable<Instant>>> PendingDue = new(() =>
         EF.CompileAsyncQuery((PanelBotDbContext db, string key) =>
-            db.OutboxMessages.AsNoTracking().Where(m => m.MergeKey == key && m.State == OutboxState.Pending).Select(m => m.NotBefore)));
+            db.Set<OutboxEntry>().AsNoTracking().Where(m => m.MergeKey == key && m.State == OutboxState.Pending).Select(m => m.NotBefore)));
 
     private static Instant Min(Instant a, Instant b) => a < b ? a : b;
 }

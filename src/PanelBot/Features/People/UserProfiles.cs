@@ -20,7 +20,7 @@ public sealed class UserProfiles(PanelBotDbContext db, WriteGate writes, TimePro
 
     private static readonly CompiledQuery<Func<PanelBotDbContext, string, CancellationToken, Task<UserProfile?>>> ById = new(() =>
         EF.CompileAsyncQuery((PanelBotDbContext db, string userId, CancellationToken ct) =>
-            db.UserProfiles.AsNoTracking().SingleOrDefault(p => p.UserId == userId)));
+            db.Set<UserProfile>().AsNoTracking().SingleOrDefault(p => p.UserId == userId)));
 
     public async Task RememberZoneAsync(string userId, string? name, string zoneId, CancellationToken ct)
     {

@@ -36,7 +36,7 @@ public sealed class PrivateLine(
 
     private static readonly CompiledQuery<Func<PanelBotDbContext, string, CancellationToken, Task<PrivateChat?>>> Stored = new(() =>
         EF.CompileAsyncQuery((PanelBotDbContext db, string userId, CancellationToken ct) =>
-            db.PrivateChats.AsNoTracking().SingleOrDefault(p => p.UserId == userId)));
+            db.Set<PrivateChat>().AsNoTracking().SingleOrDefault(p => p.UserId == userId)));
 
     /// <summary>Keeps what reaching the speaker of a turn needs; their personal conversation, when this is one.</summary>
     public async Task RememberAsync(Activity activity, CancellationToken ct)
