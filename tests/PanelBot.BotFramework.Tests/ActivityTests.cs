@@ -6,7 +6,7 @@ namespace PanelBot.BotFramework.Tests;
 /// <summary>Schema round trips and the helpers on <see cref="Activity"/>.</summary>
 public sealed class ActivityTests
 {
-    // Sanitised shape of a Teams channel message with a bot mention (brief §3.2).
+    // Sanitised shape of a Teams channel message with a bot mention (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/conversations/channel-and-group-conversations).
     private const string TeamsChannelMessage = """
         {
           "type": "message", "id": "1716900000001", "timestamp": "2026-05-28T13:20:00.123Z",

@@ -5,7 +5,7 @@ using PanelBot.BotFramework.Tests.Infrastructure;
 
 namespace PanelBot.BotFramework.Tests;
 
-/// <summary>Inbound token validation through real HTTP (brief §7 vectors).</summary>
+/// <summary>Inbound token validation through real HTTP (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication).</summary>
 public sealed class AuthenticationTests(FakeIdentityProvider idp) : IClassFixture<FakeIdentityProvider>, IAsyncLifetime
 {
     private BotHost _host = null!;

@@ -6,7 +6,7 @@ using PanelBot.BotFramework.Tests.Infrastructure;
 
 namespace PanelBot.BotFramework.Tests;
 
-/// <summary>The local Direct Line 3.0 service as Web Chat uses it (brief §4), bot replies via real loopback HTTP.</summary>
+/// <summary>The local Direct Line 3.0 service as Web Chat uses it, bot replies via real loopback HTTP.</summary>
 public sealed class DirectLinePlaygroundTests : IAsyncLifetime
 {
     private BotHost _host = null!;

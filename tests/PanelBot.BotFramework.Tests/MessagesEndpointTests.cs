@@ -5,7 +5,7 @@ using PanelBot.BotFramework.Tests.Infrastructure;
 
 namespace PanelBot.BotFramework.Tests;
 
-/// <summary>The HTTP contract of /api/messages (brief §1.1), anonymous mode.</summary>
+/// <summary>The HTTP contract of /api/messages, anonymous mode.</summary>
 public sealed class MessagesEndpointTests : IAsyncLifetime
 {
     private BotHost _host = null!;

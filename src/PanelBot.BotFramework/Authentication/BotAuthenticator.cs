@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace PanelBot.BotFramework.Authentication;
 
 /// <summary>
-/// Validates the <c>Authorization</c> header of inbound requests (brief §1.2–1.4) in two steps: the token on its
+/// Validates the <c>Authorization</c> header of inbound requests (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication) in two steps: the token on its
 /// own, then (once the body is read) the endorsement and <c>serviceurl</c> rules that need the activity.
 /// Tokens are never logged.
 /// </summary>

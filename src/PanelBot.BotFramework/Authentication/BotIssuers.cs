@@ -1,6 +1,6 @@
 namespace PanelBot.BotFramework.Authentication;
 
-/// <summary>Token issuers a bot accepts (brief §1.2).</summary>
+/// <summary>Token issuers a bot accepts (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication).</summary>
 internal static class BotIssuers
 {
     public const string AbsIssuer = "https://api.botframework.com";

@@ -7,7 +7,7 @@ namespace PanelBot.BotFramework.Connector;
 /// <summary>
 /// The bot's token for https://api.botframework.com through one cached MSAL application: client credentials with a
 /// secret or a certificate, or the user-assigned managed identity of the Azure host (UserAssignedMSI). Refreshes are
-/// serialised because concurrent refreshes caused throttling (pitfall 18).
+/// serialised because concurrent refreshes caused throttling (https://learn.microsoft.com/entra/msal/dotnet/acquiring-tokens/web-apps-apis/client-credential-flows).
 /// </summary>
 internal sealed class MsalBotTokenProvider(IOptions<BotFrameworkOptions> options) : IBotTokenProvider, IDisposable
 {

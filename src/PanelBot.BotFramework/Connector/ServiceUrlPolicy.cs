@@ -15,7 +15,7 @@ internal enum ServiceUrlTrust
 }
 
 /// <summary>
-/// Decides where the bot may send its token (brief §2.5): https plus a host allow-list; loopback only in
+/// Decides where the bot may send its token (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-authentication): https plus a host allow-list; loopback only in
 /// anonymous dev mode or for the playground's own service URL.
 /// </summary>
 internal sealed class ServiceUrlPolicy(IOptions<BotFrameworkOptions> options, LocalServiceUrls localUrls)

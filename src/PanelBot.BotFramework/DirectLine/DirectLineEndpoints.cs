@@ -11,7 +11,7 @@ using PanelBot.BotFramework.Hosting;
 namespace PanelBot.BotFramework.DirectLine;
 
 /// <summary>
-/// The client side of a local Direct Line 3.0 service (polling only), enough for Web Chat 4.18 (brief §4).
+/// The client side of a local Direct Line 3.0 service (polling only), enough for Web Chat 4.18 (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-direct-line-3-0-concepts).
 /// Tokens are handed out but not enforced: this is a development playground.
 /// </summary>
 internal static class DirectLineEndpoints

@@ -7,7 +7,7 @@ using PanelBot.BotFramework.Authentication;
 namespace PanelBot.BotFramework.Hosting;
 
 /// <summary>
-/// <c>POST /api/messages</c> (brief §1.1): authenticate, read the activity within the size limit, run the turn,
+/// <c>POST /api/messages</c> (https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference): authenticate, read the activity within the size limit, run the turn,
 /// and answer 200 / invoke response / expected replies. Nothing reaches the bot on 4xx.
 /// </summary>
 internal static class MessagesEndpoint

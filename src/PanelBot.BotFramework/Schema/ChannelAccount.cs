@@ -13,7 +13,7 @@ public sealed class ChannelAccount
     /// <summary><c>user</c> or <c>bot</c>; Web Chat decides the side of a bubble by it.</summary>
     public string? Role { get; set; }
 
-    // Member APIs spell the AAD id "objectId" (pitfall 8); read it, write only aadObjectId.
+    // Member APIs spell the AAD id "objectId" (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/get-teams-context); read it, write only aadObjectId.
     [JsonInclude, JsonPropertyName("objectId")]
     private string? ObjectId { get => null; set => AadObjectId ??= value; }
 

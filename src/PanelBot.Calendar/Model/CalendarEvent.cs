@@ -45,7 +45,7 @@ public sealed record CalendarEvent
 
     public string? Location { get; init; }
 
-    /// <summary>Only <c>https:</c> and <c>tel:</c> are allowed (interop brief §2.7).</summary>
+    /// <summary>Only <c>https:</c> and <c>tel:</c> are allowed: a calendar client opens the URL as given (RFC 5545 §3.8.4.6).</summary>
     public Uri? Url
     {
         get;

@@ -5,7 +5,7 @@ namespace PanelBot.Calendar;
 /// <summary>Rules for addresses that end up inside a <c>mailto:</c> value.</summary>
 internal static class MailtoAddress
 {
-    // Anything here would break out of the URI or the content line (interop brief §2.9).
+    // Anything here would break out of the URI or the content line (RFC 5545 §3.1 content lines, RFC 6068 mailto).
     private const string ForbiddenCharacters = "\"\\:;,<>()[] ";
 
     public static string Validate(string email)

@@ -4,7 +4,7 @@ using System.Text;
 namespace PanelBot.Calendar;
 
 /// <summary>
-/// A liberal content-line reader (interop brief §3.3): accepts CRLF, LF or CR line ends, unfolds lines that start with SPACE or
+/// A liberal content-line reader (RFC 5545 §3.1, read leniently as RFC 5546 replies from real clients arrive): accepts CRLF, LF or CR line ends, unfolds lines that start with SPACE or
 /// TAB, skips blank lines, and splits name, parameters and value with a quote-aware scanner. It knows no components; callers
 /// track BEGIN/END themselves.
 /// </summary>

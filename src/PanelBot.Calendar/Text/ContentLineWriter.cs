@@ -72,7 +72,7 @@ public sealed class ContentLineWriter
 
     private static void RefuseControlCharacters(string text)
     {
-        // A raw control character would end the line early in some parser and inject a property (brief §2.9).
+        // A raw control character would end the line early in some parser and inject a property (RFC 5545 §3.1, §3.3.11).
         var span = text.AsSpan();
         if (span.IndexOfAnyInRange('\u0000', '\u0008') >= 0 || span.IndexOfAnyInRange('\u000A', '\u001F') >= 0
             || span.IndexOfAnyInRange('\u007F', '\u009F') >= 0)

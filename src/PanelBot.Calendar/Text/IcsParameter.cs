@@ -18,7 +18,7 @@ public sealed record IcsParameter
 
     public string Value { get; }
 
-    /// <summary>Quote even when not required; the writer does this for CN so that names are never split (brief §2.6).</summary>
+    /// <summary>Quote even when not required; the writer does this for CN so that names are never split (RFC 5545 §3.2).</summary>
     public bool AlwaysQuote { get; }
 
     /// <summary><c>NAME=value</c> as it appears on the content line.</summary>

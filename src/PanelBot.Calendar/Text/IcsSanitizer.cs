@@ -4,7 +4,7 @@ using System.Text;
 namespace PanelBot.Calendar;
 
 /// <summary>
-/// Cleans user text before it is escaped, so no input can inject content lines (interop brief §2.9).
+/// Cleans user text before it is escaped, so no input can inject content lines (RFC 5545 §3.1: a line break starts a new content line).
 /// Steps, in order:
 /// <list type="number">
 /// <item>Line breaks — CRLF, lone CR, LF, NEL (U+0085), LINE SEPARATOR (U+2028), PARAGRAPH SEPARATOR (U+2029) — each become

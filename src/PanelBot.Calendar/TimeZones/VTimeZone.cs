@@ -1,7 +1,7 @@
 namespace PanelBot.Calendar;
 
 /// <summary>
-/// A VTIMEZONE in the shape every client accepts (interop brief §2.5): exactly one STANDARD and at most one DAYLIGHT,
+/// A VTIMEZONE in the shape every client accepts (RFC 5545 §3.6.5; Outlook's shape: MS-OXCICAL §2.1.3.1.1.19): exactly one STANDARD and at most one DAYLIGHT,
 /// each with a yearly BYMONTH/BYDAY rule, or a single rule-less STANDARD for a zone without DST. Never RDATE.
 /// Build one with <see cref="VTimeZoneFactory"/>.
 /// </summary>

@@ -7,7 +7,7 @@ namespace PanelBot.Calendar;
 
 /// <summary>
 /// Derives a <see cref="VTimeZone"/> from the TZDB transitions of the calendar years an event set covers, following the
-/// interop brief §2.5: classify each transition by offset (to the larger offset is DAYLIGHT, to the smaller is STANDARD,
+/// As Outlook reads them (MS-OXCICAL §2.1.3.1.1.19): classify each transition by offset (to the larger offset is DAYLIGHT, to the smaller is STANDARD,
 /// which handles Europe/Dublin's negative DST), describe each kind by one yearly BYMONTH/BYDAY rule whose DTSTART is the
 /// rule's date in 1970, and check that rule against every transition of the covered years.
 /// </summary>
@@ -19,7 +19,7 @@ public static class VTimeZoneFactory
     /// Builds the VTIMEZONE for <paramref name="zone"/> valid from <paramref name="coveredStart"/> to
     /// <paramref name="coveredEnd"/>. Returns false when the zone's transitions in those years are not exactly one
     /// DAYLIGHT and one STANDARD change per year following one weekday rule each (e.g. a rule change or abolished DST
-    /// inside the span); the brief's advice is then to write UTC times instead, which <see cref="CalendarWriter"/> does.
+    /// inside the span); then UTC times are written instead (RFC 5545 §3.3.5 form #2, which needs no VTIMEZONE), which <see cref="CalendarWriter"/> does.
     /// The rule is preferably checked against the year before and after as well, to settle "4th" versus "last" weekday.
     /// </summary>
     public static bool TryCreate(DateTimeZone zone, Instant coveredStart, Instant coveredEnd, [NotNullWhen(true)] out VTimeZone? vtimezone)

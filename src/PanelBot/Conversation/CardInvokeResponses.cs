@@ -5,8 +5,11 @@ using PanelBot.Cards;
 namespace PanelBot.Conversation;
 
 /// <summary>
-/// Bodies of the <c>adaptiveCard/action</c> invoke response (brief §3.7). The HTTP status is always 200; the
-/// outcome travels in <c>statusCode</c>/<c>type</c>/<c>value</c>.
+/// Bodies of the <c>adaptiveCard/action</c> invoke response
+/// (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/user-specific-views).
+/// The outcome travels in <c>statusCode</c>/<c>type</c>/<c>value</c>; the HTTP status is 200 for every answer built
+/// here, and 400 only for an invoke that is not a well-formed <c>Action.Execute</c> (<c>CardActionHandler</c>), as the
+/// Bot Framework SDK answers it.
 /// </summary>
 public static class CardInvokeResponses
 {

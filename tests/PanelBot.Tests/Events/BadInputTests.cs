@@ -21,7 +21,7 @@ public sealed class BadInputFixture : IAsyncLifetime
     public async Task DisposeAsync() => await App.DisposeAsync();
 }
 
-/// <summary>Issue 3 acceptance: bad input gets a clear message and nothing half-saved.</summary>
+/// <summary>Bad input gets a clear message and nothing half-saved.</summary>
 public sealed class BadInputTests(BadInputFixture fixture) : IClassFixture<BadInputFixture>
 {
     private static readonly string LongTitle = new('A', 10_000);

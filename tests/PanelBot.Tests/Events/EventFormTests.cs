@@ -3,7 +3,7 @@ using PanelBot.Tests.Support;
 
 namespace PanelBot.Tests.Events;
 
-/// <summary>Issue 3 acceptance: the same webinar through the Adaptive Card forms, in Teams (Action.Execute) and Web Chat (Action.Submit).</summary>
+/// <summary>The same webinar through the Adaptive Card forms, in Teams (Action.Execute) and Web Chat (Action.Submit).</summary>
 public sealed class EventFormTests
 {
     private const string Olga = "olga";

@@ -2,7 +2,7 @@ using PanelBot.Tests.Support;
 
 namespace PanelBot.Tests.Events;
 
-/// <summary>Issue 3 acceptance: only the creator and co-organisers change an event.</summary>
+/// <summary>Only the creator and co-organisers change an event.</summary>
 public sealed class PermissionTests
 {
     private const string Olga = "olga";

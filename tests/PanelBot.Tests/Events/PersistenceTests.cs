@@ -3,7 +3,7 @@ using PanelBot.Tests.Support;
 
 namespace PanelBot.Tests.Events;
 
-/// <summary>Issue 3 acceptance: events survive a restart (SQLite file) and the main flow works on PostgreSQL.</summary>
+/// <summary>Events survive a restart (SQLite file) and the main flow works on PostgreSQL.</summary>
 public sealed class PersistenceTests
 {
     private const string Olga = "olga";

@@ -5,7 +5,7 @@ using PanelBot.Tests.Support;
 
 namespace PanelBot.Tests.Events;
 
-/// <summary>Issue 3 acceptance: both real events of PRODUCT.md typed in as text commands, then shown as card and as text.</summary>
+/// <summary>Both real events of PRODUCT.md typed in as text commands, then shown as card and as text.</summary>
 public sealed class RealEventsByTextTests
 {
     private const string Olga = "olga";

@@ -5,7 +5,7 @@ using static PanelBot.Tests.Invitations.MailApps;
 
 namespace PanelBot.Tests.Invitations;
 
-/// <summary>Issue 6 acceptance against a real SMTP server (aiosmtpd): one message per attendee, each to them alone.</summary>
+/// <summary>Invitations through a real SMTP server (aiosmtpd): one message per attendee, each to them alone.</summary>
 public sealed class SmtpInvitationTests
 {
     [SmtpFact]

@@ -5,7 +5,7 @@ using PanelBot.Tests.Support;
 
 namespace PanelBot.Tests.Rsvp;
 
-/// <summary>Issue 4 acceptance: 50 people press "Going" at once for 10 seats.</summary>
+/// <summary>50 people press "Going" at once for 10 seats.</summary>
 public sealed class ConcurrentRsvpTests
 {
     [Fact]

@@ -3,7 +3,7 @@ using PanelBot.Tests.Support;
 
 namespace PanelBot.Tests.Rsvp;
 
-/// <summary>Issue 4 acceptance: the adaptiveCard/action invoke response is what Teams expects.</summary>
+/// <summary>The adaptiveCard/action invoke response is what Teams expects.</summary>
 public sealed class InvokeResponseTests
 {
     [Fact]

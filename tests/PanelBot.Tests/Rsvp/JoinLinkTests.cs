@@ -3,7 +3,7 @@ using PanelBot.Tests.Support;
 namespace PanelBot.Tests.Rsvp;
 
 /// <summary>
-/// Issue 4 acceptance: the join link reaches only organisers, and participants who are going once the release time has
+/// The join link reaches only organisers, and participants who are going once the release time has
 /// come. Every raw reply body (cards, texts, invoke responses) and every card update sent to the connector is searched.
 /// </summary>
 public sealed class JoinLinkTests

@@ -7,7 +7,7 @@ using PanelBot.Features.People;
 
 namespace PanelBot.Tests.Rsvp;
 
-/// <summary>Issue 4: approval mode, the CSV export, forgetting a participant, and seats added later.</summary>
+/// <summary>Approval mode, the CSV export, forgetting a participant, and seats added later.</summary>
 public sealed partial class OrganiserToolsTests
 {
     private const string Olga = "olga";

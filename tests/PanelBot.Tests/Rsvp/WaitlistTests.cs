@@ -4,7 +4,7 @@ using PanelBot.Tests.Support;
 
 namespace PanelBot.Tests.Rsvp;
 
-/// <summary>Issue 4 acceptance: capacity, first-come waitlist, promotion with a message, and harmless double clicks.</summary>
+/// <summary>Capacity, first-come waitlist, promotion with a message, and harmless double clicks.</summary>
 public sealed class WaitlistTests
 {
     private const string Olga = "olga";

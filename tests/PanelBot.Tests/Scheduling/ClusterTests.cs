@@ -6,7 +6,7 @@ using PanelBot.Features.Invitations;
 namespace PanelBot.Tests.Scheduling;
 
 /// <summary>
-/// Issue 5: two instances of the bot on one PostgreSQL database, both running with Quartz clustered: every reminder
+/// Two instances of the bot on one PostgreSQL database, both running with Quartz clustered: every reminder
 /// goes out exactly once, whichever node fires it.
 /// </summary>
 public sealed class ClusterTests

@@ -6,7 +6,7 @@ using PanelBot.Features.Invitations;
 
 namespace PanelBot.Tests.Scheduling;
 
-/// <summary>Issue 5: the join-link release, the speaker briefing and the follow-up (also for readings added later), once each.</summary>
+/// <summary>The join-link release, the speaker briefing and the follow-up (also for readings added later), once each.</summary>
 public sealed class FollowUpAndReleaseTests
 {
     private static readonly DateTimeOffset Start = Webinar.Start;

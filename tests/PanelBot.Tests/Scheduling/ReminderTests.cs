@@ -7,7 +7,7 @@ using PanelBot.Features.Invitations;
 namespace PanelBot.Tests.Scheduling;
 
 /// <summary>
-/// Issue 5: reminders at the organiser's offsets reach each going participant once, by chat in the conversation where
+/// Reminders at the organiser's offsets reach each going participant once, by chat in the conversation where
 /// they answered and by email through the outbox. The event is <see cref="Webinar"/> (15:00-16:30 Oslo); the
 /// test moves the fake clock to just past each due time and the real Quartz scheduler, on its ADO store in the app's
 /// SQLite database, fires within a poll or two (seconds).

@@ -6,7 +6,7 @@ using PanelBot.Tests.Support;
 namespace PanelBot.Tests.Scheduling;
 
 /// <summary>
-/// Issue 5: the bot is stopped before a reminder is due and started after. Quartz finds the misfired trigger in its
+/// The bot is stopped before a reminder is due and started after. Quartz finds the misfired trigger in its
 /// store and fires it once (FireNow); the reminder job sends it only if the event has not started yet.
 /// </summary>
 public sealed class RestartTests

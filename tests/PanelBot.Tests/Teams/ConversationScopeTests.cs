@@ -4,7 +4,7 @@ using PanelBot.Conversation;
 
 namespace PanelBot.Tests.Teams;
 
-/// <summary>Issue 10: who can read a conversation, read from the activity as each channel sends it.</summary>
+/// <summary>Who can read a conversation, read from the activity as each channel sends it.</summary>
 public sealed class ConversationScopeTests
 {
     [Theory]

@@ -10,7 +10,7 @@ using PanelBot.Features.PrivateChats;
 
 namespace PanelBot.Tests.Teams;
 
-/// <summary>Issue 10: the Teams specifics behind the private line (rosters, removed bots, install events, threads).</summary>
+/// <summary>The Teams specifics behind the private line (rosters, removed bots, install events, threads).</summary>
 public sealed class TeamsDetailsTests
 {
     private static readonly DateTimeOffset Start = Webinar.Start;

@@ -9,7 +9,7 @@ using PanelBot.Features.Invitations;
 namespace PanelBot.Tests.Teams;
 
 /// <summary>
-/// Issue 10: an event's whole life in each Teams scope, against a fake Teams connector that records every call.
+/// An event's whole life in each Teams scope, against a fake Teams connector that records every call.
 /// Whatever is meant for one person (join link, passcode, addresses, lists, export link, feed token, someone's answer)
 /// reaches that person in their 1:1 chat, and nothing of it is ever posted to the group chat or channel.
 /// The event is <see cref="Webinar"/> (15:00-16:30 Oslo); the test moves the fake clock past each due time.

@@ -6,7 +6,7 @@ using PanelBot.Mail;
 
 namespace PanelBot.Features.Invitations;
 
-/// <summary>One person's calendar mail: text and HTML bodies plus the iTIP part and invite.ics (interop brief §1).</summary>
+/// <summary>One person's calendar mail: text and HTML bodies plus the iTIP part and invite.ics (iMIP, RFC 6047 §2.4).</summary>
 public sealed class InvitationComposer(CalendarEvents calendar, ICalendarWriter writer, IOptions<MailOptions> options, TimeProvider clock)
 {
     public MimeMessage Compose(Event ev, Invitee to, InvitationKind kind, bool withJoinLink)
