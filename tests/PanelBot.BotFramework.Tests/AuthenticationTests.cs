@@ -38,7 +38,7 @@ public sealed class AuthenticationTests(FakeIdentityProvider idp) : IClassFixtur
     [Fact]
     public async Task Post_TokenExpiredWithinClockSkew_Returns200()
     {
-        var token = idp.CreateToken(expires: idp.Clock.Now.UtcDateTime.AddMinutes(-3));
+        var token = idp.CreateToken(expires: idp.Clock.GetUtcNow().UtcDateTime.AddMinutes(-3));
 
         var response = await _host.Client.PostActivityAsync(Http.TeamsMessage(), token);
 
@@ -49,9 +49,9 @@ public sealed class AuthenticationTests(FakeIdentityProvider idp) : IClassFixtur
     public async Task Post_TokenValidOnlyByTheAppsClock_Returns200()
     {
         // A century ahead: by the machine's clock this token is not valid yet, by the app's it is.
-        var future = new TestClock(idp.Clock.Now.AddYears(100));
+        var future = new FakeTimeProvider(idp.Clock.GetUtcNow().AddYears(100));
         await using var host = await BotHost.StartAsync(idp.BotSettings(), services => services.AddSingleton<TimeProvider>(future));
-        var token = idp.CreateToken(expires: future.Now.UtcDateTime.AddHours(1));
+        var token = idp.CreateToken(expires: future.GetUtcNow().UtcDateTime.AddHours(1));
 
         var response = await host.Client.PostActivityAsync(Http.TeamsMessage(), token);
 
@@ -96,7 +96,7 @@ public sealed class AuthenticationTests(FakeIdentityProvider idp) : IClassFixtur
     {
         var token = vector switch
         {
-            "expired-beyond-skew" => idp.CreateToken(expires: idp.Clock.Now.UtcDateTime.AddMinutes(-6)),
+            "expired-beyond-skew" => idp.CreateToken(expires: idp.Clock.GetUtcNow().UtcDateTime.AddMinutes(-6)),
             "wrong-audience" => idp.CreateToken(audience: "11111111-2222-3333-4444-555555555555"),
             "wrong-issuer" => idp.CreateToken(issuer: "https://evil.example.com"),
             "unknown-key" => idp.CreateToken(key: new RsaSecurityKey(System.Security.Cryptography.RSA.Create(2048)) { KeyId = "stranger" }),

@@ -18,7 +18,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     private RecordingServer _server = null!;
     private readonly FakeTokenProvider _tokens = new();
     private readonly List<TimeSpan> _delays = [];
-    private readonly TestClock _clock = new();
+    private readonly FakeTimeProvider _clock = new();
 
     public async Task InitializeAsync() => _server = await RecordingServer.StartAsync();
 
@@ -114,7 +114,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     [Fact]
     public async Task Send_429WithRetryAfterDate_WaitsUntilThatDate()
     {
-        var date = _clock.Now.AddSeconds(30);
+        var date = _clock.GetUtcNow().AddSeconds(30);
         _server.Enqueue(429, null, r => r.Headers.RetryAfter = date.ToString("R"));
         _server.Enqueue(200, """{"id":"ok"}""");
 

@@ -213,20 +213,10 @@ public sealed class DirectLinePlaygroundTests : IAsyncLifetime
     }
 
     /// <summary>Polls like Web Chat until at least <paramref name="count"/> messages (not updates) are in the stream.</summary>
-    private async Task<JsonArray> PollAsync(string conversationId, string watermark, int count)
-    {
-        var waited = Stopwatch.StartNew();
-        while (true)
+    private Task<JsonArray> PollAsync(string conversationId, string watermark, int count) =>
+        Eventually.Until<JsonArray>(async () =>
         {
             var activities = (await GetActivitiesAsync(conversationId, watermark))["activities"]!.AsArray();
-            var messages = new JsonArray(activities.Where(a => (string?)a!["type"] == "message").Select(a => a!.DeepClone()).ToArray());
-            if (messages.Count >= count || waited.Elapsed > TimeSpan.FromSeconds(10))
-            {
-                Assert.True(messages.Count >= count, $"expected {count} activities, got {messages.ToJsonString()}");
-                return messages;
-            }
-
-            await Task.Delay(50);
-        }
-    }
+            return new JsonArray(activities.Where(a => (string?)a!["type"] == "message").Select(a => a!.DeepClone()).ToArray());
+        }, messages => messages.Count >= count, messages => $"{count} activities, got {messages.ToJsonString()}", TimeSpan.FromSeconds(10));
 }

@@ -36,7 +36,7 @@ public sealed class FakeIdentityProvider : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>The tests' "now", far from the machine's: a host that judged lifetimes by the wall clock would fail.</summary>
-    public TestClock Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = new();
     public string AbsMetadataUrl => new Uri(BaseAddress, "abs/.well-known/openidconfiguration").AbsoluteUri;
     public string EntraMetadataUrl => new Uri(BaseAddress, "entra/v2.0/.well-known/openid-configuration").AbsoluteUri;
 
@@ -95,7 +95,7 @@ public sealed class FakeIdentityProvider : IAsyncLifetime
         DateTime? expires = null,
         IDictionary<string, object>? extraClaims = null)
     {
-        var expiry = expires ?? Clock.Now.UtcDateTime.AddHours(1);
+        var expiry = expires ?? Clock.GetUtcNow().UtcDateTime.AddHours(1);
         var claims = new Dictionary<string, object>(extraClaims ?? new Dictionary<string, object>());
         if (serviceUrl is not null)
         {
@@ -140,7 +140,7 @@ public sealed class FakeIdentityProvider : IAsyncLifetime
     /// <summary>A token with <c>alg: none</c> and no signature, otherwise valid.</summary>
     public string CreateUnsignedToken(string serviceUrl)
     {
-        var now = Clock.Now;
+        var now = Clock.GetUtcNow();
         var header = new JsonObject { ["alg"] = "none", ["typ"] = "JWT" };
         var payload = new JsonObject
         {

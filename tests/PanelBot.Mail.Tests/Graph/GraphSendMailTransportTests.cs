@@ -59,7 +59,7 @@ public sealed class GraphSendMailTransportTests
         var now = new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
         graph.Responses.Enqueue((429, now.AddSeconds(30).ToString("R")));
         using var http = new HttpClient();
-        var transport = new GraphSendMailTransport(http, new StaticTokenSource("t"), new GraphSendMailOptions { BaseUrl = graph.BaseUrl }, new ManualTimeProvider(now));
+        var transport = new GraphSendMailTransport(http, new StaticTokenSource("t"), new GraphSendMailOptions { BaseUrl = graph.BaseUrl }, new FakeTimeProvider(now));
 
         var error = await Assert.ThrowsAsync<MailTransientException>(() => transport.SendAsync(MailEnvelope.Create(Samples.Plain("ada@example.org"))));
 

@@ -5,7 +5,7 @@ public sealed class MessageRateLimiterTests
     [Fact]
     public async Task Wait_SixtyPerMinute_SpacesMessagesOneSecondApart()
     {
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
         var limiter = new MessageRateLimiter(60, time);
 
         var first = limiter.WaitAsync(CancellationToken.None);
@@ -24,7 +24,7 @@ public sealed class MessageRateLimiterTests
     [Fact]
     public void Wait_AfterIdlePeriod_DoesNotBurst()
     {
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
         var limiter = new MessageRateLimiter(60, time);
         limiter.WaitAsync(CancellationToken.None);
         time.Advance(TimeSpan.FromMinutes(5));

@@ -88,11 +88,8 @@ internal sealed class SmtpSink : IAsyncDisposable
     /// <summary>Waits until <paramref name="count"/> messages have been stored, then returns them in arrival order.</summary>
     public async Task<IReadOnlyList<ReceivedMessage>> WaitForMessagesAsync(int count)
     {
-        var deadline = Stopwatch.StartNew();
-        while (Directory.GetFiles(Folder, "*.json").Length < count && deadline.Elapsed < TimeSpan.FromSeconds(20))
-        {
-            await Task.Delay(20);
-        }
+        await Eventually.Until(() => Directory.GetFiles(Folder, "*.json").Length, n => n >= count, n => $"{count} messages, {n} stored",
+            TimeSpan.FromSeconds(20));
 
         return Directory.GetFiles(Folder, "*.json").Order().Select(json =>
         {

@@ -58,9 +58,7 @@ public sealed class ImapInboxTests
             await WaitForAsync(second, number, [RsvpState.Going, RsvpState.Maybe]);
 
             // Both carry the keyword once the second is flagged (right after it is applied).
-            var deadline = System.Diagnostics.Stopwatch.StartNew();
-            while (await CountReadAsync(dovecot) < 2 && deadline.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(100);
-            Assert.Equal(2, await CountReadAsync(dovecot));
+            await Eventually.Until(() => CountReadAsync(dovecot), read => read == 2, "both replies flagged read");
         }
 
         Directory.Delete(folder, recursive: true);
@@ -88,14 +86,7 @@ public sealed class ImapInboxTests
         return read.Count;
     }
 
-    private static async Task WaitForAsync(BotApp app, int number, List<RsvpState> expected)
-    {
-        var deadline = System.Diagnostics.Stopwatch.StartNew();
-        List<RsvpState> states;
-        while (!(states = await StatesAsync(app, number)).SequenceEqual(expected))
-        {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), $"RSVPs still {string.Join(",", states)}; log: {string.Join(" | ", app.Logs.Entries)}");
-            await Task.Delay(100);
-        }
-    }
+    private static Task WaitForAsync(BotApp app, int number, List<RsvpState> expected) =>
+        Eventually.Until(() => StatesAsync(app, number), states => states.SequenceEqual(expected),
+            states => $"RSVPs {string.Join(",", expected)}, still {string.Join(",", states)}; log: {string.Join(" | ", app.Logs.Entries)}");
 }

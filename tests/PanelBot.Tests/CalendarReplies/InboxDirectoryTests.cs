@@ -66,7 +66,7 @@ public sealed class InboxDirectoryTests : IAsyncDisposable
         Drop("decline.eml", Reply(Client.Outlook, await UidAsync(app, number), Email(1), "DECLINED", From));
         await Reader(app).ReadAllAsync(default);
 
-        var told = await Scheduling.Proactive.WaitAsync(connector, "I've recorded the answer from your calendar", 1);
+        var told = await Scheduling.Proactive.WaitAsync(connector, "I've recorded the answer from your calendar", 1, app.Services);
         var message = Assert.Single(told);
         Assert.Contains("you're not going", message.Text);
         Assert.Contains("personal-" + User(1), message.Path); // the person's own chat, not where they said going

@@ -12,7 +12,7 @@ public sealed class PersistenceTests
     public async Task Events_AfterRestartOnTheSameSqliteFile_AreStillThere()
     {
         await using var database = TestDatabase.Sqlite();
-        var clock = new FakeClock();
+        var clock = TestClock.Create();
         string shownBefore;
         int number;
         await using (var first = new BotApp(database, clock))

@@ -188,7 +188,7 @@ public sealed class SpeakerTimeZoneTests
     [Fact]
     public void SpeakerInvitationAndBriefing_GiveEverySpeakersLocalTime()
     {
-        var clock = new FakeClock();
+        var clock = TestClock.Create();
         var ev = Event.Create(1, new EventDetails
         {
             Kind = EventKind.Webinar, Title = "Peace operations on three continents", Date = Day,

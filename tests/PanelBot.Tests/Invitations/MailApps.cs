@@ -11,7 +11,7 @@ public static class MailApps
     public const string Olga = "olga";
     public const string From = "events@panelbot.example";
 
-    public static BotApp Smtp(SmtpServer server, TestDatabase? database = null, FakeClock? clock = null, double mergeWindowSeconds = 1) =>
+    public static BotApp Smtp(SmtpServer server, TestDatabase? database = null, FakeTimeProvider? clock = null, double mergeWindowSeconds = 1) =>
         new(database, clock)
         {
             Settings =
@@ -50,20 +50,13 @@ public static class MailApps
 
     public static void Wake(BotApp app) => app.Services.GetRequiredService<OutboxDispatcher>().Wake();
 
-    /// <summary>Waits (real time) until the outbox rows satisfy <paramref name="done"/>.</summary>
-    public static async Task<List<OutboxEntry>> WaitForOutboxAsync(BotApp app, Func<List<OutboxEntry>, bool> done, string what)
-    {
-        var deadline = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
+    /// <summary>Waits until the outbox rows satisfy <paramref name="done"/>.</summary>
+    public static Task<List<OutboxEntry>> WaitForOutboxAsync(BotApp app, Func<List<OutboxEntry>, bool> done, string what) =>
+        Eventually.Until<List<OutboxEntry>>(async () =>
         {
-            var rows = await OutboxAsync(app);
-            if (done(rows)) return rows;
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30),
-                $"Timed out waiting for {what}: " + string.Join("; ", rows.Select(r => $"{r.Id} {r.Kind} {r.Recipient} {r.State} {r.Attempts} {r.LastError}")));
             Wake(app);
-            await Task.Delay(50);
-        }
-    }
+            return await OutboxAsync(app);
+        }, done, rows => what + ": " + string.Join("; ", rows.Select(r => $"{r.Id} {r.Kind} {r.Recipient} {r.State} {r.Attempts} {r.LastError}")));
 
     public static string CalendarOf(ReceivedMail mail) => mail.Parsed.Leaf("text/calendar").Text;
 

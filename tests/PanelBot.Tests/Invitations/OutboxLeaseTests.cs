@@ -26,7 +26,7 @@ public sealed class OutboxLeaseTests
         await server.StopAsync();
         await bot.SayAsync(User(2), $"rsvp #{number} going email {Email(2)}");
         var rows = await WaitForOutboxAsync(app, r => r.Count == 2 && r[1].Attempts > 0 && r[1].State == OutboxState.Pending, "a failed attempt");
-        var now = NodaTime.Instant.FromDateTimeOffset(app.Clock.Now);
+        var now = NodaTime.Instant.FromDateTimeOffset(app.Clock.GetUtcNow());
         await app.DbAsync(db => db.OutboxMessages.Where(m => m.Id == rows[1].Id).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.State, OutboxState.Sending).SetProperty(m => m.ClaimedAt, now).SetProperty(m => m.NextAttemptAt, now)));
         var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
@@ -65,7 +65,7 @@ public sealed class OutboxLeaseTests
 
         // Far past the lease on the clock; the sender renews every 2 s of real time while it waits for the server.
         app.Clock.Advance(TimeSpan.FromMinutes(5));
-        var advanced = NodaTime.Instant.FromDateTimeOffset(app.Clock.Now);
+        var advanced = NodaTime.Instant.FromDateTimeOffset(app.Clock.GetUtcNow());
         await WaitForOutboxAsync(app, r => r.Single().ClaimedAt >= advanced, "the lease renewed");
         Assert.Equal(0, await app.Services.GetRequiredService<OutboxDispatcher>().ReleaseStuckAsync(default));
 

@@ -13,7 +13,7 @@ public sealed class PostgresOutboxTests
         if (SmtpServer.Unavailable is { } reason) Assert.Fail(reason);
         await using var server = SmtpServer.Stopped();
         await using var database = await TestDatabase.PostgresAsync();
-        var clock = new FakeClock();
+        var clock = TestClock.Create();
         await using var first = Smtp(server, database, clock);
         var bot = first.Bot();
         var number = await PublishedWebinarAsync(bot);
@@ -25,7 +25,7 @@ public sealed class PostgresOutboxTests
         await server.StartAgainAsync();
         clock.Advance(TimeSpan.FromMinutes(5));
         await WaitForOutboxAsync(first, rows => rows.All(r => r.State == OutboxState.Sent), "all sent");
-        await Task.Delay(500);
+        await AppIdle.WaitAsync(first.Services, second.Services);
 
         var recipients = server.Messages().Select(m => Assert.Single(m.RcptTos)).ToList();
         Assert.Equal(Enumerable.Range(1, 8).Select(Email).Order(), recipients.Order());

@@ -20,7 +20,7 @@ public sealed class SmtpInvitationTests
             await bot.SayAsync(User(k), $"rsvp #{number} going email {Email(k)}");
 
         var mails = await server.WaitForAsync(20);
-        await Task.Delay(300); // nothing more may arrive
+        await AppIdle.WaitAsync(app.Services); // the outbox has nothing left to send: nothing more may arrive
         mails = server.Messages();
         Assert.Equal(20, mails.Count);
         Assert.Equal(Enumerable.Range(1, 20).Select(Email).Order(), mails.Select(m => Assert.Single(m.RcptTos)).Order());
@@ -88,7 +88,7 @@ public sealed class SmtpInvitationTests
         app.Clock.Advance(TimeSpan.FromMinutes(5)); // past the first back-off
         await WaitForOutboxAsync(app, rows => rows.All(r => r.State == OutboxState.Sent), "all sent");
 
-        await Task.Delay(300);
+        await AppIdle.WaitAsync(app.Services);
         var mails = server.Messages();
         Assert.Equal(Enumerable.Range(1, 5).Select(Email).Order(), mails.Select(m => Assert.Single(m.RcptTos)).Order());
         Assert.Contains("5 sent", CardJson.TextOf(await bot.SayAsync(Olga, $"outbox #{number}")));
@@ -99,7 +99,7 @@ public sealed class SmtpInvitationTests
     {
         await using var server = await SmtpServer.StartAsync();
         var database = TestDatabase.Sqlite();
-        var clock = new FakeClock();
+        var clock = TestClock.Create();
         int number;
         await using (var first = Smtp(server, database, clock))
         {
@@ -120,7 +120,7 @@ public sealed class SmtpInvitationTests
             await raw.OpenAsync();
             await using var command = raw.CreateCommand();
             command.CommandText = "UPDATE outbox_messages SET state = 'Sending', claimed_at = @now WHERE id IN (SELECT id FROM outbox_messages WHERE state = 'Pending' ORDER BY id LIMIT 2)";
-            command.Parameters.AddWithValue("@now", clock.Now.UtcDateTime);
+            command.Parameters.AddWithValue("@now", clock.GetUtcNow().UtcDateTime);
             Assert.Equal(2, await command.ExecuteNonQueryAsync());
         }
 
@@ -130,7 +130,7 @@ public sealed class SmtpInvitationTests
         clock.Advance(TimeSpan.FromMinutes(2));
         await using var second = Smtp(server, database, clock);
         await WaitForOutboxAsync(second, rows => rows.Count == 10 && rows.All(r => r.State == OutboxState.Sent), "all ten sent");
-        await Task.Delay(300);
+        await AppIdle.WaitAsync(second.Services);
 
         var recipients = server.Messages().Select(m => Assert.Single(m.RcptTos)).ToList();
         Assert.Equal(Enumerable.Range(1, 10).Select(Email).Order(), recipients.Order()); // each exactly once
@@ -153,10 +153,9 @@ public sealed class SmtpInvitationTests
         await WaitForOutboxAsync(app, rows => rows.All(r => r.State == OutboxState.Sent), "invitations sent");
 
         await Organiser.DoAsync(bot, Olga, $"set #{number} start 16:00");
-        await Task.Delay(400);
-        Wake(app);
-        await Task.Delay(300);
-        Assert.Equal(4, server.Messages().Count); // held for the merge window
+        await WaitForOutboxAsync(app, rows => rows.Count(r => r.State == OutboxState.Pending) == 4, "the four updates queued");
+        await AppIdle.WaitAsync(app.Services); // nothing due: the updates are held for the merge window
+        Assert.Equal(4, server.Messages().Count);
         app.Clock.Advance(TimeSpan.FromSeconds(2));
         var afterOne = (await server.WaitForAsync(8, () => Wake(app))).Skip(4).ToList();
         Assert.Equal(["cedric@accord.example", .. Enumerable.Range(1, 3).Select(Email)], afterOne.Select(m => m.RcptTos[0]).Order());
@@ -174,9 +173,7 @@ public sealed class SmtpInvitationTests
         await Organiser.DoAsync(bot, Olga, $"set #{number} venue \"Litteraturhuset, Oslo\"");
         app.Clock.Advance(TimeSpan.FromSeconds(2));
         var merged = (await server.WaitForAsync(12, () => Wake(app))).Skip(8).ToList();
-        await Task.Delay(500);
-        Wake(app);
-        await Task.Delay(300);
+        await AppIdle.WaitAsync(app.Services);
         Assert.Equal(12, server.Messages().Count); // three edits, one update each
         foreach (var update in merged)
         {
@@ -211,7 +208,7 @@ public sealed class SmtpInvitationTests
         var sequence = (await Organiser.EventAsync(app, number)).Sequence;
         await Organiser.DoAsync(bot, Olga, $"cancel #{number} the speakers are ill");
         var cancels = (await server.WaitForAsync(6, () => Wake(app))).Skip(4).ToList();
-        await Task.Delay(300);
+        await AppIdle.WaitAsync(app.Services);
         Assert.Equal(6, server.Messages().Count);
         Assert.Equal([Email(1), Email(3)], cancels.Select(m => m.RcptTos[0]).Order());
         foreach (var cancel in cancels)

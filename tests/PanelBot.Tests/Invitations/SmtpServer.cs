@@ -76,17 +76,12 @@ public sealed class SmtpServer : IAsyncDisposable
         }).ToList();
 
     /// <summary>Waits until at least <paramref name="count"/> messages have arrived (fails after 30 s).</summary>
-    public async Task<IReadOnlyList<ReceivedMail>> WaitForAsync(int count, Action? poke = null)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (Messages().Count < count)
+    public Task<IReadOnlyList<ReceivedMail>> WaitForAsync(int count, Action? poke = null) =>
+        Eventually.Until(() =>
         {
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(30), $"Only {Messages().Count} of {count} messages arrived.");
             poke?.Invoke();
-            await Task.Delay(50);
-        }
-        return Messages();
-    }
+            return Messages();
+        }, mails => mails.Count >= count, mails => $"{count} messages, {mails.Count} arrived");
 
     public async ValueTask DisposeAsync()
     {

@@ -20,12 +20,8 @@ public sealed class ContainerSettingsTests
         });
 
         // Quartz starts once the host has started, so the first probes may rightly say "not ready yet".
-        var ready = await AppProcess.RunAsync("healthcheck", app.Url + "/health");
-        for (var tries = 0; ready.ExitCode != 0 && tries < 30; tries++)
-        {
-            await Task.Delay(500);
-            ready = await AppProcess.RunAsync("healthcheck", app.Url + "/health");
-        }
+        var ready = await Eventually.Until(() => AppProcess.RunAsync("healthcheck", app.Url + "/health"), r => r.ExitCode == 0,
+            r => "the healthcheck to pass: " + r.Output);
         await app.StopAsync();
         var gone = await AppProcess.RunAsync("healthcheck", app.Url + "/health");
 

@@ -83,8 +83,8 @@ public sealed class MetricsTests
         await bot.SayAsync("alice", $"rsvp #{number} going");
         await bot.SayAsync("bob", $"rsvp #{number} going");
 
-        app.Clock.Now = start.AddMinutes(-30).AddSeconds(30); // late, but within the misfire threshold (60 s)
-        await Scheduling.Proactive.WaitAsync(connector, "Reminder for", 2);
+        app.Clock.SetUtcNow(start.AddMinutes(-30).AddSeconds(30)); // late, but within the misfire threshold (60 s)
+        await Scheduling.Proactive.WaitAsync(connector, "Reminder for", 2, app.Services);
         await measurements.WaitForAsync("panelbot.reminders.fired", _ => true);
 
         Assert.Equal(30, Assert.Single(measurements.Of("panelbot.reminders.lateness")).Value, precision: 0);
@@ -117,15 +117,8 @@ public sealed class MetricsTests
 
         public void Observe() => _listener.RecordObservableInstruments();
 
-        public async Task WaitForAsync(string instrument, Func<Measurement, bool> match)
-        {
-            var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-            while (!Of(instrument).Any(match))
-            {
-                if (DateTime.UtcNow > until) throw new Xunit.Sdk.XunitException($"No {instrument} measurement.");
-                await Task.Delay(50);
-            }
-        }
+        public Task WaitForAsync(string instrument, Func<Measurement, bool> match) =>
+            Eventually.Until(() => Of(instrument).Any(match), $"a {instrument} measurement");
 
         private void Add(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {

@@ -64,7 +64,7 @@ public sealed class PlaygroundServer : IAsyncDisposable
             builder.ConfigureTestServices(services =>
             {
                 services.RemoveAll<TimeProvider>();
-                services.AddSingleton<TimeProvider>(new FakeClock());
+                services.AddSingleton<TimeProvider>(TestClock.Create());
             });
             UseKestrel(port);
         }

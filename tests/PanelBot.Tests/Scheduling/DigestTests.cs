@@ -28,17 +28,17 @@ public sealed class DigestTests
 
         app.Clock.Advance(TimeSpan.FromMinutes(5));
         await bot.SayAsync("alice", $"rsvp #{number} going");
-        app.Clock.Now = DigestOn(23).AddSeconds(1);
-        var first = Assert.Single(await Proactive.WaitAsync(connector, "RSVP changes for", 1));
+        app.Clock.SetUtcNow(DigestOn(23).AddSeconds(1));
+        var first = Assert.Single(await Proactive.WaitAsync(connector, "RSVP changes for", 1, app.Services));
         Assert.Contains(BotClient.PersonalConversation("olga"), first.Path);
         Assert.Contains("- Alice: going", first.Text);
 
         // A day without changes: the trigger fires (its next time moves on a day) and nothing is sent.
-        app.Clock.Now = DigestOn(24).AddSeconds(1);
+        app.Clock.SetUtcNow(DigestOn(24).AddSeconds(1));
         await WaitForNextFireAsync(scheduler, key, DigestOn(25));
         await bot.SayAsync("bob", $"rsvp #{number} maybe");
-        app.Clock.Now = DigestOn(25).AddSeconds(1);
-        var digests = await Proactive.WaitAsync(connector, "RSVP changes for", 2);
+        app.Clock.SetUtcNow(DigestOn(25).AddSeconds(1));
+        var digests = await Proactive.WaitAsync(connector, "RSVP changes for", 2, app.Services);
         Assert.Equal(2, digests.Count);
         Assert.Contains("- Bob: maybe", digests[1].Text);
         Assert.DoesNotContain("Alice", digests[1].Text);
@@ -60,11 +60,11 @@ public sealed class DigestTests
         await bot.SayAsync("alice", $"rsvp #{number} going");
 
         // Missed digests are not made up (misfire: do nothing); the next one, 08:00 Oslo on 6 Dec, still comes.
-        app.Clock.Now = TestDates.UtcOffset(TestDates.Today().PlusDays(13), new NodaTime.LocalTime(15, 0));
+        app.Clock.SetUtcNow(TestDates.UtcOffset(TestDates.Today().PlusDays(13), new NodaTime.LocalTime(15, 0)));
         await WaitForNextFireAsync(scheduler, key, TestDates.UtcOffset(TestDates.Today().PlusDays(14), new NodaTime.LocalTime(8, 0)));
         Assert.Empty(Proactive.Messages(connector, "RSVP changes for"));
-        app.Clock.Now = TestDates.UtcOffset(TestDates.Today().PlusDays(14), new NodaTime.LocalTime(8, 0)).AddSeconds(1);
-        var digest = Assert.Single(await Proactive.WaitAsync(connector, "RSVP changes for", 1));
+        app.Clock.SetUtcNow(TestDates.UtcOffset(TestDates.Today().PlusDays(14), new NodaTime.LocalTime(8, 0)).AddSeconds(1));
+        var digest = Assert.Single(await Proactive.WaitAsync(connector, "RSVP changes for", 1, app.Services));
         Assert.Contains("- Alice: going", digest.Text);
     }
 
@@ -80,8 +80,8 @@ public sealed class DigestTests
         app.Clock.Advance(TimeSpan.FromMinutes(5));
         await bot.SayAsync("alice", $"rsvp #{number} going");
 
-        app.Clock.Now = DigestOn(23).AddSeconds(1);
-        var digests = await Proactive.WaitAsync(connector, "RSVP changes for", 2);
+        app.Clock.SetUtcNow(DigestOn(23).AddSeconds(1));
+        var digests = await Proactive.WaitAsync(connector, "RSVP changes for", 2, app.Services);
         Assert.Equal(2, digests.Count);
         Assert.Single(Proactive.To(connector, "olga", "RSVP changes for"));
         Assert.Single(Proactive.To(connector, "mallory", "RSVP changes for"));
@@ -91,16 +91,7 @@ public sealed class DigestTests
         Assert.Equal(2, keys.Count);
     }
 
-    private static async Task WaitForNextFireAsync(IScheduler scheduler, TriggerKey key, DateTimeOffset expected)
-    {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        DateTimeOffset? next = null;
-        while (DateTime.UtcNow < until)
-        {
-            next = (await scheduler.GetTrigger(key))?.NextFireTimeUtc;
-            if (next == expected) return;
-            await Task.Delay(100);
-        }
-        throw new Xunit.Sdk.XunitException($"The digest trigger's next fire time stayed {next:O}, expected {expected:O}.");
-    }
+    private static Task WaitForNextFireAsync(IScheduler scheduler, TriggerKey key, DateTimeOffset expected) =>
+        Eventually.Until(async () => (await scheduler.GetTrigger(key))?.NextFireTimeUtc, next => next == expected,
+            next => $"the digest trigger's next fire time {expected:O} (it is {next:O})");
 }

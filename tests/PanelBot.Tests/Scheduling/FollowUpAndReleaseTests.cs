@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using PanelBot.Features.Scheduling;
 using PanelBot.Tests.Support;
@@ -34,8 +33,8 @@ public sealed class FollowUpAndReleaseTests
         await bot.SayAsync("carol", $"rsvp #{number} no");
 
         // The release: 3 days before the start, the link by chat to those going.
-        app.Clock.Now = Release.AddSeconds(1);
-        var released = await Proactive.WaitAsync(connector, "Alice: here is the join link", 1);
+        app.Clock.SetUtcNow(Release.AddSeconds(1));
+        var released = await Proactive.WaitAsync(connector, "Alice: here is the join link", 1, app.Services);
         Assert.Single(released);
         Assert.Contains("https://zoom.us/j/61234567890", released[0].Text);
         Assert.Single(Proactive.Messages(connector, "Bob: here is the join link"));
@@ -53,7 +52,7 @@ public sealed class FollowUpAndReleaseTests
         Assert.Equal(sequences[0] + 1, sequences[1]);
 
         // The briefing: 2 days before, by mail to the speakers who have an address.
-        app.Clock.Now = Start.AddDays(-2).AddSeconds(1);
+        app.Clock.SetUtcNow(Start.AddDays(-2).AddSeconds(1));
         var briefings = await WaitForMailAsync(app, ScheduledKinds.Briefing, 2);
         Assert.Equal(["carlo@example.org", "cedric@example.org"], briefings.Select(m => m.Recipient).Order());
         var carlos = MailHeaders.Text(briefings.Single(m => m.Recipient == "carlo@example.org").Mime);
@@ -62,15 +61,15 @@ public sealed class FollowUpAndReleaseTests
         Assert.Contains("Moderator: Cedric de Coning", carlos);
 
         // The follow-up: an hour after the end, thanks and the after-event reading.
-        app.Clock.Now = End.AddHours(1).AddSeconds(1);
-        var thanks = await Proactive.WaitAsync(connector, "Thank you for joining", 2);
+        app.Clock.SetUtcNow(End.AddHours(1).AddSeconds(1));
+        var thanks = await Proactive.WaitAsync(connector, "Thank you for joining", 2, app.Services);
         Assert.Equal(2, thanks.Count);
         Assert.All(thanks, t => Assert.Contains("https://effectivepeaceops.net/minusca", t.Text));
         Assert.Single(await WaitForMailAsync(app, ScheduledKinds.FollowUp, 1));
 
         // A recording added later goes out alone, once.
         await Organiser.DoAsync(bot, "olga", $"reading #{number} add \"Recording\" https://example.org/recording kind recording after");
-        var more = await Proactive.WaitAsync(connector, "Alice: new material", 1);
+        var more = await Proactive.WaitAsync(connector, "Alice: new material", 1, app.Services);
         Assert.Single(more);
         Assert.Contains("https://example.org/recording", more[0].Text);
         Assert.DoesNotContain("minusca", more[0].Text);
@@ -87,28 +86,18 @@ public sealed class FollowUpAndReleaseTests
         return calendar.Text.ReplaceLineEndings("\r\n");
     }
 
+    /// <summary>Counted once the app is idle (nothing left to fire or send), so a duplicate would be counted.</summary>
     private static async Task<int> CountMailAsync(SchedulingApp app,
         System.Linq.Expressions.Expression<Func<PanelBot.Features.Invitations.OutboxEntry, bool>> match)
     {
-        var waited = Stopwatch.StartNew();
-        while (await app.DbAsync(db => db.OutboxMessages.CountAsync(match)) == 0 && waited.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(100);
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await AppIdle.WaitAsync(app.Services);
         return await app.DbAsync(db => db.OutboxMessages.CountAsync(match));
     }
 
     private static async Task<List<PanelBot.Features.Invitations.OutboxEntry>> WaitForMailAsync(SchedulingApp app, string kind, int count)
     {
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            var mails = await app.DbAsync(db => db.OutboxMessages.Where(m => m.Kind == kind).ToListAsync());
-            if (mails.Count >= count)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(2));
-                return await app.DbAsync(db => db.OutboxMessages.Where(m => m.Kind == kind).ToListAsync());
-            }
-            if (waited.Elapsed > TimeSpan.FromSeconds(30)) throw new Xunit.Sdk.XunitException($"Expected {count} {kind} mails, got {mails.Count}.");
-            await Task.Delay(100);
-        }
+        await Eventually.Until(() => app.DbAsync(db => db.OutboxMessages.CountAsync(m => m.Kind == kind)), n => n >= count, $"{count} {kind} mails");
+        await AppIdle.WaitAsync(app.Services);
+        return await app.DbAsync(db => db.OutboxMessages.Where(m => m.Kind == kind).ToListAsync());
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using PanelBot.Tests.Support;
 
 namespace PanelBot.Tests.Scheduling;
@@ -13,20 +12,20 @@ public static class Proactive
     public static IReadOnlyList<ConnectorCall> To(ConnectorRecorder connector, string userId, string startsWith) =>
         Messages(connector, startsWith).Where(c => c.Path.Contains(BotClient.PersonalConversation(userId), StringComparison.Ordinal)).ToList();
 
-    /// <summary>Waits for <paramref name="count"/> matching messages, then a little longer so that a duplicate would show.</summary>
+    /// <summary>
+    /// Waits for <paramref name="count"/> matching messages, then until the app(s) have nothing left to fire or send
+    /// (<see cref="AppIdle"/>), so that a late duplicate would be among the messages returned.
+    /// </summary>
+    public static Task<IReadOnlyList<ConnectorCall>> WaitAsync(ConnectorRecorder connector, string startsWith, int count,
+        params IServiceProvider[] apps) => WaitAsync(connector, startsWith, count, Eventually.DefaultTimeout, apps);
+
     public static async Task<IReadOnlyList<ConnectorCall>> WaitAsync(ConnectorRecorder connector, string startsWith, int count,
-        TimeSpan? timeout = null)
+        TimeSpan timeout, params IServiceProvider[] apps)
     {
-        var waited = Stopwatch.StartNew();
-        var limit = timeout ?? TimeSpan.FromSeconds(30);
-        while (Messages(connector, startsWith).Count < count)
-        {
-            if (waited.Elapsed > limit)
-                throw new Xunit.Sdk.XunitException($"Expected {count} messages starting '{startsWith}', got: " +
-                    string.Join("\n", connector.Calls.Select(c => $"{c.Method} {c.Path} {c.Text}")));
-            await Task.Delay(100);
-        }
-        await Task.Delay(TimeSpan.FromSeconds(2.5)); // two more scheduler polls
+        await Eventually.Until(() => Messages(connector, startsWith), m => m.Count >= count,
+            m => $"{count} messages starting '{startsWith}', got {m.Count}: " +
+                 string.Join("\n", connector.Calls.Select(c => $"{c.Method} {c.Path} {c.Text}")), timeout);
+        await AppIdle.WaitAsync(timeout, apps);
         return Messages(connector, startsWith);
     }
 }

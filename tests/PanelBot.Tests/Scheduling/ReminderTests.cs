@@ -35,16 +35,16 @@ public sealed class ReminderTests
         Assert.Contains("reminder-30m", names);
         Assert.DoesNotContain("reminder-3d", names);
 
-        app.Clock.Now = Start.AddDays(-2).AddSeconds(1);
-        var first = await Proactive.WaitAsync(connector, "Reminder for", 2);
+        app.Clock.SetUtcNow(Start.AddDays(-2).AddSeconds(1));
+        var first = await Proactive.WaitAsync(connector, "Reminder for", 2, app.Services);
         Assert.Equal(2, first.Count);
         Assert.Single(Proactive.To(connector, "alice", "Reminder for Alice: **#" + number));
         Assert.Single(Proactive.To(connector, "bob", "Reminder for Bob"));
         Assert.Empty(Proactive.To(connector, "carol", "Reminder"));
         Assert.Contains("starts in 2 days", first[0].Text);
 
-        app.Clock.Now = Start.AddMinutes(-30).AddSeconds(1);
-        var all = await Proactive.WaitAsync(connector, "Reminder for", 4);
+        app.Clock.SetUtcNow(Start.AddMinutes(-30).AddSeconds(1));
+        var all = await Proactive.WaitAsync(connector, "Reminder for", 4, app.Services);
         Assert.Equal(4, all.Count);
         Assert.Equal(2, Proactive.To(connector, "alice", "Reminder").Count);
         Assert.Contains(all, c => c.Text!.Contains("starts in 30 minutes"));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using PanelBot.Features.Scheduling;
 using PanelBot.Tests.Support;
@@ -18,12 +17,12 @@ public sealed class RestartTests
     {
         await using var connector = await ConnectorRecorder.StartAsync();
         await using var database = TestDatabase.Sqlite();
-        var clock = new FakeClock();
+        var clock = TestClock.Create();
         var number = await PlanAsync(connector, database, clock);
 
-        clock.Now = Start.AddMinutes(-30); // the 1h reminder was due at 13:00, half an hour ago
+        clock.SetUtcNow(Start.AddMinutes(-30)); // the 1h reminder was due at 13:00, half an hour ago
         await using var restarted = new SchedulingApp(connector.ServiceUrl, database, clock).Start();
-        var sent = await Proactive.WaitAsync(connector, "Reminder for Alice", 1);
+        var sent = await Proactive.WaitAsync(connector, "Reminder for Alice", 1, restarted.Services);
         Assert.Single(sent);
         Assert.Contains("starts in 1 hour", sent[0].Text);
         Assert.Equal(1, await restarted.DbAsync(db => db.ScheduledDeliveries.CountAsync(d => d.Kind == ScheduledKinds.Reminder)));
@@ -36,19 +35,19 @@ public sealed class RestartTests
     {
         await using var connector = await ConnectorRecorder.StartAsync();
         await using var database = TestDatabase.Sqlite();
-        var clock = new FakeClock();
+        var clock = TestClock.Create();
         await PlanAsync(connector, database, clock);
 
-        clock.Now = Start.AddMinutes(10);
+        clock.SetUtcNow(Start.AddMinutes(10));
         await using var restarted = new SchedulingApp(connector.ServiceUrl, database, clock).Start();
         await WaitForAsync(() => restarted.Logs.Entries.Any(e => e.Contains("reminder") && e.Contains("the event has started")));
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await AppIdle.WaitAsync(restarted.Services);
         Assert.Empty(Proactive.Messages(connector, "Reminder"));
         Assert.Equal(0, await restarted.DbAsync(db => db.ScheduledDeliveries.CountAsync(d => d.Kind == ScheduledKinds.Reminder)));
     }
 
     /// <summary>A published event with a 1h reminder and Alice going; the app that planned it is stopped.</summary>
-    private static async Task<int> PlanAsync(ConnectorRecorder connector, TestDatabase database, FakeClock clock)
+    private static async Task<int> PlanAsync(ConnectorRecorder connector, TestDatabase database, FakeTimeProvider clock)
     {
         await using var first = new SchedulingApp(connector.ServiceUrl, database, clock).Start();
         var bot = first.Bot();
@@ -58,13 +57,5 @@ public sealed class RestartTests
         return number;
     }
 
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (waited.Elapsed > TimeSpan.FromSeconds(30)) throw new Xunit.Sdk.XunitException("Timed out.");
-            await Task.Delay(100);
-        }
-    }
+    private static Task WaitForAsync(Func<bool> condition) => Eventually.Until(condition, "the misfire to be logged");
 }

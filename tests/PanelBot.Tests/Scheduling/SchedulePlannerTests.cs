@@ -12,7 +12,7 @@ public sealed class SchedulePlannerTests
 {
     private static readonly SchedulingOptions Options = new();
 
-    private static Event Webinar(FakeClock clock, bool publish = true, string? joinUrl = "https://zoom.us/j/1")
+    private static Event Webinar(FakeTimeProvider clock, bool publish = true, string? joinUrl = "https://zoom.us/j/1")
     {
         var ev = Event.Create(1, new EventDetails
         {
@@ -27,7 +27,7 @@ public sealed class SchedulePlannerTests
     [Fact]
     public void Plan_PublishedEvent_HasDefaultRemindersReleaseFollowUpAndDigest()
     {
-        var clock = new FakeClock();
+        var clock = TestClock.Create();
         var plan = SchedulePlanner.Plan(Webinar(clock), null, Options, clock.GetCurrentInstant());
         Assert.Equal(["release", "reminder-3d", "reminder-1h", "follow-up", "digest"], plan.OrderBy(p => p.Name == "digest").ThenBy(p => p.FireAt).ThenBy(p => p.Name).Select(p => p.Name));
         var start = Support.Webinar.Start.ToInstant();
@@ -38,9 +38,9 @@ public sealed class SchedulePlannerTests
     [Fact]
     public void Plan_LeavesOutWhatIsPast_AndTheDigestWhenNoDigestTimeIsLeft()
     {
-        var clock = new FakeClock();
+        var clock = TestClock.Create();
         var ev = Webinar(clock);
-        clock.Now = Support.Webinar.Start.AddMinutes(-30); // after 08:00 Oslo on the day, 30 min before
+        clock.SetUtcNow(Support.Webinar.Start.AddMinutes(-30)); // after 08:00 Oslo on the day, 30 min before
         var names = SchedulePlanner.Plan(ev, null, Options, clock.GetCurrentInstant()).Select(p => p.Name).ToList();
         Assert.Equal(["follow-up"], names);
     }
@@ -48,7 +48,7 @@ public sealed class SchedulePlannerTests
     [Fact]
     public void Plan_DraftOrCancelled_PlansNothing_UnlessPreviewed()
     {
-        var clock = new FakeClock();
+        var clock = TestClock.Create();
         var draft = Webinar(clock, publish: false);
         Assert.Empty(SchedulePlanner.Plan(draft, null, Options, clock.GetCurrentInstant()));
         Assert.NotEmpty(SchedulePlanner.Plan(draft, null, Options, clock.GetCurrentInstant(), asPublished: true));
@@ -60,7 +60,7 @@ public sealed class SchedulePlannerTests
     [Fact]
     public void Plan_OrganisersOffsets_ReplaceTheDefaults()
     {
-        var clock = new FakeClock();
+        var clock = TestClock.Create();
         var settings = new EventScheduleSettings { EventId = 1, ReminderOffsets = "2d,90m" };
         var reminders = SchedulePlanner.Plan(Webinar(clock), settings, Options, clock.GetCurrentInstant())
             .Where(p => p.Kind == ScheduledKinds.Reminder).Select(p => p.Name).ToList();
@@ -70,7 +70,7 @@ public sealed class SchedulePlannerTests
     [Fact]
     public void IsReminderUseful_OnlyBeforeTheStartAndNotEarly()
     {
-        var clock = new FakeClock();
+        var clock = TestClock.Create();
         var ev = Webinar(clock);
         var start = ev.StartsAt;
         var hour = Duration.FromHours(1);

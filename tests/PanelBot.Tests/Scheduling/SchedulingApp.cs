@@ -17,7 +17,7 @@ public sealed class SchedulingApp : IAsyncDisposable
     private readonly BotApp _app;
     private readonly WebApplicationFactory<Program> _host;
 
-    public SchedulingApp(string serviceUrl, TestDatabase? database = null, FakeClock? clock = null,
+    public SchedulingApp(string serviceUrl, TestDatabase? database = null, FakeTimeProvider? clock = null,
         IReadOnlyDictionary<string, string>? settings = null)
     {
         _app = new BotApp(database, clock, serviceUrl);
@@ -31,7 +31,7 @@ public sealed class SchedulingApp : IAsyncDisposable
     }
 
     public TestDatabase Database => _app.Database;
-    public FakeClock Clock => _app.Clock;
+    public FakeTimeProvider Clock => _app.Clock;
     public LogSink Logs => _app.Logs;
     public IServiceProvider Services => _host.Services;
 

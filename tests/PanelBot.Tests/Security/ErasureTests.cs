@@ -101,12 +101,9 @@ public sealed class ErasureTests : IDisposable
 
     private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        // Generous: the dispatcher polls every 0.1 s, but the machine may be busy with other test classes.
-        for (var i = 0; i < 900 && !await condition(); i++) await Task.Delay(100);
-        Assert.True(await condition(), "The condition was not met within 90 s.");
-    }
+    // Generous: the dispatcher polls every 0.1 s, but the machine may be busy with other test classes.
+    private static Task WaitUntilAsync(Func<Task<bool>> condition) =>
+        Eventually.Until(condition, "the erasure to complete", TimeSpan.FromSeconds(90));
 
     private sealed class Recording(IMailTransport inner, ConcurrentQueue<(string To, string Mime)> sent) : IMailTransport
     {

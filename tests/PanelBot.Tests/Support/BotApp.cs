@@ -22,18 +22,18 @@ public sealed class BotApp : WebApplicationFactory<Program>
     private readonly bool _ownsDatabase;
 
     /// <param name="database">Shared database (e.g. for a restart); null for a fresh SQLite file owned by this app.</param>
-    /// <param name="clock">Shared clock; null for a new one at <see cref="FakeClock.DefaultNow"/>.</param>
+    /// <param name="clock">Shared clock; null for a new one at <see cref="TestNow"/>.</param>
     /// <param name="serviceUrl">The connector the activities name as their serviceUrl.</param>
-    public BotApp(TestDatabase? database = null, FakeClock? clock = null, string serviceUrl = UnreachableServiceUrl)
+    public BotApp(TestDatabase? database = null, FakeTimeProvider? clock = null, string serviceUrl = UnreachableServiceUrl)
     {
         _ownsDatabase = database is null;
         Database = database ?? TestDatabase.Sqlite();
-        Clock = clock ?? new FakeClock();
+        Clock = clock ?? TestClock.Create();
         ServiceUrl = serviceUrl;
     }
 
     public TestDatabase Database { get; }
-    public FakeClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
     public string ServiceUrl { get; }
 
     /// <summary>The app's warnings and errors (e.g. a proactive message that could not be delivered).</summary>
@@ -70,18 +70,14 @@ public sealed class BotApp : WebApplicationFactory<Program>
     /// Waits until the background Teams queue has nothing left (card refreshes, notices, member look-ups done or
     /// dropped), waking it meanwhile. Fails after <paramref name="timeout"/> (10 s by default).
     /// </summary>
-    public async Task TeamsWorkDoneAsync(TimeSpan? timeout = null)
+    public Task TeamsWorkDoneAsync(TimeSpan? timeout = null)
     {
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
         var dispatcher = Services.GetRequiredService<PanelBot.Features.TeamsQueue.TeamsWorkDispatcher>();
-        while (true)
+        return Eventually.Until<List<string>>(async () =>
         {
             dispatcher.Wake();
-            var left = await DbAsync(db => db.TeamsWork.AsNoTracking().Select(w => w.Kind + " (" + w.LastError + ")").ToListAsync());
-            if (left.Count == 0) return;
-            if (DateTime.UtcNow > until) throw new Xunit.Sdk.XunitException("Teams work still queued: " + string.Join(", ", left));
-            await Task.Delay(50);
-        }
+            return await DbAsync(db => db.TeamsWork.AsNoTracking().Select(w => w.Kind + " (" + w.LastError + ")").ToListAsync());
+        }, left => left.Count == 0, left => "the Teams queue to empty; still queued: " + string.Join(", ", left), timeout ?? TimeSpan.FromSeconds(10));
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

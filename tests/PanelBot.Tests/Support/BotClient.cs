@@ -81,7 +81,7 @@ public sealed class BotClient(HttpClient http, string serviceUrl)
     {
         ["type"] = type,
         ["id"] = Guid.NewGuid().ToString("N"),
-        ["timestamp"] = FakeClock.DefaultNow.ToString("O"),
+        ["timestamp"] = TestNow.Value.ToString("O"),
         ["channelId"] = channel,
         ["serviceUrl"] = serviceUrl,
         ["from"] = new JsonObject { ["id"] = userId, ["name"] = NameOf(userId) },

@@ -52,19 +52,10 @@ public sealed class ConnectorRecorder : IAsyncDisposable
     }
 
     /// <summary>Waits until a call matches (proactive sends may finish just after the turn's HTTP answer).</summary>
-    public async Task<ConnectorCall> WaitForAsync(Func<ConnectorCall, bool> match, TimeSpan? timeout = null)
-    {
-        var waited = Stopwatch.StartNew();
-        var limit = timeout ?? TimeSpan.FromSeconds(10);
-        while (true)
-        {
-            if (Calls.FirstOrDefault(match) is { } found) return found;
-            if (waited.Elapsed > limit)
-                throw new Xunit.Sdk.XunitException("No matching connector call. Calls: " +
-                    string.Join("\n", Calls.Select(c => $"{c.Method} {c.Path} {c.Body}")));
-            await Task.Delay(50);
-        }
-    }
+    public async Task<ConnectorCall> WaitForAsync(Func<ConnectorCall, bool> match, TimeSpan? timeout = null) =>
+        (await Eventually.Until(() => Calls.FirstOrDefault(match), found => found is not null,
+            _ => "a matching connector call. Calls: " + string.Join("\n", Calls.Select(c => $"{c.Method} {c.Path} {c.Body}")),
+            timeout ?? TimeSpan.FromSeconds(10)))!;
 
     private async Task HandleAsync(HttpContext context)
     {

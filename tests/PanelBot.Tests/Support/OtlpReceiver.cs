@@ -40,18 +40,10 @@ public sealed class OtlpReceiver : IAsyncDisposable
     }
 
     /// <summary>Waits for a span that matches; the bound only keeps a broken exporter from hanging the run.</summary>
-    public async Task<ReceivedSpan> WaitForSpanAsync(Func<ReceivedSpan, bool> match, TimeSpan? bound = null)
-    {
-        var until = DateTime.UtcNow + (bound ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            if (Spans.FirstOrDefault(match) is { } found) return found;
-            if (DateTime.UtcNow > until)
-                throw new Xunit.Sdk.XunitException($"No matching span after {TraceRequests} exports. Spans:\n" +
-                    string.Join("\n", Spans.Select(s => s.ToString())));
-            await Task.Delay(50);
-        }
-    }
+    public async Task<ReceivedSpan> WaitForSpanAsync(Func<ReceivedSpan, bool> match, TimeSpan? bound = null) =>
+        (await Eventually.Until(() => Spans.FirstOrDefault(match), found => found is not null,
+            _ => $"a matching span after {TraceRequests} exports. Spans:\n" + string.Join("\n", Spans.Select(s => s.ToString())),
+            bound))!;
 
     private async Task TracesAsync(HttpContext context)
     {

@@ -67,7 +67,7 @@ public sealed partial class TeamsLifecycleTests
                  })
             await chat.SayAsync(place, olga, command);
         Assert.Contains(teams.PrivateTo(olga), c => c.Visible.Contains(JoinUrl)); // the organiser's view, 1:1
-        app.Clock.Now = app.Clock.Now.AddMinutes(5); // answers come after publishing (the digest counts from then)
+        app.Clock.SetUtcNow(app.Clock.GetUtcNow().AddMinutes(5)); // answers come after publishing (the digest counts from then)
         if (place.IsShared)
         {
             Assert.Contains(teams.SharedActivities, c => c.Visible.Contains("#1 is published"));
@@ -116,12 +116,12 @@ public sealed partial class TeamsLifecycleTests
 
         // The organiser's digest, on its daily trigger: 08:00 Oslo the next morning. The clock lands just past it, as
         // real time would; a jump over several digest times is a misfire, and a missed digest is not made up.
-        app.Clock.Now = TestDates.UtcOffset(TestDates.Today().PlusDays(1), new NodaTime.LocalTime(8, 0)).AddSeconds(1);
+        app.Clock.SetUtcNow(TestDates.UtcOffset(TestDates.Today().PlusDays(1), new NodaTime.LocalTime(8, 0)).AddSeconds(1));
         await teams.WaitForAsync(c => c.ConversationId == olga.PersonalConversationId && c.Text.StartsWith("RSVP changes for")
                                       && c.Text.Contains("Bob: going"), "the digest");
 
         // Join-link release and the 3-day reminder, 1:1 to each going participant.
-        app.Clock.Now = ReleaseAndFirstReminder.AddSeconds(1);
+        app.Clock.SetUtcNow(ReleaseAndFirstReminder.AddSeconds(1));
         foreach (var person in new[] { bob, carol, dave })
             await teams.WaitForAsync(c => c.ConversationId == person.PersonalConversationId && c.Text.Contains("here is the join link")
                                           && c.Text.Contains(JoinUrl) && c.Text.Contains(Passcode), $"the join link for {person.Name}");
@@ -132,11 +132,11 @@ public sealed partial class TeamsLifecycleTests
         }
 
         // The speaker's briefing, the last reminder.
-        app.Clock.Now = Start.AddDays(-2).AddSeconds(1);
+        app.Clock.SetUtcNow(Start.AddDays(-2).AddSeconds(1));
         await WaitForMailAsync(app, "briefing", "cedric@accord.example");
         await teams.WaitForAsync(c => c.ConversationId == cedric.PersonalConversationId && c.Text.StartsWith("Hello Cedric de Coning")
                                       && c.Text.Contains(JoinUrl), "the speaker's briefing 1:1");
-        app.Clock.Now = Start.AddHours(-1).AddSeconds(1);
+        app.Clock.SetUtcNow(Start.AddHours(-1).AddSeconds(1));
         foreach (var person in new[] { bob, carol, dave })
             await teams.WaitForAsync(c => c.ConversationId == person.PersonalConversationId && c.Text.Contains("starts in 1 hour")
                                           && c.Text.Contains(JoinUrl), $"the 1-hour reminder for {person.Name}");
@@ -174,15 +174,9 @@ public sealed partial class TeamsLifecycleTests
         }
     }
 
-    private static async Task WaitForMailAsync(SchedulingApp app, string kind, string recipient)
-    {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (!await app.DbAsync(db => db.OutboxMessages.AnyAsync(m => m.Kind == kind && m.Recipient == recipient)))
-        {
-            if (DateTime.UtcNow > until) throw new Xunit.Sdk.XunitException($"No {kind} mail to {recipient}.");
-            await Task.Delay(100);
-        }
-    }
+    private static Task WaitForMailAsync(SchedulingApp app, string kind, string recipient) =>
+        Eventually.Until(() => app.DbAsync(db => db.OutboxMessages.AnyAsync(m => m.Kind == kind && m.Recipient == recipient)),
+            $"a {kind} mail to {recipient}");
 
     [GeneratedRegex(@"https?://|webcal://", RegexOptions.IgnoreCase)]
     private static partial Regex Url();

@@ -87,17 +87,9 @@ public sealed partial class FakeTeams : IAsyncDisposable
     public IReadOnlyList<TeamsCall> PrivateTo(TeamsUser user) =>
         Calls.Where(c => c.IsActivity && c.Status < 300 && c.ConversationId == user.PersonalConversationId).ToList();
 
-    public async Task<TeamsCall> WaitForAsync(Func<TeamsCall, bool> match, string what, TimeSpan? timeout = null)
-    {
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            if (Calls.FirstOrDefault(match) is { } found) return found;
-            if (DateTime.UtcNow > until)
-                throw new Xunit.Sdk.XunitException($"Teams never saw {what}. Calls:\n" + string.Join("\n", Calls.Select(c => c.Summary)));
-            await Task.Delay(100);
-        }
-    }
+    public async Task<TeamsCall> WaitForAsync(Func<TeamsCall, bool> match, string what, TimeSpan? timeout = null) =>
+        (await Eventually.Until(() => Calls.FirstOrDefault(match), found => found is not null,
+            _ => $"Teams to see {what}. Calls:\n" + string.Join("\n", Calls.Select(c => c.Summary)), timeout))!;
 
     private async Task HandleAsync(HttpContext context)
     {

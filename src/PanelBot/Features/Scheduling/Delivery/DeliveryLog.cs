@@ -44,8 +44,10 @@ public sealed class DeliveryLog(PanelBotDbContext db, TimeProvider clock)
             }
             catch (DbUpdateException) when (attempt < 5)
             {
-                // Busy, not taken (SQLite's single writer, shared with Quartz): the claim is still ours to make.
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), clock, ct);
+                // Busy, not taken (SQLite's single writer, shared with Quartz): the claim is still ours to make. The
+                // other writer holds its lock for real milliseconds (https://www.sqlite.org/lockingv3.html), so this
+                // back-off is real time, not the injected clock (which tests move by hand).
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), ct);
             }
         }
     }

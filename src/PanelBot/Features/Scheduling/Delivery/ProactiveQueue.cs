@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace PanelBot.Features.Scheduling.Delivery;
@@ -8,7 +9,7 @@ namespace PanelBot.Features.Scheduling.Delivery;
 /// 7 messages a second, 60 a minute) and answers 429 beyond that, which the connector client retries after
 /// Retry-After. Only a second message to the same conversation waits; different conversations proceed at once.
 /// </summary>
-public sealed class ProactiveQueue(IOptions<SchedulingOptions> options, TimeProvider clock)
+public sealed class ProactiveQueue(IOptions<SchedulingOptions> options)
 {
     private readonly ConcurrentDictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
 
@@ -18,14 +19,15 @@ public sealed class ProactiveQueue(IOptions<SchedulingOptions> options, TimeProv
         await lane.Lock.WaitAsync(ct);
         try
         {
-            // Real elapsed time (a timestamp, not the wall clock), so a test's fake "now" cannot stall the queue.
-            var wait = lane.NextAllowed - clock.GetTimestamp();
-            if (wait > 0) await Task.Delay(TimeSpan.FromSeconds((double)wait / clock.TimestampFrequency), ct);
+            // Teams counts its limits in real seconds (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit),
+            // so the gap is real elapsed time (Stopwatch), not the injected clock, which tests move by hand.
+            var wait = lane.NextAllowed - Stopwatch.GetTimestamp();
+            if (wait > 0) await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency), ct);
             await send();
         }
         finally
         {
-            lane.NextAllowed = clock.GetTimestamp() + (long)(options.Value.ChatGapMilliseconds / 1000.0 * clock.TimestampFrequency);
+            lane.NextAllowed = Stopwatch.GetTimestamp() + (long)(options.Value.ChatGapMilliseconds / 1000.0 * Stopwatch.Frequency);
             lane.Lock.Release();
         }
     }
