@@ -18,7 +18,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     private RecordingServer _server = null!;
     private readonly FakeTokenProvider _tokens = new();
     private readonly List<TimeSpan> _delays = [];
-    private readonly FakeTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = TestClock.Create();
 
     public async Task InitializeAsync() => _server = await RecordingServer.StartAsync();
 

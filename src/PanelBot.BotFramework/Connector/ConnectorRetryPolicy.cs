@@ -12,8 +12,12 @@ internal sealed class ConnectorRetryPolicy(TimeProvider time)
     public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Waits for the given delay; tests swap it to record the honoured values.</summary>
-    public Func<TimeSpan, CancellationToken, Task> DelayAsync { get; set; } = (delay, ct) => Task.Delay(delay, time, ct);
+    /// <summary>
+    /// Waits for the given delay; tests swap it to record the honoured values. Real time, not the injected clock: the
+    /// delay is the connector's own seconds (Retry-After, RFC 9110 §10.2.3; backoff per
+    /// https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit), which a test's fake "now" does not move.
+    /// </summary>
+    public Func<TimeSpan, CancellationToken, Task> DelayAsync { get; set; } = (delay, ct) => Task.Delay(delay, ct);
 
     public static bool IsRetryable(HttpStatusCode status) => status is HttpStatusCode.TooManyRequests
         or HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway

@@ -36,7 +36,7 @@ public sealed class FakeIdentityProvider : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>The tests' "now", far from the machine's: a host that judged lifetimes by the wall clock would fail.</summary>
-    public FakeTimeProvider Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = TestClock.Create();
     public string AbsMetadataUrl => new Uri(BaseAddress, "abs/.well-known/openidconfiguration").AbsoluteUri;
     public string EntraMetadataUrl => new Uri(BaseAddress, "entra/v2.0/.well-known/openid-configuration").AbsoluteUri;
 

@@ -79,20 +79,21 @@ public sealed class Dovecot : IAsyncDisposable
         // -F: in the foreground, so this process is the master and ends with the test (a daemon would outlive it).
         var master = Process.Start(new ProcessStartInfo(Binary) { ArgumentList = { "-F", "-c", Path.Combine(folder, "dovecot.conf") } })!;
         var server = new Dovecot(folder, port, master);
-        var deadline = Stopwatch.StartNew();
-        while (true)
+        await Eventually.Until<bool>(async () =>
         {
+            if (master.HasExited) throw new InvalidOperationException($"dovecot exited with {master.ExitCode}");
             try
             {
                 using var probe = new TcpClient();
                 await probe.ConnectAsync(IPAddress.Loopback, port);
-                return server;
+                return true;
             }
-            catch (SocketException) when (deadline.Elapsed < TimeSpan.FromSeconds(20) && !master.HasExited)
+            catch (SocketException)
             {
-                await Task.Delay(100);
+                return false;
             }
-        }
+        }, listening => listening, _ => $"dovecot to listen on {port}", TimeSpan.FromSeconds(20));
+        return server;
     }
 
     public async ValueTask DisposeAsync()
