@@ -17,18 +17,18 @@ public sealed class MessageSigner
     public static readonly IReadOnlyList<string> SignedHeaders =
         ["From", "To", "Subject", "Date", "Message-ID", "Content-Type", "Auto-Submitted"];
 
-    private readonly DkimSigner signer;
+    private readonly DkimSigner _signer;
 
     private MessageSigner(DkimSigner signer)
     {
         signer.HeaderCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed;
         signer.BodyCanonicalizationAlgorithm = DkimCanonicalizationAlgorithm.Relaxed;
-        this.signer = signer;
+        _signer = signer;
     }
 
-    public string Domain => signer.Domain;
+    public string Domain => _signer.Domain;
 
-    public string Selector => signer.Selector;
+    public string Selector => _signer.Selector;
 
     /// <param name="privateKeyPath">An RSA private key in PEM (PKCS#1 or PKCS#8).</param>
     public static MessageSigner FromPemFile(string privateKeyPath, string domain, string selector)
@@ -43,6 +43,6 @@ public sealed class MessageSigner
     public void Sign(MimeMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        signer.Sign(MailFormat.Wire, message, SignedHeaders.ToArray());
+        _signer.Sign(MailFormat.Wire, message, SignedHeaders.ToArray());
     }
 }

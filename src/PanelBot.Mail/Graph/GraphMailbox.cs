@@ -19,11 +19,11 @@ public sealed class GraphMailbox
     private static readonly TimeSpan LongestBackOff = TimeSpan.FromMinutes(5);
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
-    private readonly HttpClient httpClient;
-    private readonly IAccessTokenSource tokens;
-    private readonly Uri baseUrl;
-    private readonly string mailbox;
-    private readonly TimeProvider timeProvider;
+    private readonly HttpClient _httpClient;
+    private readonly IAccessTokenSource _tokens;
+    private readonly Uri _baseUrl;
+    private readonly string _mailbox;
+    private readonly TimeProvider _timeProvider;
 
     public GraphMailbox(HttpClient httpClient, IAccessTokenSource tokens, Uri baseUrl, string mailbox, TimeProvider? timeProvider = null)
     {
@@ -31,29 +31,29 @@ public sealed class GraphMailbox
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(baseUrl);
         ArgumentException.ThrowIfNullOrWhiteSpace(mailbox);
-        this.httpClient = httpClient;
-        this.tokens = tokens;
-        this.baseUrl = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
-        this.mailbox = mailbox;
-        this.timeProvider = timeProvider ?? TimeProvider.System;
+        _httpClient = httpClient;
+        _tokens = tokens;
+        _baseUrl = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+        _mailbox = mailbox;
+        _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
-    public string Mailbox => mailbox;
+    public string Mailbox => _mailbox;
 
     /// <summary>
     /// The first request of a full synchronisation. Only created messages are asked for (marking one read does not
     /// bring it back); immutable ids stay the same if someone moves the message.
     /// </summary>
-    public Uri InitialDeltaUrl => new(baseUrl, $"v1.0/users/{Uri.EscapeDataString(mailbox)}/mailFolders('inbox')/messages/delta?changeType=created&$select=id,isRead");
+    public Uri InitialDeltaUrl => new(_baseUrl, $"v1.0/users/{Uri.EscapeDataString(_mailbox)}/mailFolders('inbox')/messages/delta?changeType=created&$select=id,isRead");
 
     /// <summary>Whether <paramref name="link"/> points at this Graph root (a link kept from another root is of no use).</summary>
-    public bool Owns(Uri link) => baseUrl.IsBaseOf(link);
+    public bool Owns(Uri link) => _baseUrl.IsBaseOf(link);
 
     /// <summary>One page of the delta: <paramref name="link"/> is the initial URL, a nextLink or a deltaLink.</summary>
     public async Task<GraphDeltaPage> GetDeltaPageAsync(Uri link, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(link);
-        if (!Owns(link)) throw new MailPermanentException($"Graph delta link {link.GetLeftPart(UriPartial.Path)} is not under {baseUrl}.");
+        if (!Owns(link)) throw new MailPermanentException($"Graph delta link {link.GetLeftPart(UriPartial.Path)} is not under {_baseUrl}.");
         using var response = await SendAsync(() =>
         {
             var request = new HttpRequestMessage(HttpMethod.Get, link);
@@ -101,26 +101,26 @@ public sealed class GraphMailbox
     }
 
     private Uri MessageUrl(string messageId, string suffix) =>
-        new(baseUrl, $"v1.0/users/{Uri.EscapeDataString(mailbox)}/messages/{Uri.EscapeDataString(messageId)}{suffix}");
+        new(_baseUrl, $"v1.0/users/{Uri.EscapeDataString(_mailbox)}/messages/{Uri.EscapeDataString(messageId)}{suffix}");
 
     private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> create, string what, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             using var request = create();
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetAccessTokenAsync(ct));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await _tokens.GetAccessTokenAsync(ct));
             HttpResponseMessage response;
             try
             {
-                response = await httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+                response = await _httpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
             }
             catch (HttpRequestException exception)
             {
-                throw new MailTransientException($"Graph {what} for {mailbox} unreachable: {exception.Message}", null, exception);
+                throw new MailTransientException($"Graph {what} for {_mailbox} unreachable: {exception.Message}", null, exception);
             }
             catch (TaskCanceledException exception) when (!ct.IsCancellationRequested)
             {
-                throw new MailTransientException($"Graph {what} for {mailbox} timed out.", null, exception);
+                throw new MailTransientException($"Graph {what} for {_mailbox} timed out.", null, exception);
             }
 
             if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout))
@@ -129,7 +129,7 @@ public sealed class GraphMailbox
             var wait = RetryAfter(response) ?? DefaultBackOff;
             response.Dispose();
             if (attempt >= MaxThrottledTries)
-                throw new MailTransientException($"Graph {what} for {mailbox} still throttled after {attempt} tries.", wait);
+                throw new MailTransientException($"Graph {what} for {_mailbox} still throttled after {attempt} tries.", wait);
             // A real wait, not the injected clock's: Graph counts it in wall time.
             await Task.Delay(wait < LongestBackOff ? wait : LongestBackOff, ct);
         }
@@ -138,7 +138,7 @@ public sealed class GraphMailbox
     private async Task EnsureSuccessAsync(HttpResponseMessage response, string what, CancellationToken ct)
     {
         if (response.IsSuccessStatusCode) return;
-        var message = $"Graph {what} for {mailbox} returned {(int)response.StatusCode} ({await ErrorCodeAsync(response, ct)})";
+        var message = $"Graph {what} for {_mailbox} returned {(int)response.StatusCode} ({await ErrorCodeAsync(response, ct)})";
         if ((int)response.StatusCode >= 500) throw new MailTransientException(message);
         // 401/403: the app lacks Mail.ReadWrite or the application access policy leaves this mailbox out; 404: no such mailbox.
         throw new MailPermanentException(message);
@@ -163,7 +163,7 @@ public sealed class GraphMailbox
         if (header?.Delta is { } delta) return delta;
         if (header?.Date is { } date)
         {
-            var wait = date - timeProvider.GetUtcNow();
+            var wait = date - _timeProvider.GetUtcNow();
             return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
         }
 

@@ -12,19 +12,19 @@ namespace PanelBot.Mail;
 public sealed class GraphSendMailTransport : IMailTransport
 {
     private static readonly MediaTypeHeaderValue TextPlain = new("text/plain");
-    private readonly HttpClient httpClient;
-    private readonly IAccessTokenSource tokens;
-    private readonly GraphSendMailOptions options;
-    private readonly TimeProvider timeProvider;
+    private readonly HttpClient _httpClient;
+    private readonly IAccessTokenSource _tokens;
+    private readonly GraphSendMailOptions _options;
+    private readonly TimeProvider _timeProvider;
 
     public GraphSendMailTransport(HttpClient httpClient, IAccessTokenSource tokens, GraphSendMailOptions? options = null, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(tokens);
-        this.httpClient = httpClient;
-        this.tokens = tokens;
-        this.options = options ?? new GraphSendMailOptions();
-        this.timeProvider = timeProvider ?? TimeProvider.System;
+        _httpClient = httpClient;
+        _tokens = tokens;
+        _options = options ?? new GraphSendMailOptions();
+        _timeProvider = timeProvider ?? TimeProvider.System;
     }
 
     public string Name => "graph";
@@ -32,9 +32,9 @@ public sealed class GraphSendMailTransport : IMailTransport
     public async Task<MailSendResult> SendAsync(MailEnvelope envelope, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(envelope);
-        var sender = options.SenderUserId ?? envelope.Sender.Address;
-        var url = new Uri(options.BaseUrl, $"v1.0/users/{Uri.EscapeDataString(sender)}/sendMail");
-        var token = await tokens.GetAccessTokenAsync(cancellationToken);
+        var sender = _options.SenderUserId ?? envelope.Sender.Address;
+        var url = new Uri(_options.BaseUrl, $"v1.0/users/{Uri.EscapeDataString(sender)}/sendMail");
+        var token = await _tokens.GetAccessTokenAsync(cancellationToken);
         using var request = new HttpRequestMessage(HttpMethod.Post, url);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Content = new StringContent(Convert.ToBase64String(envelope.Mime.Span));
@@ -43,7 +43,7 @@ public sealed class GraphSendMailTransport : IMailTransport
         HttpResponseMessage response;
         try
         {
-            response = await httpClient.SendAsync(request, cancellationToken);
+            response = await _httpClient.SendAsync(request, cancellationToken);
         }
         catch (HttpRequestException exception)
         {
@@ -83,7 +83,7 @@ public sealed class GraphSendMailTransport : IMailTransport
 
         if (header?.Date is { } date)
         {
-            var wait = date - timeProvider.GetUtcNow();
+            var wait = date - _timeProvider.GetUtcNow();
             return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
         }
 

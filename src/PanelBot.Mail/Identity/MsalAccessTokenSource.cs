@@ -12,15 +12,15 @@ public sealed class MsalAccessTokenSource : IAccessTokenSource
     public const string GraphScope = "https://graph.microsoft.com/.default";
     public const string ExchangeSmtpScope = "https://outlook.office365.com/.default";
 
-    private readonly IConfidentialClientApplication application;
-    private readonly string[] scopes;
+    private readonly IConfidentialClientApplication _application;
+    private readonly string[] _scopes;
 
     public MsalAccessTokenSource(IConfidentialClientApplication application, string scope)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentException.ThrowIfNullOrWhiteSpace(scope);
-        this.application = application;
-        scopes = [scope];
+        _application = application;
+        _scopes = [scope];
     }
 
     public static MsalAccessTokenSource ForGraph(string tenantId, string clientId, string clientSecret) =>
@@ -33,7 +33,7 @@ public sealed class MsalAccessTokenSource : IAccessTokenSource
     {
         try
         {
-            var result = await application.AcquireTokenForClient(scopes).ExecuteAsync(cancellationToken);
+            var result = await _application.AcquireTokenForClient(_scopes).ExecuteAsync(cancellationToken);
             return result.AccessToken;
         }
         catch (MsalServiceException exception) when (exception.IsRetryable || exception.StatusCode is 429 or >= 500)

@@ -18,7 +18,7 @@ public static class MailFormat
     {
         ArgumentNullException.ThrowIfNull(message);
         // One buffer per thread, reused: a fresh 16 KB buffer per message was most of what composing allocated.
-        var buffer = writeBuffer ??= new MemoryStream(32 * 1024);
+        var buffer = _writeBuffer ??= new MemoryStream(32 * 1024);
         buffer.SetLength(0);
         try
         {
@@ -27,14 +27,14 @@ public static class MailFormat
         }
         finally
         {
-            if (buffer.Capacity > MaxKeptBuffer) writeBuffer = null;
+            if (buffer.Capacity > MaxKeptBuffer) _writeBuffer = null;
         }
     }
 
     private const int MaxKeptBuffer = 1024 * 1024;
 
     [ThreadStatic]
-    private static MemoryStream? writeBuffer;
+    private static MemoryStream? _writeBuffer;
 
     /// <summary>Parses stored bytes; writing the result with <see cref="Wire"/> gives the same bytes back.</summary>
     public static MimeMessage Load(ReadOnlyMemory<byte> mime)

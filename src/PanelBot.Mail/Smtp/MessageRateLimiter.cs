@@ -7,29 +7,29 @@ namespace PanelBot.Mail;
 /// </summary>
 internal sealed class MessageRateLimiter
 {
-    private readonly TimeSpan interval;
-    private readonly TimeProvider timeProvider;
-    private readonly Lock gate = new();
-    private DateTimeOffset nextSlot = DateTimeOffset.MinValue;
+    private readonly TimeSpan _interval;
+    private readonly TimeProvider _timeProvider;
+    private readonly Lock _gate = new();
+    private DateTimeOffset _nextSlot = DateTimeOffset.MinValue;
 
     public MessageRateLimiter(int messagesPerMinute, TimeProvider timeProvider)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(messagesPerMinute, 1);
-        interval = TimeSpan.FromMinutes(1) / messagesPerMinute;
-        this.timeProvider = timeProvider;
+        _interval = TimeSpan.FromMinutes(1) / messagesPerMinute;
+        _timeProvider = timeProvider;
     }
 
     public Task WaitAsync(CancellationToken cancellationToken)
     {
         TimeSpan delay;
-        lock (gate)
+        lock (_gate)
         {
-            var now = timeProvider.GetUtcNow();
-            var slot = nextSlot > now ? nextSlot : now;
-            nextSlot = slot + interval;
+            var now = _timeProvider.GetUtcNow();
+            var slot = _nextSlot > now ? _nextSlot : now;
+            _nextSlot = slot + _interval;
             delay = slot - now;
         }
 
-        return delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, timeProvider, cancellationToken);
+        return delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, _timeProvider, cancellationToken);
     }
 }

@@ -9,33 +9,33 @@ namespace PanelBot.Mail;
 /// </summary>
 internal sealed class SmtpConnectionPool : IAsyncDisposable
 {
-    private readonly SmtpOptions options;
-    private readonly Func<CancellationToken, ValueTask<string>>? accessTokenProvider;
-    private readonly SemaphoreSlim slots;
-    private readonly ConcurrentStack<SmtpSession> idle = new();
-    private int disposed;
+    private readonly SmtpOptions _options;
+    private readonly Func<CancellationToken, ValueTask<string>>? _accessTokenProvider;
+    private readonly SemaphoreSlim _slots;
+    private readonly ConcurrentStack<SmtpSession> _idle = new();
+    private int _disposed;
 
     public SmtpConnectionPool(SmtpOptions options, Func<CancellationToken, ValueTask<string>>? accessTokenProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConnections, 1);
-        this.options = options;
-        this.accessTokenProvider = accessTokenProvider;
-        slots = new SemaphoreSlim(options.MaxConnections, options.MaxConnections);
+        _options = options;
+        _accessTokenProvider = accessTokenProvider;
+        _slots = new SemaphoreSlim(options.MaxConnections, options.MaxConnections);
     }
 
-    public int IdleCount => idle.Count;
+    public int IdleCount => _idle.Count;
 
     /// <summary>Waits for a free slot, then returns an idle session (unless <paramref name="fresh"/>) or opens a new one.</summary>
     public async Task<(SmtpSession Session, bool Reused)> RentAsync(bool fresh, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
-        await slots.WaitAsync(cancellationToken);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        await _slots.WaitAsync(cancellationToken);
         try
         {
-            while (!fresh && idle.TryPop(out var session))
+            while (!fresh && _idle.TryPop(out var session))
             {
-                if (session.IsConnected && Stopwatch.GetElapsedTime(session.LastUsedTimestamp) < options.IdleTimeout)
+                if (session.IsConnected && Stopwatch.GetElapsedTime(session.LastUsedTimestamp) < _options.IdleTimeout)
                 {
                     return (session, true);
                 }
@@ -47,7 +47,7 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable
         }
         catch
         {
-            slots.Release();
+            _slots.Release();
             throw;
         }
     }
@@ -56,30 +56,30 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable
     {
         try
         {
-            if (session.IsBroken || !session.IsConnected || Volatile.Read(ref disposed) != 0)
+            if (session.IsBroken || !session.IsConnected || Volatile.Read(ref _disposed) != 0)
             {
                 await CloseAsync(session);
             }
             else
             {
                 session.LastUsedTimestamp = Stopwatch.GetTimestamp();
-                idle.Push(session);
+                _idle.Push(session);
             }
         }
         finally
         {
-            slots.Release();
+            _slots.Release();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        while (idle.TryPop(out var session))
+        while (_idle.TryPop(out var session))
         {
             await CloseAsync(session);
         }
@@ -88,14 +88,14 @@ internal sealed class SmtpConnectionPool : IAsyncDisposable
     private async Task<SmtpSession> OpenAsync(CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Timeout);
+        timeout.CancelAfter(_options.Timeout);
         try
         {
-            return await SmtpSession.OpenAsync(options, accessTokenProvider, timeout.Token);
+            return await SmtpSession.OpenAsync(_options, _accessTokenProvider, timeout.Token);
         }
         catch (Exception exception)
         {
-            throw SmtpErrors.Classify(exception, cancellationToken, $"connecting to {options.Host}:{options.Port}", []);
+            throw SmtpErrors.Classify(exception, cancellationToken, $"connecting to {_options.Host}:{_options.Port}", []);
         }
     }
 

@@ -14,7 +14,7 @@ namespace PanelBot.Mail;
 /// </summary>
 internal sealed class SmtpSession : SmtpClient
 {
-    private readonly List<RecipientFailure> rejected = [];
+    private readonly List<RecipientFailure> _rejected = [];
 
     private SmtpSession()
     {
@@ -25,7 +25,7 @@ internal sealed class SmtpSession : SmtpClient
     /// <summary>Set when the session must not be reused (a broken connection, a 421, a timeout).</summary>
     public bool IsBroken { get; set; }
 
-    public IReadOnlyList<RecipientFailure> Rejected => rejected;
+    public IReadOnlyList<RecipientFailure> Rejected => _rejected;
 
     public static async Task<SmtpSession> OpenAsync(
         SmtpOptions options,
@@ -66,14 +66,14 @@ internal sealed class SmtpSession : SmtpClient
     /// <param name="onContentSent">Called once the first byte of the message content has been written.</param>
     public async Task<string> SendAsync(MailEnvelope envelope, Action onContentSent, CancellationToken cancellationToken)
     {
-        rejected.Clear();
+        _rejected.Clear();
         using var stream = MailFormat.OpenRead(envelope.Mime);
         var message = MailFormat.LoadPersistent(stream);
         return await SendAsync(MailFormat.Wire, message, envelope.Sender, envelope.Recipients, cancellationToken, new ContentProgress(onContentSent));
     }
 
     protected override void OnRecipientNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response) =>
-        rejected.Add(new RecipientFailure(mailbox, (int)response.StatusCode, response.Response));
+        _rejected.Add(new RecipientFailure(mailbox, (int)response.StatusCode, response.Response));
 
     private static SecureSocketOptions Security(SmtpSecurity security) => security switch
     {
@@ -116,15 +116,15 @@ internal sealed class SmtpSession : SmtpClient
 
     private sealed class ContentProgress(Action onContentSent) : ITransferProgress
     {
-        private bool reported;
+        private bool _reported;
 
         public void Report(long bytesTransferred, long totalSize) => Report(bytesTransferred);
 
         public void Report(long bytesTransferred)
         {
-            if (!reported && bytesTransferred > 0)
+            if (!_reported && bytesTransferred > 0)
             {
-                reported = true;
+                _reported = true;
                 onContentSent();
             }
         }

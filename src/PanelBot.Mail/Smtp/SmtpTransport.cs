@@ -8,8 +8,8 @@ namespace PanelBot.Mail;
 /// </summary>
 public sealed class SmtpTransport : IMailTransport, IAsyncDisposable
 {
-    private readonly SmtpConnectionPool pool;
-    private readonly MessageRateLimiter? rateLimiter;
+    private readonly SmtpConnectionPool _pool;
+    private readonly MessageRateLimiter? _rateLimiter;
 
     /// <param name="accessTokenProvider">Bearer token for XOAUTH2 (e.g. <see cref="MsalAccessTokenSource.GetAccessTokenAsync"/>).</param>
     public SmtpTransport(
@@ -21,8 +21,8 @@ public sealed class SmtpTransport : IMailTransport, IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Host);
         ArgumentOutOfRangeException.ThrowIfNegative(options.MessagesPerMinute);
         Options = options;
-        pool = new SmtpConnectionPool(options, accessTokenProvider);
-        rateLimiter = options.MessagesPerMinute > 0 ? new MessageRateLimiter(options.MessagesPerMinute, timeProvider ?? TimeProvider.System) : null;
+        _pool = new SmtpConnectionPool(options, accessTokenProvider);
+        _rateLimiter = options.MessagesPerMinute > 0 ? new MessageRateLimiter(options.MessagesPerMinute, timeProvider ?? TimeProvider.System) : null;
     }
 
     public string Name => "smtp";
@@ -30,7 +30,7 @@ public sealed class SmtpTransport : IMailTransport, IAsyncDisposable
     public SmtpOptions Options { get; }
 
     /// <summary>Open sessions waiting in the pool.</summary>
-    public int IdleConnections => pool.IdleCount;
+    public int IdleConnections => _pool.IdleCount;
 
     public async Task<MailSendResult> SendAsync(MailEnvelope envelope, CancellationToken cancellationToken = default)
     {
@@ -40,12 +40,12 @@ public sealed class SmtpTransport : IMailTransport, IAsyncDisposable
             throw new ArgumentException("The envelope has no recipients.", nameof(envelope));
         }
 
-        if (rateLimiter is not null)
+        if (_rateLimiter is not null)
         {
-            await rateLimiter.WaitAsync(cancellationToken);
+            await _rateLimiter.WaitAsync(cancellationToken);
         }
 
-        var (session, reused) = await pool.RentAsync(fresh: false, cancellationToken);
+        var (session, reused) = await _pool.RentAsync(fresh: false, cancellationToken);
         try
         {
             return await SendOnAsync(session, envelope, cancellationToken);
@@ -56,21 +56,21 @@ public sealed class SmtpTransport : IMailTransport, IAsyncDisposable
         }
         finally
         {
-            await pool.ReturnAsync(session);
+            await _pool.ReturnAsync(session);
         }
 
-        var (fresh, _) = await pool.RentAsync(fresh: true, cancellationToken);
+        var (fresh, _) = await _pool.RentAsync(fresh: true, cancellationToken);
         try
         {
             return await SendOnAsync(fresh, envelope, cancellationToken);
         }
         finally
         {
-            await pool.ReturnAsync(fresh);
+            await _pool.ReturnAsync(fresh);
         }
     }
 
-    public ValueTask DisposeAsync() => pool.DisposeAsync();
+    public ValueTask DisposeAsync() => _pool.DisposeAsync();
 
     private async Task<MailSendResult> SendOnAsync(SmtpSession session, MailEnvelope envelope, CancellationToken cancellationToken)
     {
