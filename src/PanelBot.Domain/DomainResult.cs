@@ -27,7 +27,11 @@ public sealed class DomainResult
     public static DomainResult Fail(IEnumerable<FieldError> errors)
     {
         var list = errors.ToList();
-        if (list.Count == 0) throw new ArgumentException("A failure needs at least one error.", nameof(errors));
+        if (list.Count == 0)
+        {
+            throw new ArgumentException("A failure needs at least one error.", nameof(errors));
+        }
+
         return new(list, []);
     }
 }

@@ -29,7 +29,11 @@ public sealed class DomainResult<T>
     public static DomainResult<T> Fail(IEnumerable<FieldError> errors)
     {
         var list = errors.ToList();
-        if (list.Count == 0) throw new ArgumentException("A failure needs at least one error.", nameof(errors));
+        if (list.Count == 0)
+        {
+            throw new ArgumentException("A failure needs at least one error.", nameof(errors));
+        }
+
         return new(default, list, []);
     }
 

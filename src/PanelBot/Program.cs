@@ -1,6 +1,9 @@
 using PanelBot.Hosting;
 
-if (args is [HealthProbe.Verb, ..]) return await HealthProbe.RunAsync(args);
+if (args is [HealthProbe.Verb, ..])
+{
+    return await HealthProbe.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {

@@ -26,7 +26,10 @@ internal static class BotCertificate
                 using var store = new X509Store(StoreName.My, location);
                 store.Open(OpenFlags.ReadOnly);
                 var found = store.Certificates.Find(X509FindType.FindByThumbprint, thumbprint, validOnly: false);
-                if (found.Count > 0) return found[0];
+                if (found.Count > 0)
+                {
+                    return found[0];
+                }
             }
             catch (System.Security.Cryptography.CryptographicException)
             {

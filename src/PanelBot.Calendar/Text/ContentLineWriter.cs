@@ -52,7 +52,10 @@ public sealed class ContentLineWriter
     {
         ArgumentNullException.ThrowIfNull(lines);
         if (lines.Length > 0 && !lines.EndsWith(LineBreak, StringComparison.Ordinal))
+        {
             throw new ArgumentException("Lines written before end in CRLF.", nameof(lines));
+        }
+
         _output.Append(lines);
         return this;
     }
@@ -108,7 +111,11 @@ public sealed class ContentLineWriter
                 run -= take;
             }
 
-            if (rest.IsEmpty) break;
+            if (rest.IsEmpty)
+            {
+                break;
+            }
+
             if (Rune.DecodeFromUtf16(rest, out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
             {
                 throw new ArgumentException("A content line cannot contain unpaired surrogates.", nameof(text));

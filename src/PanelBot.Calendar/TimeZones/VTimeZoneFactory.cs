@@ -44,8 +44,16 @@ public static class VTimeZoneFactory
     private static VTimeZone? TryCreate(DateTimeZone zone, int firstYear, int lastYear)
     {
         var key = (zone, firstYear, lastYear);
-        if (Cache.TryGetValue(key, out var cached)) return cached;
-        if (Cache.Count >= MaxCached) Cache.Clear();
+        if (Cache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        if (Cache.Count >= MaxCached)
+        {
+            Cache.Clear();
+        }
+
         return Cache[key] = Derive(zone, firstYear, lastYear);
     }
 

@@ -123,7 +123,11 @@ public sealed class CalendarWriter : ICalendarWriter
     private static string? WrittenTimeZone(DateTimeZone zone, Instant coveredStart, Instant coveredEnd)
     {
         var key = (zone, coveredStart, coveredEnd); // the zone object, not its id: another provider may have other rules
-        if (WrittenTimeZones.TryGetValue(key, out var cached)) return cached;
+        if (WrittenTimeZones.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
         string? text = null;
         if (VTimeZoneFactory.TryCreate(zone, coveredStart, coveredEnd, out var vtimezone))
         {
@@ -132,7 +136,11 @@ public sealed class CalendarWriter : ICalendarWriter
             text = writer.ToString();
         }
 
-        if (WrittenTimeZones.Count >= MaxWrittenTimeZones) WrittenTimeZones.Clear();
+        if (WrittenTimeZones.Count >= MaxWrittenTimeZones)
+        {
+            WrittenTimeZones.Clear();
+        }
+
         WrittenTimeZones[key] = text;
         return text;
     }

@@ -48,7 +48,11 @@ public static partial class CommandParser
     private static Command ParseNew(TokenCursor cursor, LocalDate today)
     {
         // "new" alone, or with only the kind, asks for the form: nobody has to learn the one-line grammar first.
-        if (cursor.AtEnd) return new NewEventFormCommand(null);
+        if (cursor.AtEnd)
+        {
+            return new NewEventFormCommand(null);
+        }
+
         var kindToken = cursor.Next($"What kind of event? Usage: {NewUsage}");
         EventKind kind = kindToken.Text.ToLowerInvariant() switch
         {
@@ -56,13 +60,22 @@ public static partial class CommandParser
             "panel" => EventKind.Panel,
             _ => throw new ParseFailure($"'{kindToken.Text}' is not a kind of event: say new webinar or new panel. Usage: {NewUsage}"),
         };
-        if (cursor.AtEnd) return new NewEventFormCommand(kind);
+        if (cursor.AtEnd)
+        {
+            return new NewEventFormCommand(kind);
+        }
+
         var titleToken = cursor.Next($"What is the title? Put it in double quotes. Usage: {NewUsage}");
         if (!titleToken.Quoted)
+        {
             throw new ParseFailure($"Put the title in double quotes, for example: new {kind.ToString().ToLowerInvariant()} \"{titleToken.Text} ...\" 2026-09-09 15:00-16:30");
+        }
+
         var words = cursor.TakeAll().Select(t => t.Text).ToList();
         if (words.Count == 0)
+        {
             throw new ParseFailure($"When is it? Add the date and times, for example: {NewUsage}");
+        }
 
         string? zone = null;
         if (words.Count > 1 && LooksLikeZone(words[^1]))
@@ -84,16 +97,31 @@ public static partial class CommandParser
             var dateText = string.Join(' ', words.Take(k));
             if (!DateText.TryParse(dateText, today, out var date, out var error, out var recognised))
             {
-                if (recognised && dateError is null) dateError = error;
+                if (recognised && dateError is null)
+                {
+                    dateError = error;
+                }
+
                 continue;
             }
             var timeText = string.Join(' ', words.Skip(k));
             if (TimeText.TryParseRange(timeText, out var start, out var end, out var rangeError))
+            {
                 return (date, start, end);
+            }
+
             timeError ??= rangeError;
         }
-        if (dateError is not null) throw new ParseFailure(dateError);
-        if (timeError is not null) throw new ParseFailure(timeError);
+        if (dateError is not null)
+        {
+            throw new ParseFailure(dateError);
+        }
+
+        if (timeError is not null)
+        {
+            throw new ParseFailure(timeError);
+        }
+
         throw new ParseFailure($"I could not read the date '{words[0]}'. Write it like {DateText.Examples}, then the times, e.g. {NewUsage}");
     }
 
@@ -115,7 +143,10 @@ public static partial class CommandParser
             throw new ParseFailure($"I can't set '{fieldToken.Text}'.{hint} Fields: {string.Join(", ", SetFieldNames)}.", suggestion);
         }
         if (cursor.AtEnd && field is not (EventField.Summary or EventField.Description or EventField.Venue or EventField.Tags or EventField.PartOf))
+        {
             throw new ParseFailure($"What should the {fieldToken.Text.ToLowerInvariant()} be? Usage: set {ev} {fieldToken.Text.ToLowerInvariant()} VALUE");
+        }
+
         return new SetCommand(ev, field, cursor.Rest());
     }
 
@@ -131,9 +162,19 @@ public static partial class CommandParser
         const string usage = "organiser #N add @name";
         var ev = cursor.EventRef(usage);
         bool remove;
-        if (cursor.TryKeyword("add")) remove = false;
-        else if (cursor.TryKeyword("remove")) remove = true;
-        else throw new ParseFailure($"Add or remove? Usage: organiser {ev} add @name (or remove @name).");
+        if (cursor.TryKeyword("add"))
+        {
+            remove = false;
+        }
+        else if (cursor.TryKeyword("remove"))
+        {
+            remove = true;
+        }
+        else
+        {
+            throw new ParseFailure($"Add or remove? Usage: organiser {ev} add @name (or remove @name).");
+        }
+
         var user = cursor.User(usage);
         cursor.ExpectEnd(usage);
         return new OrganiserCommand(ev, remove, user);

@@ -30,7 +30,10 @@ public static partial class CommandParser
                 }
                 var statusToken = cursor.Next($"What about {nameToken.Text}? For example: speaker {ev} \"{nameToken.Text}\" confirmed");
                 if (!SpeakerRoles.TryParseStatus(statusToken.Text, out var newStatus))
+                {
                     throw new ParseFailure($"'{statusToken.Text}' is not a speaker status: use invited, tbc, confirmed or declined (or zone ZONE for where they are).");
+                }
+
                 cursor.ExpectEnd($"speaker {ev} \"NAME\" confirmed");
                 return new SpeakerStatusCommand(ev, nameToken.Text, newStatus.Value);
             }
@@ -42,7 +45,10 @@ public static partial class CommandParser
         if (!SpeakerRoles.TryParse(roleTok.Text, out var role))
         {
             if (!nameTok.Quoted)
+            {
                 throw new ParseFailure($"Put names with spaces in double quotes, for example: speaker {ev} add \"{nameTok.Text} {roleTok.Text}\" presenter");
+            }
+
             throw new ParseFailure($"'{roleTok.Text}' is not a role. Use one of: moderator, chair, presenter (case study), discussant, panellist, keynote.");
         }
 
@@ -92,20 +98,33 @@ public static partial class CommandParser
         {
             var posTok = cursor.Next($"Which segment? Give its position, e.g. segment {ev} remove 2");
             if (!int.TryParse(posTok.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var position) || position < 1)
+            {
                 throw new ParseFailure($"'{posTok.Text}' is not a position: give the segment's number, e.g. segment {ev} remove 2");
+            }
+
             cursor.ExpectEnd($"segment {ev} remove POSITION");
             return new RemoveSegmentCommand(ev, position);
         }
-        if (!cursor.TryKeyword("add")) throw new ParseFailure($"Add or remove? Usage: {usage.Replace("#N", ev.ToString())}");
+        if (!cursor.TryKeyword("add"))
+        {
+            throw new ParseFailure($"Add or remove? Usage: {usage.Replace("#N", ev.ToString())}");
+        }
+
         var title = cursor.Next($"What is the segment called? Usage: {usage}");
         var minutesTok = cursor.Next($"How many minutes does \"{title.Text}\" take? Usage: {usage}");
         var minutesText = minutesTok.Text.ToLowerInvariant();
         foreach (var suffix in new[] { "minutes", "mins", "min", "m" })
+        {
             if (minutesText.EndsWith(suffix, StringComparison.Ordinal)) { minutesText = minutesText[..^suffix.Length]; break; }
+        }
+
         if (!int.TryParse(minutesText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var minutes))
+        {
             throw new ParseFailure(title.Quoted
                 ? $"'{minutesTok.Text}' is not a number of minutes. Usage: {usage}"
                 : $"Put the segment title in double quotes, then the minutes: segment {ev} add \"{title.Text} {minutesTok.Text} ...\" 15");
+        }
+
         cursor.TryKeyword("minutes", "mins", "min");
         string? lead = null;
         if (cursor.TryKeyword("lead", "by", "led"))
@@ -127,11 +146,18 @@ public static partial class CommandParser
             cursor.ExpectEnd($"reading {ev} remove \"TITLE\"");
             return new RemoveReadingCommand(ev, t);
         }
-        if (!cursor.TryKeyword("add")) throw new ParseFailure($"Add or remove? Usage: {usage.Replace("#N", ev.ToString())}");
+        if (!cursor.TryKeyword("add"))
+        {
+            throw new ParseFailure($"Add or remove? Usage: {usage.Replace("#N", ev.ToString())}");
+        }
+
         var title = cursor.Next($"What is the reading called? Usage: {usage}");
         var url = cursor.Next($"Where is it? Add its address after the title, e.g. reading {ev} add \"{title.Text}\" https://example.org/report.pdf");
         if (!title.Quoted && !Text.TextRules.IsWebUrl(url.Text))
+        {
             throw new ParseFailure($"Put the reading's title in double quotes, then its address: reading {ev} add \"TITLE\" https://...");
+        }
+
         string? author = null;
         var kind = ReadingKind.Report;
         var timing = ReadingTiming.Before;
@@ -146,7 +172,10 @@ public static partial class CommandParser
                 case "kind" or "type":
                     var kindTok = cursor.Next($"What kind? One of: {string.Join(", ", Reading.KindNames)}.");
                     if (!Reading.TryParseKind(kindTok.Text, out var k))
+                    {
                         throw new ParseFailure($"'{kindTok.Text}' is not a kind of reading: use {string.Join(", ", Reading.KindNames)}.");
+                    }
+
                     kind = k.Value;
                     break;
                 case "after": timing = ReadingTiming.After; break;

@@ -28,7 +28,11 @@ public static partial class CommandParser
                                    "Please shorten it.");
             return false;
         }
-        if (!Tokenizer.TryTokenize(text, out var tokens, out error)) return false;
+        if (!Tokenizer.TryTokenize(text, out var tokens, out error))
+        {
+            return false;
+        }
+
         if (tokens.FirstOrDefault(t => t.Text.Length > limits.MaxTokenLength) is { } huge)
         {
             error = new ParseError($"One value is {huge.Text.Length:N0} characters long; a value can be at most {limits.MaxTokenLength:N0}. " +
@@ -56,7 +60,11 @@ public static partial class CommandParser
     {
         var first = cursor.Next("Type a command, or help for the list.");
         var word = first.Text.ToLowerInvariant();
-        if (first.Quoted) throw Unknown(first.Text);
+        if (first.Quoted)
+        {
+            throw Unknown(first.Text);
+        }
+
         return word switch
         {
             "new" or "create" => ParseNew(cursor, today),

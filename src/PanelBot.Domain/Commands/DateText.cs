@@ -25,7 +25,10 @@ public static partial class DateText
         error = $"I could not read the date '{text}'. Write it like {Examples}.";
         var t = text.Trim().ToLowerInvariant().Replace(",", " ");
         t = Spaces().Replace(t, " ").Trim();
-        if (t.Length == 0) return false;
+        if (t.Length == 0)
+        {
+            return false;
+        }
 
         switch (t)
         {
@@ -40,28 +43,55 @@ public static partial class DateText
         }
 
         if (IsoDate().Match(t) is { Success: true } iso)
+        {
             return Build(int.Parse(iso.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(iso.Groups[2].Value, CultureInfo.InvariantCulture),
                 int.Parse(iso.Groups[3].Value, CultureInfo.InvariantCulture), text, out date, out error, out recognised);
+        }
 
         if (SlashDate().Match(t) is { Success: true } slash)
+        {
             return Slash(slash, text, out date, out error, out recognised);
+        }
 
         // 9 sep 2026 | 9th september | sep 9 2026 | september 9
         int? day = null, month = null, year = null;
         foreach (var word in words)
         {
-            if (TryMonth(word, out var m) && month is null) month = m;
-            else if (DayWord().Match(word) is { Success: true } d && day is null) day = int.Parse(d.Groups[1].Value, CultureInfo.InvariantCulture);
-            else if (YearWord().IsMatch(word) && year is null) year = int.Parse(word, CultureInfo.InvariantCulture);
-            else return false;
+            if (TryMonth(word, out var m) && month is null)
+            {
+                month = m;
+            }
+            else if (DayWord().Match(word) is { Success: true } d && day is null)
+            {
+                day = int.Parse(d.Groups[1].Value, CultureInfo.InvariantCulture);
+            }
+            else if (YearWord().IsMatch(word) && year is null)
+            {
+                year = int.Parse(word, CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                return false;
+            }
         }
-        if (day is null || month is null) return false;
+        if (day is null || month is null)
+        {
+            return false;
+        }
+
         if (year is null)
         {
             var candidate = Build(today.Year, month.Value, day.Value, text, out date, out error, out recognised);
             if (!candidate && month == 2 && day == 29)
+            {
                 return Build(today.Year + 1, month.Value, day.Value, text, out date, out error, out recognised) || NextLeap(today, out date, ref error);
-            if (candidate && date < today) return Build(today.Year + 1, month.Value, day.Value, text, out date, out error, out recognised);
+            }
+
+            if (candidate && date < today)
+            {
+                return Build(today.Year + 1, month.Value, day.Value, text, out date, out error, out recognised);
+            }
+
             return candidate;
         }
         return Build(year.Value, month.Value, day.Value, text, out date, out error, out recognised);
@@ -71,9 +101,16 @@ public static partial class DateText
     {
         for (var y = today.Year; y < today.Year + 8; y++)
         {
-            if (!DateTime.IsLeapYear(y)) continue;
+            if (!DateTime.IsLeapYear(y))
+            {
+                continue;
+            }
+
             date = new LocalDate(y, 2, 29);
-            if (date >= today) return true;
+            if (date >= today)
+            {
+                return true;
+            }
         }
         date = default;
         return false;
@@ -84,12 +121,22 @@ public static partial class DateText
         var a = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
         var b = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
         var y = int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture);
-        if (y < 100) y += 2000;
+        if (y < 100)
+        {
+            y += 2000;
+        }
+
         recognised = true;
         date = default;
         int day, month;
-        if (a == b || a > 12) (day, month) = (a, b);
-        else if (b > 12) (day, month) = (b, a);
+        if (a == b || a > 12)
+        {
+            (day, month) = (a, b);
+        }
+        else if (b > 12)
+        {
+            (day, month) = (b, a);
+        }
         else
         {
             var asDayMonth = SafeName(a, b, y);
@@ -148,7 +195,11 @@ public static partial class DateText
     {
         month = 0;
         var w = word.TrimEnd('.').ToLowerInvariant();
-        if (w.Length < 3) return false;
+        if (w.Length < 3)
+        {
+            return false;
+        }
+
         for (var i = 0; i < 12; i++)
         {
             var name = MonthNames[i].ToLowerInvariant();

@@ -33,8 +33,15 @@ public static class SetValue
             case EventField.Start:
             case EventField.End:
                 if (TimeText.TryParseRange(v, out var s, out var e, out _))
+                {
                     return Edit(d => d with { StartTime = s, EndTime = e });
-                if (!TimeText.TryParse(v, out var time, out var timeError)) return Fail(timeError);
+                }
+
+                if (!TimeText.TryParse(v, out var time, out var timeError))
+                {
+                    return Fail(timeError);
+                }
+
                 return field == EventField.Start ? Edit(d => d with { StartTime = time }) : Edit(d => d with { EndTime = time });
             case EventField.Zone: return Edit(d => d with { TimeZoneId = v });
             case EventField.Venue: return Edit(d => d with { Venue = clear ? null : ParseVenue(v) });
@@ -52,11 +59,19 @@ public static class SetValue
             case EventField.Hosts: return Edit(d => d with { Hosts = clear ? [] : SplitList(v) });
             case EventField.Tags: return Edit(d => d with { Tags = clear ? [] : SplitList(v) });
             case EventField.Contact:
-                if (clear) return Edit(d => d with { Contact = null });
+                if (clear)
+                {
+                    return Edit(d => d with { Contact = null });
+                }
+
                 return ParseContact(v) is { } contact ? Edit(d => d with { Contact = contact }) : Fail($"Give the contact's name and email, e.g. set {ev.Reference} contact Jenny Nordvedt jenny@example.org");
             case EventField.PartOf: return Edit(d => d with { PartOf = clear ? null : v });
             case EventField.Capacity:
-                if (clear || v.Equals("unlimited", StringComparison.OrdinalIgnoreCase)) return Edit(d => d with { Capacity = null });
+                if (clear || v.Equals("unlimited", StringComparison.OrdinalIgnoreCase))
+                {
+                    return Edit(d => d with { Capacity = null });
+                }
+
                 return int.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var capacity)
                     ? Edit(d => d with { Capacity = capacity })
                     : Fail($"'{v}' is not a number of seats. Say set {ev.Reference} capacity 50, or none for no limit.");
@@ -65,7 +80,11 @@ public static class SetValue
                     ? Edit(d => d with { JoinLinkReleaseDays = days })
                     : Fail($"'{v}' is not a number of days. Say set {ev.Reference} release 3 to show the join link 3 days before the start.");
             case EventField.Deadline:
-                if (clear) return Edit(d => d with { RsvpDeadline = null });
+                if (clear)
+                {
+                    return Edit(d => d with { RsvpDeadline = null });
+                }
+
                 return TryDeadline(v, today, out var deadline, out var deadlineError) ? Edit(d => d with { RsvpDeadline = deadline }) : Fail(deadlineError);
             case EventField.Kind:
                 return v.ToLowerInvariant() switch
@@ -98,10 +117,18 @@ public static class SetValue
     {
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         var emailWord = words.FirstOrDefault(w => w.Contains('@'));
-        if (emailWord is not null) words.Remove(emailWord);
+        if (emailWord is not null)
+        {
+            words.Remove(emailWord);
+        }
+
         var name = string.Join(' ', words).Trim().TrimEnd(',');
         var email = emailWord?.Trim('<', '>', '(', ')', ',');
-        if (email is not null && email.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) email = email[7..];
+        if (email is not null && email.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+        {
+            email = email[7..];
+        }
+
         return name.Length == 0 ? null : new ContactPerson(name, email);
     }
 

@@ -18,11 +18,19 @@ public static partial class TimeText
         if (t == "noon") { time = new LocalTime(12, 0); return true; }
         if (t == "midnight") { time = LocalTime.Midnight; return true; }
         var m = TimePattern().Match(t);
-        if (!m.Success) return false;
+        if (!m.Success)
+        {
+            return false;
+        }
+
         var hour = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
         var minute = m.Groups[2].Success ? int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
         var suffix = m.Groups[3].Value;
-        if (suffix.Length == 0 && !m.Groups[2].Success) return false; // a bare "15" is not a time
+        if (suffix.Length == 0 && !m.Groups[2].Success)
+        {
+            return false; // a bare "15" is not a time
+        }
+
         if (minute > 59)
         {
             error = $"'{text.Trim()}' is not a time: minutes go up to 59.";
@@ -61,16 +69,30 @@ public static partial class TimeText
         }
         var startText = parts[0].Trim();
         var endText = parts[1].Trim();
-        if (!TryParse(endText, out end, out error)) return false;
+        if (!TryParse(endText, out end, out error))
+        {
+            return false;
+        }
+
         var endSuffix = AmPm().Match(endText.ToLowerInvariant());
         if (endSuffix.Success && !AmPm().IsMatch(startText.ToLowerInvariant()) && TwelveHour().IsMatch(startText))
         {
             // "3-4:30pm" means 3pm; "11-1pm" means 11am, so use the other half of the day if the end's would be after the end.
             var other = endSuffix.Groups[1].Value == "pm" ? "am" : "pm";
-            if (TryParse(startText + endSuffix.Groups[1].Value, out var same, out _) && same < end) startText += endSuffix.Groups[1].Value;
-            else startText += other;
+            if (TryParse(startText + endSuffix.Groups[1].Value, out var same, out _) && same < end)
+            {
+                startText += endSuffix.Groups[1].Value;
+            }
+            else
+            {
+                startText += other;
+            }
         }
-        if (!TryParse(startText, out start, out error)) return false;
+        if (!TryParse(startText, out start, out error))
+        {
+            return false;
+        }
+
         error = "";
         return true;
     }

@@ -29,9 +29,16 @@ internal sealed class TokenCursor(string line, IReadOnlyList<Token> tokens)
     /// <summary>Everything after the current position as typed, or the single quoted value when the rest is one quoted token.</summary>
     public string Rest()
     {
-        if (AtEnd) return "";
+        if (AtEnd)
+        {
+            return "";
+        }
+
         if (Remaining == 1 && tokens[_index].Quoted)
+        {
             return tokens[_index++].Text;
+        }
+
         var raw = line[tokens[_index].Start..].Trim();
         _index = tokens.Count;
         return raw;
@@ -46,7 +53,10 @@ internal sealed class TokenCursor(string line, IReadOnlyList<Token> tokens)
 
     public void ExpectEnd(string usage)
     {
-        if (!AtEnd) throw new ParseFailure($"I did not expect '{Peek!.Text}' there. Usage: {usage}");
+        if (!AtEnd)
+        {
+            throw new ParseFailure($"I did not expect '{Peek!.Text}' there. Usage: {usage}");
+        }
     }
 
     public EventRef EventRef(string usage)
@@ -57,10 +67,15 @@ internal sealed class TokenCursor(string line, IReadOnlyList<Token> tokens)
         if (digits.Length > 0 && digits.All(char.IsAsciiDigit))
         {
             if (int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0)
+            {
                 return Commands.EventRef.ForNumber(number);
+            }
         }
         else if (!token.Quoted && EventSlug.IsSlugLike(text))
+        {
             return Commands.EventRef.ForSlug(text);
+        }
+
         throw new ParseFailure($"'{text}' is not an event reference. Use its number like #12 (type events to see them). Usage: {usage}");
     }
 
@@ -73,13 +88,29 @@ internal sealed class TokenCursor(string line, IReadOnlyList<Token> tokens)
             // Teams puts mentions in the text as <at>Name</at>; a name with spaces spans several tokens.
             var rest = token.Quoted ? text : text + (AtEnd ? "" : " " + string.Join(' ', TakeAll().Select(t => t.Text)));
             var end = rest.IndexOf("</at>", StringComparison.OrdinalIgnoreCase);
-            if (end < 0) throw new ParseFailure($"The mention {rest} is not closed with </at>. Mention the user again.");
+            if (end < 0)
+            {
+                throw new ParseFailure($"The mention {rest} is not closed with </at>. Mention the user again.");
+            }
+
             var trailing = rest[(end + 5)..].Trim();
-            if (trailing.Length > 0) throw new ParseFailure($"I did not expect '{trailing}' after the mention. Usage: {usage}");
+            if (trailing.Length > 0)
+            {
+                throw new ParseFailure($"I did not expect '{trailing}' after the mention. Usage: {usage}");
+            }
+
             return new UserRef(rest[4..end].Trim(), IsMention: true);
         }
-        if (text.StartsWith('@') && text.Length > 1) return new UserRef(text[1..], IsMention: true);
-        if (text.Length == 0) throw new ParseFailure($"Who? Mention them (@name) or give their user id. Usage: {usage}");
+        if (text.StartsWith('@') && text.Length > 1)
+        {
+            return new UserRef(text[1..], IsMention: true);
+        }
+
+        if (text.Length == 0)
+        {
+            throw new ParseFailure($"Who? Mention them (@name) or give their user id. Usage: {usage}");
+        }
+
         return new UserRef(text, IsMention: false);
     }
 }

@@ -135,6 +135,9 @@ public static class DemoEvents
 
     private static void Add(DomainResult<EventUpdate> result)
     {
-        if (!result.IsSuccess) throw new InvalidOperationException("Demo data is invalid: " + result.ErrorMessage);
+        if (!result.IsSuccess)
+        {
+            throw new InvalidOperationException("Demo data is invalid: " + result.ErrorMessage);
+        }
     }
 }

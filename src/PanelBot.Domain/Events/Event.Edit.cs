@@ -13,17 +13,27 @@ public sealed partial class Event
     {
         ArgumentNullException.ThrowIfNull(details);
         ArgumentNullException.ThrowIfNull(clock);
-        if (RefuseIfReadOnly() is { } refused) return DomainResult<EventUpdate>.Fail(refused.Errors);
+        if (RefuseIfReadOnly() is { } refused)
+        {
+            return DomainResult<EventUpdate>.Fail(refused.Errors);
+        }
 
         var now = clock.GetCurrentInstant();
         var normalised = EventValidator.Normalise(details);
         var timeChanged = normalised.Date != Start.Date || normalised.StartTime != Start.TimeOfDay || normalised.EndTime != End.TimeOfDay;
         var zoneChanged = normalised.TimeZoneId != TimeZoneId;
         var validation = EventValidator.Validate(normalised, now, checkPast: timeChanged || zoneChanged);
-        if (!validation.IsSuccess) return validation.FailAs<EventUpdate>();
+        if (!validation.IsSuccess)
+        {
+            return validation.FailAs<EventUpdate>();
+        }
 
         var changes = Compare(normalised, timeChanged, zoneChanged);
-        if (changes == EventChanges.None) return DomainResult<EventUpdate>.Ok(EventUpdate.Nothing);
+        if (changes == EventChanges.None)
+        {
+            return DomainResult<EventUpdate>.Ok(EventUpdate.Nothing);
+        }
+
         Apply(normalised, validation.Value);
         Touch(now, changes);
         var notes = timeChanged || zoneChanged ? validation.Notes : [];
@@ -42,7 +52,10 @@ public sealed partial class Event
         var changes = EventChanges.None;
         void Flag(bool changed, EventChanges flag)
         {
-            if (changed) changes |= flag;
+            if (changed)
+            {
+                changes |= flag;
+            }
         }
 
         Flag(d.Kind != Kind, EventChanges.Kind);

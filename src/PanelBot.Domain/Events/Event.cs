@@ -149,7 +149,10 @@ public sealed partial class Event
         var now = clock.GetCurrentInstant();
         var normalised = EventValidator.Normalise(details);
         var validation = EventValidator.Validate(normalised, now, checkPast: true);
-        if (!validation.IsSuccess) return validation.FailAs<Event>();
+        if (!validation.IsSuccess)
+        {
+            return validation.FailAs<Event>();
+        }
 
         var ev = new Event
         {
@@ -204,6 +207,9 @@ public sealed partial class Event
     {
         Version++;
         UpdatedAt = now;
-        if ((changes & EventChanges.CalendarRelevant) != 0) Sequence++;
+        if ((changes & EventChanges.CalendarRelevant) != 0)
+        {
+            Sequence++;
+        }
     }
 }

@@ -14,19 +14,40 @@ public static class EventSlug
         var current = new StringBuilder();
         foreach (var c in title.Normalize(NormalizationForm.FormD))
         {
-            if (char.IsAsciiLetterOrDigit(c)) current.Append(char.ToLowerInvariant(c));
-            else if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark) continue;
-            else Flush();
-            if (words.Count == MaxWords) break;
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                current.Append(char.ToLowerInvariant(c));
+            }
+            else if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+            else
+            {
+                Flush();
+            }
+
+            if (words.Count == MaxWords)
+            {
+                break;
+            }
         }
         Flush();
         var slug = string.Join('-', words.Take(MaxWords));
-        if (slug.Length > MaxLength) slug = slug[..MaxLength].TrimEnd('-');
+        if (slug.Length > MaxLength)
+        {
+            slug = slug[..MaxLength].TrimEnd('-');
+        }
+
         return slug.Length == 0 || char.IsAsciiDigit(slug[0]) ? "event-" + slug.TrimEnd('-') : slug;
 
         void Flush()
         {
-            if (current.Length > 0) words.Add(current.ToString());
+            if (current.Length > 0)
+            {
+                words.Add(current.ToString());
+            }
+
             current.Clear();
         }
     }

@@ -35,10 +35,17 @@ public static class EventValidator
         var errors = new List<FieldError>();
         void Add(string field, string? message)
         {
-            if (message is not null) errors.Add(new FieldError(field, message));
+            if (message is not null)
+            {
+                errors.Add(new FieldError(field, message));
+            }
         }
 
-        if (!Enum.IsDefined(d.Kind)) Add(EventFields.Kind, "The kind must be webinar or panel.");
+        if (!Enum.IsDefined(d.Kind))
+        {
+            Add(EventFields.Kind, "The kind must be webinar or panel.");
+        }
+
         Add(EventFields.Title, TextRules.CheckLine("title", d.Title, TextRules.MaxTitleLength, required: true));
         Add(EventFields.Summary, TextRules.CheckLine("summary", d.Summary, TextRules.MaxSummaryLength, required: false));
         Add(EventFields.Description, TextRules.CheckMultiline("description", d.Description, TextRules.MaxDescriptionLength));
@@ -53,22 +60,38 @@ public static class EventValidator
         }
         if (d.OnlineMeeting is { } meeting)
         {
-            if (meeting.JoinUrl is not null) Add(EventFields.Link, TextRules.CheckWebUrl("join link", meeting.JoinUrl));
+            if (meeting.JoinUrl is not null)
+            {
+                Add(EventFields.Link, TextRules.CheckWebUrl("join link", meeting.JoinUrl));
+            }
+
             Add(EventFields.Platform, TextRules.CheckLine("platform", meeting.Platform, 50, required: false));
             Add(EventFields.Passcode, TextRules.CheckLine("passcode", meeting.Passcode, 100, required: false));
             Add(EventFields.DialIn, TextRules.CheckLine("dial-in", meeting.DialIn, TextRules.MaxShortTextLength, required: false));
         }
         if (d.JoinLinkReleaseDays is < 0 or > MaxJoinLinkReleaseDays)
+        {
             Add(EventFields.Release, $"The join link is released 0 to {MaxJoinLinkReleaseDays} days before the start; {d.JoinLinkReleaseDays} is not possible.");
+        }
+
         if (d.Contact is not null)
         {
             Add(EventFields.Contact, TextRules.CheckLine("contact's name", d.Contact.Name, Programme.Speaker.MaxNameLength, required: true));
-            if (d.Contact.Email is not null) Add(EventFields.Contact, TextRules.CheckEmail("contact's email", d.Contact.Email));
+            if (d.Contact.Email is not null)
+            {
+                Add(EventFields.Contact, TextRules.CheckEmail("contact's email", d.Contact.Email));
+            }
         }
         Add(EventFields.PartOf, TextRules.CheckLine("'part of'", d.PartOf, TextRules.MaxTitleLength, required: false));
         if (d.Capacity is < 0)
+        {
             Add(EventFields.Capacity, $"The capacity cannot be negative ({d.Capacity}). Give the number of seats, or none for no limit.");
-        if (!Enum.IsDefined(d.RegistrationMode)) Add(EventFields.Approval, "Registration is open or by approval.");
+        }
+
+        if (!Enum.IsDefined(d.RegistrationMode))
+        {
+            Add(EventFields.Approval, "Registration is open or by approval.");
+        }
 
         var times = EventSchedule.Resolve(d.Date, d.StartTime, d.EndTime, d.TimeZoneId);
         if (!times.IsSuccess)
@@ -76,10 +99,16 @@ public static class EventValidator
             errors.AddRange(times.Errors);
             return DomainResult<EventTimes>.Fail(errors);
         }
-        if (checkPast && EventSchedule.CheckNotPast(times.Value, now) is { } past) errors.Add(past);
+        if (checkPast && EventSchedule.CheckNotPast(times.Value, now) is { } past)
+        {
+            errors.Add(past);
+        }
+
         if (d.RsvpDeadline is { } deadline && deadline >= times.Value.Start)
+        {
             Add(EventFields.Deadline,
                 $"The RSVP deadline ({TimeFormats.DateTime(deadline)}) must be before the start ({TimeFormats.DateTime(times.Value.Start)}). When should RSVPs close?");
+        }
 
         return errors.Count == 0 ? DomainResult<EventTimes>.Ok(times.Value, times.Notes) : DomainResult<EventTimes>.Fail(errors);
     }
@@ -87,7 +116,10 @@ public static class EventValidator
     private static void CheckList(string field, string label, IReadOnlyList<string> items, int maxCount, int maxLength, List<FieldError> errors)
     {
         if (items.Count > maxCount)
+        {
             errors.Add(new FieldError(field, $"There are {items.Count} {label}s; the limit is {maxCount}. Please remove some."));
+        }
+
         foreach (var item in items)
         {
             var message = TextRules.CheckLine(label, item, maxLength, required: true);
@@ -101,7 +133,11 @@ public static class EventValidator
 
     private static OnlineMeeting? NormaliseMeeting(OnlineMeeting? m)
     {
-        if (m is null) return null;
+        if (m is null)
+        {
+            return null;
+        }
+
         var url = Blank(m.JoinUrl);
         var platform = Blank(m.Platform) ?? OnlineMeeting.PlatformFromUrl(url);
         var result = new OnlineMeeting(platform, url, Blank(m.Passcode), Blank(m.DialIn));

@@ -28,7 +28,10 @@ public sealed record Reading
 
         void Add(string? message)
         {
-            if (message is not null) errors.Add(new FieldError(EventFields.Reading, message));
+            if (message is not null)
+            {
+                errors.Add(new FieldError(EventFields.Reading, message));
+            }
         }
     }
 

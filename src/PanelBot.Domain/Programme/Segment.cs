@@ -18,11 +18,22 @@ public sealed record Segment
     {
         var errors = new List<FieldError>();
         var title = TextRules.CheckLine("segment title", Title, TextRules.MaxTitleLength, required: true);
-        if (title is not null) errors.Add(new FieldError(EventFields.Segment, title));
+        if (title is not null)
+        {
+            errors.Add(new FieldError(EventFields.Segment, title));
+        }
+
         if (Minutes is <= 0 or > MaxMinutes)
+        {
             errors.Add(new FieldError(EventFields.Segment, $"A segment lasts 1 to {MaxMinutes} minutes; {Minutes} is not possible. How many minutes does it take?"));
+        }
+
         var lead = TextRules.CheckLine("segment lead", Lead, Speaker.MaxNameLength, required: false);
-        if (lead is not null) errors.Add(new FieldError(EventFields.Segment, lead));
+        if (lead is not null)
+        {
+            errors.Add(new FieldError(EventFields.Segment, lead));
+        }
+
         return errors;
     }
 }

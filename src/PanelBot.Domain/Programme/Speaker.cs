@@ -33,15 +33,34 @@ public sealed record Speaker
         Add(TextRules.CheckLine("affiliation", Affiliation, TextRules.MaxShortTextLength, required: false));
         Add(TextRules.CheckLine("job title", JobTitle, TextRules.MaxShortTextLength, required: false));
         Add(TextRules.CheckLine("topic", Topic, TextRules.MaxShortTextLength, required: false));
-        if (Email is not null) Add(TextRules.CheckEmail("speaker's email", Email));
-        if (TimeZoneId is not null && ZoneLookup.Canonical(TimeZoneId) is null) Add(ZoneLookup.Find(TimeZoneId).ErrorMessage);
-        if (!Enum.IsDefined(Role)) Add("Unknown role: use moderator, chair, presenter, discussant, panellist or keynote.");
-        if (Order < 0) Add("The speaker's order must be 1 or more.");
+        if (Email is not null)
+        {
+            Add(TextRules.CheckEmail("speaker's email", Email));
+        }
+
+        if (TimeZoneId is not null && ZoneLookup.Canonical(TimeZoneId) is null)
+        {
+            Add(ZoneLookup.Find(TimeZoneId).ErrorMessage);
+        }
+
+        if (!Enum.IsDefined(Role))
+        {
+            Add("Unknown role: use moderator, chair, presenter, discussant, panellist or keynote.");
+        }
+
+        if (Order < 0)
+        {
+            Add("The speaker's order must be 1 or more.");
+        }
+
         return errors;
 
         void Add(string? message)
         {
-            if (message is not null) errors.Add(new FieldError(EventFields.Speaker, message));
+            if (message is not null)
+            {
+                errors.Add(new FieldError(EventFields.Speaker, message));
+            }
         }
     }
 
@@ -49,10 +68,24 @@ public sealed record Speaker
     public override string ToString()
     {
         var text = Name;
-        if (!string.IsNullOrWhiteSpace(JobTitle) && !string.IsNullOrWhiteSpace(Affiliation)) text += $" ({JobTitle}, {Affiliation})";
-        else if (!string.IsNullOrWhiteSpace(Affiliation)) text += $" ({Affiliation})";
-        else if (!string.IsNullOrWhiteSpace(JobTitle)) text += $" ({JobTitle})";
-        if (!string.IsNullOrWhiteSpace(Topic)) text += $", {Topic}";
+        if (!string.IsNullOrWhiteSpace(JobTitle) && !string.IsNullOrWhiteSpace(Affiliation))
+        {
+            text += $" ({JobTitle}, {Affiliation})";
+        }
+        else if (!string.IsNullOrWhiteSpace(Affiliation))
+        {
+            text += $" ({Affiliation})";
+        }
+        else if (!string.IsNullOrWhiteSpace(JobTitle))
+        {
+            text += $" ({JobTitle})";
+        }
+
+        if (!string.IsNullOrWhiteSpace(Topic))
+        {
+            text += $", {Topic}";
+        }
+
         return text;
     }
 }

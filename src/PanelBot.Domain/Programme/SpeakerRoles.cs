@@ -32,7 +32,11 @@ public static class SpeakerRoles
     public static bool TryParse(string? text, [NotNullWhen(true)] out SpeakerRole? role)
     {
         role = null;
-        if (text is null || !Words.TryGetValue(text.Trim(), out var found)) return false;
+        if (text is null || !Words.TryGetValue(text.Trim(), out var found))
+        {
+            return false;
+        }
+
         role = found;
         return true;
     }
@@ -41,7 +45,13 @@ public static class SpeakerRoles
     public static int DisplayRank(SpeakerRole role)
     {
         for (var i = 0; i < DisplayOrder.Count; i++)
-            if (DisplayOrder[i] == role) return i;
+        {
+            if (DisplayOrder[i] == role)
+            {
+                return i;
+            }
+        }
+
         return DisplayOrder.Count;
     }
 

@@ -35,19 +35,19 @@ public sealed class Registration
     /// <summary>A registration as stored, read back by the app's own SQL (EF Core materialises through the private setters).</summary>
     public static Registration Restore(long id, long eventId, string userId, string userName, string? email, RsvpState state,
         int? waitlistPosition, Instant answeredAt, Instant? waitlistedAt, string? conversationId, Instant createdAt) => new()
-    {
-        Id = id,
-        EventId = eventId,
-        UserId = userId,
-        UserName = userName,
-        Email = email,
-        State = state,
-        WaitlistPosition = waitlistPosition,
-        AnsweredAt = answeredAt,
-        WaitlistedAt = waitlistedAt,
-        ConversationId = conversationId,
-        CreatedAt = createdAt,
-    };
+        {
+            Id = id,
+            EventId = eventId,
+            UserId = userId,
+            UserName = userName,
+            Email = email,
+            State = state,
+            WaitlistPosition = waitlistPosition,
+            AnsweredAt = answeredAt,
+            WaitlistedAt = waitlistedAt,
+            ConversationId = conversationId,
+            CreatedAt = createdAt,
+        };
 
     internal static Registration Create(long eventId, RsvpRequest request, Instant now) => new()
     {
@@ -63,7 +63,11 @@ public sealed class Registration
 
     internal void MoveTo(RsvpState state, Instant now)
     {
-        if (state == RsvpState.Waitlisted && State != RsvpState.Waitlisted) WaitlistedAt = now;
+        if (state == RsvpState.Waitlisted && State != RsvpState.Waitlisted)
+        {
+            WaitlistedAt = now;
+        }
+
         if (state != RsvpState.Waitlisted)
         {
             WaitlistedAt = null;

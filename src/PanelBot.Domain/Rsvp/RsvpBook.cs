@@ -22,8 +22,16 @@ public static class RsvpBook
     {
         ArgumentNullException.ThrowIfNull(ev);
         ArgumentNullException.ThrowIfNull(counts);
-        if (counts.Waitlisted <= 0) return 0;
-        if (ev.Capacity is not { } capacity) return counts.Waitlisted;
+        if (counts.Waitlisted <= 0)
+        {
+            return 0;
+        }
+
+        if (ev.Capacity is not { } capacity)
+        {
+            return counts.Waitlisted;
+        }
+
         return Math.Min(counts.Waitlisted, Math.Max(0, capacity - counts.Going) + 1);
     }
 
@@ -38,15 +46,30 @@ public static class RsvpBook
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(request);
         var now = clock.GetCurrentInstant();
-        if (CheckOpen(ev, now) is { } closed) return DomainResult<RsvpOutcome>.Fail("rsvp", closed);
+        if (CheckOpen(ev, now) is { } closed)
+        {
+            return DomainResult<RsvpOutcome>.Fail("rsvp", closed);
+        }
+
         if (string.IsNullOrWhiteSpace(request.UserId))
+        {
             return DomainResult<RsvpOutcome>.Fail("rsvp", "I could not tell who you are; please try again from Teams.");
+        }
+
         if (request.Email is not null && TextRules.CheckEmail("email", request.Email) is { } badEmail)
+        {
             return DomainResult<RsvpOutcome>.Fail("email", badEmail);
+        }
+
         if (!Enum.IsDefined(request.Answer))
+        {
             return DomainResult<RsvpOutcome>.Fail("rsvp", "Answer going, maybe or no.");
+        }
+
         if (facts.Registration is { } given && given.UserId != request.UserId)
+        {
             throw new ArgumentException("The facts are about another user's registration.", nameof(facts));
+        }
 
         var book = new Change(ev, facts, now);
         book.FillFreeSeats();
@@ -54,8 +77,14 @@ public static class RsvpBook
         var emailBefore = existing?.Email;
         var isNew = existing is null;
         var registration = existing ?? Registration.Create(ev.Id, request, now);
-        if (isNew) book.Counts = book.Counts.Add(registration.State, 1);
-        else registration.UpdateContact(request);
+        if (isNew)
+        {
+            book.Counts = book.Counts.Add(registration.State, 1);
+        }
+        else
+        {
+            registration.UpdateContact(request);
+        }
 
         var previous = isNew ? (RsvpState?)null : registration.State;
         var target = Target(ev, book, previous, request.Answer);
@@ -63,7 +92,10 @@ public static class RsvpBook
         if (changed)
         {
             book.Move(registration, target);
-            if (previous == RsvpState.Going) book.FillFreeSeats();
+            if (previous == RsvpState.Going)
+            {
+                book.FillFreeSeats();
+            }
         }
         book.Renumber();
         var message = changed || isNew ? Describe(ev, registration) : Repeat(ev, registration);
@@ -90,10 +122,17 @@ public static class RsvpBook
         var now = clock.GetCurrentInstant();
         var registration = facts.Registration;
         if (registration is null || registration.UserId != userId)
+        {
             return DomainResult<RsvpOutcome>.Fail("rsvp", $"You have no RSVP for {ev.Reference}.");
+        }
+
         var book = new Change(ev, facts, now);
         book.Remove(registration);
-        if (ev.Status == EventStatus.Published && now < ev.StartsAt) book.FillFreeSeats();
+        if (ev.Status == EventStatus.Published && now < ev.StartsAt)
+        {
+            book.FillFreeSeats();
+        }
+
         book.Renumber();
         return DomainResult<RsvpOutcome>.Ok(book.Finish(RsvpOutcome.Withdrawn(registration, book.Counts,
             $"Your RSVP for {ev.Reference} is removed.")));
@@ -105,7 +144,11 @@ public static class RsvpBook
         ArgumentNullException.ThrowIfNull(ev);
         ArgumentNullException.ThrowIfNull(facts);
         var book = new Change(ev, facts, clock.GetCurrentInstant());
-        if (ev.Status == EventStatus.Published) book.FillFreeSeats();
+        if (ev.Status == EventStatus.Published)
+        {
+            book.FillFreeSeats();
+        }
+
         book.Renumber();
         return book.Finish(RsvpOutcome.Rebalanced(book.Promoted, book.Counts));
     }
@@ -130,12 +173,20 @@ public static class RsvpBook
         ArgumentNullException.ThrowIfNull(facts);
         var now = clock.GetCurrentInstant();
         if (!ev.CanEdit(organiserId))
+        {
             return DomainResult<RsvpOutcome>.Fail("rsvp", $"Only the organisers of {ev.Reference} can approve or decline registrations.");
+        }
+
         if (ev.IsReadOnly)
+        {
             return DomainResult<RsvpOutcome>.Fail("rsvp", $"{ev.Reference} is {ev.Status.ToString().ToLowerInvariant()}; registrations can no longer change.");
+        }
+
         var registration = facts.Registration;
         if (registration is null || registration.UserId != userId)
+        {
             return DomainResult<RsvpOutcome>.Fail("rsvp", $"That user has not registered for {ev.Reference}. Type attendees {ev.Reference} to see who has.");
+        }
 
         var book = new Change(ev, facts, now);
         var previous = registration.State;
@@ -143,19 +194,29 @@ public static class RsvpBook
         if (approve)
         {
             if (previous != RsvpState.AwaitingApproval)
+            {
                 return DomainResult<RsvpOutcome>.Ok(book.Finish(RsvpOutcome.Decided(registration, previous, book.Counts,
                     $"{registration.UserName} is not waiting for approval ({Label(previous)}).")));
+            }
+
             target = book.HasFreeSeat ? RsvpState.Going : RsvpState.Waitlisted;
         }
         else
         {
             if (previous == RsvpState.No)
+            {
                 return DomainResult<RsvpOutcome>.Ok(book.Finish(RsvpOutcome.Decided(registration, previous, book.Counts,
                     $"{registration.UserName} is already not coming.")));
+            }
+
             target = RsvpState.No;
         }
         book.Move(registration, target);
-        if (previous == RsvpState.Going) book.FillFreeSeats();
+        if (previous == RsvpState.Going)
+        {
+            book.FillFreeSeats();
+        }
+
         book.Renumber();
         var message = approve
             ? target == RsvpState.Going ? $"{registration.UserName} is approved and going." : $"{registration.UserName} is approved and on the waitlist (number {registration.WaitlistPosition}): the event is full."
@@ -194,7 +255,11 @@ public static class RsvpBook
         {
             while (HasFreeSeat && _head.TryDequeue(out var next))
             {
-                if (next.State != RsvpState.Waitlisted) continue; // left the waitlist earlier in this change
+                if (next.State != RsvpState.Waitlisted)
+                {
+                    continue; // left the waitlist earlier in this change
+                }
+
                 LeaveWaitlist(next);
                 next.Promote(now);
                 Counts = Counts.Move(RsvpState.Waitlisted, RsvpState.Going);
@@ -205,15 +270,26 @@ public static class RsvpBook
         public void Move(Registration registration, RsvpState target)
         {
             var from = registration.State;
-            if (from == RsvpState.Waitlisted) LeaveWaitlist(registration);
+            if (from == RsvpState.Waitlisted)
+            {
+                LeaveWaitlist(registration);
+            }
+
             registration.MoveTo(target, now);
             Counts = Counts.Move(from, target);
-            if (target == RsvpState.Waitlisted) _joined = registration;
+            if (target == RsvpState.Waitlisted)
+            {
+                _joined = registration;
+            }
         }
 
         public void Remove(Registration registration)
         {
-            if (registration.State == RsvpState.Waitlisted) LeaveWaitlist(registration);
+            if (registration.State == RsvpState.Waitlisted)
+            {
+                LeaveWaitlist(registration);
+            }
+
             Counts = Counts.Add(registration.State, -1);
         }
 
@@ -223,8 +299,15 @@ public static class RsvpBook
             var loaded = facts.WaitlistHead.Append(facts.Registration).OfType<Registration>().Distinct();
             foreach (var r in loaded)
             {
-                if (r.State != RsvpState.Waitlisted || ReferenceEquals(r, _joined)) continue;
-                if (r.WaitlistPosition is { } before) r.SetWaitlistPosition(before - _left.Count(vacated => vacated < before));
+                if (r.State != RsvpState.Waitlisted || ReferenceEquals(r, _joined))
+                {
+                    continue;
+                }
+
+                if (r.WaitlistPosition is { } before)
+                {
+                    r.SetWaitlistPosition(before - _left.Count(vacated => vacated < before));
+                }
             }
             _joined?.SetWaitlistPosition(Counts.Waitlisted);
         }
@@ -234,7 +317,10 @@ public static class RsvpBook
 
         private void LeaveWaitlist(Registration registration)
         {
-            if (registration.WaitlistPosition is { } position && !ReferenceEquals(registration, _joined)) _left.Add(position);
+            if (registration.WaitlistPosition is { } position && !ReferenceEquals(registration, _joined))
+            {
+                _left.Add(position);
+            }
         }
     }
 

@@ -10,7 +10,11 @@ public sealed record RsvpCounts(int Going, int Maybe, int No, int Waitlisted, in
     public static RsvpCounts For(IEnumerable<Registration> registrations, int? capacity)
     {
         var counts = new RsvpCounts(0, 0, 0, 0, 0, capacity);
-        foreach (var r in registrations) counts = counts.Add(r.State, 1);
+        foreach (var r in registrations)
+        {
+            counts = counts.Add(r.State, 1);
+        }
+
         return counts;
     }
 

@@ -9,7 +9,11 @@ public static class EditDistance
         b = b.ToLowerInvariant();
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
         for (var i = 1; i <= a.Length; i++)
         {
             current[0] = i;
@@ -32,7 +36,11 @@ public static class EditDistance
         foreach (var candidate in candidates)
         {
             // The distance is at least the difference in length: skip the quadratic work when that alone is too far.
-            if (Math.Abs(candidate.Length - input.Length) > limit) continue;
+            if (Math.Abs(candidate.Length - input.Length) > limit)
+            {
+                continue;
+            }
+
             var distance = Between(input, candidate);
             if (distance < bestDistance)
             {

@@ -16,7 +16,11 @@ public static class EventSchedule
     public static DomainResult<EventTimes> Resolve(LocalDateTime start, LocalDateTime end, string? zoneId)
     {
         var zoneResult = ZoneLookup.Find(zoneId);
-        if (!zoneResult.IsSuccess) return zoneResult.FailAs<EventTimes>();
+        if (!zoneResult.IsSuccess)
+        {
+            return zoneResult.FailAs<EventTimes>();
+        }
+
         var zone = zoneResult.Value;
 
         var errors = new List<FieldError>();
@@ -29,7 +33,11 @@ public static class EventSchedule
         }
         var startsAt = MapLocal(start, zone, "start", errors, notes);
         var endsAt = MapLocal(end, zone, "end", errors, notes);
-        if (errors.Count > 0) return DomainResult<EventTimes>.Fail(errors);
+        if (errors.Count > 0)
+        {
+            return DomainResult<EventTimes>.Fail(errors);
+        }
+
         return DomainResult<EventTimes>.Ok(new EventTimes(start, end, zone.Id, startsAt, endsAt, notes), notes);
     }
 

@@ -52,11 +52,17 @@ public static class SlotFinder
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lengthMinutes);
         var date = current.Date;
         var zoned = speakers.Where(s => SpeakerHours.ZoneOf(s) is not null).ToList();
-        if (zoned.Count == 0) return new SlotSearch(date, 0, false, [], 0);
+        if (zoned.Count == 0)
+        {
+            return new SlotSearch(date, 0, false, [], 0);
+        }
 
         var onDate = Candidates(date, lengthMinutes, zone, zoned, hours, now);
         var fits = onDate.Where(o => o.SuitsEveryone).ToList();
-        if (fits.Count > 0) return new SlotSearch(date, zoned.Count, true, Pick(fits, current), 0);
+        if (fits.Count > 0)
+        {
+            return new SlotSearch(date, zoned.Count, true, Pick(fits, current), 0);
+        }
 
         var searched = new List<SlotOption>(onDate);
         for (var days = 1; days <= DaysAround; days++)
@@ -66,7 +72,10 @@ public static class SlotFinder
                 .ToList();
             searched.AddRange(near);
             var nearFits = near.Where(o => o.SuitsEveryone).ToList();
-            if (nearFits.Count > 0) return new SlotSearch(date, zoned.Count, true, Pick(nearFits, current), days);
+            if (nearFits.Count > 0)
+            {
+                return new SlotSearch(date, zoned.Count, true, Pick(nearFits, current), days);
+            }
         }
 
         // Nobody-left-out is impossible: offer the start that hurts the worst-off speaker least, on the date if it has any left.
@@ -83,8 +92,16 @@ public static class SlotFinder
         {
             var start = date.At(LocalTime.Midnight).PlusMinutes(minute);
             var end = start.PlusMinutes(lengthMinutes);
-            if (Map(start, zone) is not { } startsAt || Map(end, zone) is not { } endsAt) continue;
-            if (startsAt <= now || endsAt <= startsAt) continue;
+            if (Map(start, zone) is not { } startsAt || Map(end, zone) is not { } endsAt)
+            {
+                continue;
+            }
+
+            if (startsAt <= now || endsAt <= startsAt)
+            {
+                continue;
+            }
+
             options.Add(new SlotOption(start, end, startsAt, endsAt, SpeakerHours.For(speakers, startsAt, endsAt, hours)));
         }
         return options;
@@ -107,9 +124,16 @@ public static class SlotFinder
         var picked = new List<SlotOption>();
         foreach (var option in Ranked(fits, current))
         {
-            if (picked.Any(p => Math.Abs((p.StartsAt - option.StartsAt).TotalMinutes) < MinMinutesApart)) continue;
+            if (picked.Any(p => Math.Abs((p.StartsAt - option.StartsAt).TotalMinutes) < MinMinutesApart))
+            {
+                continue;
+            }
+
             picked.Add(option);
-            if (picked.Count == MaxOptions) break;
+            if (picked.Count == MaxOptions)
+            {
+                break;
+            }
         }
         return picked;
     }

@@ -27,7 +27,11 @@ public static class SpeakerHours
         var byZone = new Dictionary<string, (LocalDateTime Start, LocalDateTime End, int Margin)>(); // speakers often share a zone
         foreach (var speaker in speakers)
         {
-            if (ZoneOf(speaker) is not { } zone) continue;
+            if (ZoneOf(speaker) is not { } zone)
+            {
+                continue;
+            }
+
             if (!byZone.TryGetValue(zone.Id, out var local))
             {
                 var start = startsAt.InZone(zone).LocalDateTime;
@@ -46,7 +50,11 @@ public static class SpeakerHours
     public static string? Warning(Event ev, WakingHours hours)
     {
         var outside = For(ev, hours).Where(s => !s.IsInside).ToList();
-        if (outside.Count == 0) return null;
+        if (outside.Count == 0)
+        {
+            return null;
+        }
+
         var who = string.Join("; ", outside.Select(s => $"the slot is {s.Times(ev.Date)} for {s.Speaker.Name} ({s.Place})"));
         return $"Outside waking hours ({hours} local): {who}. Type `times {ev.Reference}` for start times that suit every speaker.";
     }

@@ -26,7 +26,11 @@ public sealed record SpeakerLocalTime(Speaker Speaker, DateTimeZone Zone, LocalD
     /// <summary>"45 min before 08:00" or "1 h 30 min after 21:00", for a slot outside the hours; empty inside them.</summary>
     public string HowFarOutside(WakingHours hours)
     {
-        if (IsInside) return "";
+        if (IsInside)
+        {
+            return "";
+        }
+
         var by = TimeFormats.Minutes(-MarginMinutes);
         return hours.StartIsNearer(Start, End)
             ? $"{by} before {TimeFormats.Time(hours.Start)}"

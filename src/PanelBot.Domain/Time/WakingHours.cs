@@ -14,7 +14,11 @@ public sealed record WakingHours
 
     public WakingHours(LocalTime start, LocalTime end)
     {
-        if (end <= start) throw new ArgumentOutOfRangeException(nameof(end), "Waking hours end after they start, on the same day.");
+        if (end <= start)
+        {
+            throw new ArgumentOutOfRangeException(nameof(end), "Waking hours end after they start, on the same day.");
+        }
+
         Start = start;
         End = end;
     }
@@ -26,7 +30,11 @@ public sealed record WakingHours
     public static bool TryParse(string? text, [NotNullWhen(true)] out WakingHours? hours, out string error)
     {
         hours = null;
-        if (!TimeText.TryParseRange(text ?? "", out var start, out var end, out error)) return false;
+        if (!TimeText.TryParseRange(text ?? "", out var start, out var end, out error))
+        {
+            return false;
+        }
+
         if (end <= start)
         {
             error = $"Waking hours '{text}' must end after they start on the same day, like {Default}.";
@@ -55,7 +63,10 @@ public sealed record WakingHours
             var afterStart = Minutes(date + Start, slotStart);
             var beforeEnd = Minutes(slotEnd, date + End);
             var margin = Math.Min(afterStart, beforeEnd);
-            if (margin > best.Margin) best = (margin, afterStart <= beforeEnd);
+            if (margin > best.Margin)
+            {
+                best = (margin, afterStart <= beforeEnd);
+            }
         }
         return best;
     }

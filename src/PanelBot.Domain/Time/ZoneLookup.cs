@@ -15,10 +15,16 @@ public static class ZoneLookup
     public static DomainResult<DateTimeZone> Find(string? zoneId, string field = "zone")
     {
         if (string.IsNullOrWhiteSpace(zoneId))
+        {
             return DomainResult<DateTimeZone>.Fail(field, "The time zone is empty: give an IANA zone such as Europe/Oslo.");
+        }
+
         var trimmed = zoneId.Trim();
         if (IdsIgnoringCase.TryGetValue(trimmed, out var canonical))
+        {
             return DomainResult<DateTimeZone>.Ok(Provider[canonical]);
+        }
+
         var suggestion = Suggest(trimmed);
         var hint = suggestion is null ? "" : $" Did you mean {suggestion}?";
         return DomainResult<DateTimeZone>.Fail(field,
@@ -33,14 +39,21 @@ public static class ZoneLookup
     public static string Place(string zoneId)
     {
         var slash = zoneId.LastIndexOf('/');
-        if (slash < 0 || zoneId.StartsWith("Etc/", StringComparison.Ordinal)) return zoneId;
+        if (slash < 0 || zoneId.StartsWith("Etc/", StringComparison.Ordinal))
+        {
+            return zoneId;
+        }
+
         return zoneId[(slash + 1)..].Replace('_', ' ');
     }
 
     public static string? Suggest(string input)
     {
         // No zone id is longer than this; a longer input is no typo of one, and comparing it would be wasted work.
-        if (input.Length > MaxSuggestibleLength) return null;
+        if (input.Length > MaxSuggestibleLength)
+        {
+            return null;
+        }
         // "Oslo" or "new york" name a city: compare with the city part of each id before whole ids.
         if (!input.Contains('/'))
         {
@@ -52,7 +65,10 @@ public static class ZoneLookup
                 .OrderBy(x => x.distance)
                 .Select(x => x.id)
                 .FirstOrDefault();
-            if (byCity is not null) return byCity;
+            if (byCity is not null)
+            {
+                return byCity;
+            }
         }
         return EditDistance.Closest(input, Provider.Ids, maxDistance: Math.Max(3, input.Length / 3));
     }

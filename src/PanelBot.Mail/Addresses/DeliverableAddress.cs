@@ -19,19 +19,34 @@ public static class DeliverableAddress
     {
         address = null;
         var trimmed = text?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > 254) return false;
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > 254)
+        {
+            return false;
+        }
 
         // A bare addr-spec only: no display name, group, route or comment for MimeKit to be lenient about.
         if (trimmed.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or '(' or ')' or ',' or ';' or ':' or '"' or '\\'))
+        {
             return false;
+        }
+
         if (!MimeKit.MailboxAddress.TryParse(trimmed, out var mailbox) || !string.IsNullOrEmpty(mailbox.Name) || mailbox.Route.Count > 0)
+        {
             return false;
+        }
 
         var parsed = mailbox.Address;
         var at = parsed.LastIndexOf('@');
-        if (at <= 0 || at == parsed.Length - 1) return false;
+        if (at <= 0 || at == parsed.Length - 1)
+        {
+            return false;
+        }
+
         var local = parsed[..at];
-        if (local.Any(c => c > 0x7F)) return false;
+        if (local.Any(c => c > 0x7F))
+        {
+            return false;
+        }
 
         string domain;
         try
@@ -43,7 +58,11 @@ public static class DeliverableAddress
             return false;
         }
 
-        if (!MailAddresses.TryParseAddress(local + "@" + domain, out var sendable)) return false;
+        if (!MailAddresses.TryParseAddress(local + "@" + domain, out var sendable))
+        {
+            return false;
+        }
+
         address = sendable.GetAddress(idnEncode: true);
         return true;
     }

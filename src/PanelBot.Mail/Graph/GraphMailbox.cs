@@ -53,7 +53,11 @@ public sealed class GraphMailbox
     public async Task<GraphDeltaPage> GetDeltaPageAsync(Uri link, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(link);
-        if (!Owns(link)) throw new MailPermanentException($"Graph delta link {link.GetLeftPart(UriPartial.Path)} is not under {_baseUrl}.");
+        if (!Owns(link))
+        {
+            throw new MailPermanentException($"Graph delta link {link.GetLeftPart(UriPartial.Path)} is not under {_baseUrl}.");
+        }
+
         using var response = await SendAsync(() =>
         {
             var request = new HttpRequestMessage(HttpMethod.Get, link);
@@ -63,7 +67,10 @@ public sealed class GraphMailbox
             return request;
         }, "delta", ct);
         if (response.StatusCode == HttpStatusCode.Gone)
+        {
             throw new GraphSyncStateGoneException($"Graph no longer knows this delta link ({await ErrorCodeAsync(response, ct)}); synchronising again.");
+        }
+
         await EnsureSuccessAsync(response, "delta", ct);
 
         await using var body = await response.Content.ReadAsStreamAsync(ct);
@@ -75,8 +82,10 @@ public sealed class GraphMailbox
             foreach (var item in value.EnumerateArray())
             {
                 if (item.TryGetProperty("id", out var id) && id.GetString() is { Length: > 0 } text)
+                {
                     messages.Add(new GraphDeltaMessage(text, item.TryGetProperty("@removed", out _),
                         item.TryGetProperty("isRead", out var read) && read.ValueKind == JsonValueKind.True));
+                }
             }
         }
 
@@ -124,12 +133,16 @@ public sealed class GraphMailbox
             }
 
             if (response.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout))
+            {
                 return response;
+            }
 
             var wait = RetryAfter(response) ?? DefaultBackOff;
             response.Dispose();
             if (attempt >= MaxThrottledTries)
+            {
                 throw new MailTransientException($"Graph {what} for {_mailbox} still throttled after {attempt} tries.", wait);
+            }
             // A real wait, not the injected clock's: Graph counts it in wall time.
             await Task.Delay(wait < LongestBackOff ? wait : LongestBackOff, ct);
         }
@@ -137,9 +150,16 @@ public sealed class GraphMailbox
 
     private async Task EnsureSuccessAsync(HttpResponseMessage response, string what, CancellationToken ct)
     {
-        if (response.IsSuccessStatusCode) return;
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
         var message = $"Graph {what} for {_mailbox} returned {(int)response.StatusCode} ({await ErrorCodeAsync(response, ct)})";
-        if ((int)response.StatusCode >= 500) throw new MailTransientException(message);
+        if ((int)response.StatusCode >= 500)
+        {
+            throw new MailTransientException(message);
+        }
         // 401/403: the app lacks Mail.ReadWrite or the application access policy leaves this mailbox out; 404: no such mailbox.
         throw new MailPermanentException(message);
     }
@@ -160,7 +180,11 @@ public sealed class GraphMailbox
     private TimeSpan? RetryAfter(HttpResponseMessage response)
     {
         var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta) return delta;
+        if (header?.Delta is { } delta)
+        {
+            return delta;
+        }
+
         if (header?.Date is { } date)
         {
             var wait = date - _timeProvider.GetUtcNow();

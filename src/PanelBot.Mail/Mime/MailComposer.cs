@@ -117,7 +117,10 @@ public static class MailComposer
     {
         foreach (var line in crlf.AsSpan().EnumerateLines())
         {
-            if (line.Length > 76 || line.StartsWith('.')) return false;
+            if (line.Length > 76 || line.StartsWith('.'))
+            {
+                return false;
+            }
         }
 
         return true;

@@ -27,7 +27,10 @@ public static class MailFormat
         }
         finally
         {
-            if (buffer.Capacity > MaxKeptBuffer) _writeBuffer = null;
+            if (buffer.Capacity > MaxKeptBuffer)
+            {
+                _writeBuffer = null;
+            }
         }
     }
 

@@ -23,9 +23,16 @@ public static class Ac
         if (actions is not null)
         {
             var list = Array(actions);
-            if (list.Count > 0) card["actions"] = list;
+            if (list.Count > 0)
+            {
+                card["actions"] = list;
+            }
         }
-        if (fallbackText is not null) card["fallbackText"] = fallbackText;
+        if (fallbackText is not null)
+        {
+            card["fallbackText"] = fallbackText;
+        }
+
         card["msteams"] = new JsonObject { ["width"] = "Full" };
         return card;
     }
@@ -34,12 +41,36 @@ public static class Ac
         string? color = null, bool wrap = true, string? spacing = null, bool? separator = null)
     {
         var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = wrap };
-        if (size is not null) block["size"] = size;
-        if (weight is not null) block["weight"] = weight;
-        if (subtle) block["isSubtle"] = true;
-        if (color is not null) block["color"] = color;
-        if (spacing is not null) block["spacing"] = spacing;
-        if (separator is not null) block["separator"] = separator;
+        if (size is not null)
+        {
+            block["size"] = size;
+        }
+
+        if (weight is not null)
+        {
+            block["weight"] = weight;
+        }
+
+        if (subtle)
+        {
+            block["isSubtle"] = true;
+        }
+
+        if (color is not null)
+        {
+            block["color"] = color;
+        }
+
+        if (spacing is not null)
+        {
+            block["spacing"] = spacing;
+        }
+
+        if (separator is not null)
+        {
+            block["separator"] = separator;
+        }
+
         return block;
     }
 
@@ -54,8 +85,16 @@ public static class Ac
     public static JsonObject Container(IEnumerable<JsonNode?> items, string? style = null, bool? separator = null)
     {
         var container = new JsonObject { ["type"] = "Container", ["items"] = Array(items) };
-        if (style is not null) container["style"] = style;
-        if (separator is not null) container["separator"] = separator;
+        if (style is not null)
+        {
+            container["style"] = style;
+        }
+
+        if (separator is not null)
+        {
+            container["separator"] = separator;
+        }
+
         return container;
     }
 
@@ -84,7 +123,11 @@ public static class Ac
             submitData["verb"] = verb;
             action = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = submitData };
         }
-        if (style is not null) action["style"] = style;
+        if (style is not null)
+        {
+            action["style"] = style;
+        }
+
         return action;
     }
 
@@ -92,10 +135,22 @@ public static class Ac
         bool required = false, bool multiline = false, int? maxLength = null, string? error = null)
     {
         var input = new JsonObject { ["type"] = "Input.Text", ["id"] = id, ["label"] = label, ["isMultiline"] = multiline };
-        if (value is not null) input["value"] = value;
-        if (placeholder is not null) input["placeholder"] = placeholder;
+        if (value is not null)
+        {
+            input["value"] = value;
+        }
+
+        if (placeholder is not null)
+        {
+            input["placeholder"] = placeholder;
+        }
+
         if (required) { input["isRequired"] = true; input["errorMessage"] = $"{label} is required."; }
-        if (maxLength is not null) input["maxLength"] = maxLength;
+        if (maxLength is not null)
+        {
+            input["maxLength"] = maxLength;
+        }
+
         return WithError(input, error);
     }
 
@@ -103,8 +158,15 @@ public static class Ac
     {
         var input = new JsonObject { ["type"] = "Input.Number", ["id"] = id, ["label"] = label, ["min"] = min, ["max"] = max };
         if (value is not null && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
             input["value"] = number;
-        if (placeholder is not null) input["placeholder"] = placeholder;
+        }
+
+        if (placeholder is not null)
+        {
+            input["placeholder"] = placeholder;
+        }
+
         return WithError(input, error);
     }
 
@@ -112,7 +174,11 @@ public static class Ac
     public static JsonObject ActionSet(IEnumerable<JsonNode?> actions, string? spacing = null)
     {
         var set = new JsonObject { ["type"] = "ActionSet", ["actions"] = Array(actions) };
-        if (spacing is not null) set["spacing"] = spacing;
+        if (spacing is not null)
+        {
+            set["spacing"] = spacing;
+        }
+
         return set;
     }
 
@@ -129,7 +195,11 @@ public static class Ac
     public static JsonObject InputDate(string id, string label, string? value, bool required = false, string? error = null)
     {
         var input = new JsonObject { ["type"] = "Input.Date", ["id"] = id, ["label"] = label };
-        if (value is not null) input["value"] = value;
+        if (value is not null)
+        {
+            input["value"] = value;
+        }
+
         if (required) { input["isRequired"] = true; input["errorMessage"] = $"{label} is required."; }
         return WithError(input, error);
     }
@@ -137,7 +207,11 @@ public static class Ac
     public static JsonObject InputTime(string id, string label, string? value, bool required = false, string? error = null)
     {
         var input = new JsonObject { ["type"] = "Input.Time", ["id"] = id, ["label"] = label };
-        if (value is not null) input["value"] = value;
+        if (value is not null)
+        {
+            input["value"] = value;
+        }
+
         if (required) { input["isRequired"] = true; input["errorMessage"] = $"{label} is required."; }
         return WithError(input, error);
     }
@@ -153,14 +227,22 @@ public static class Ac
             ["style"] = filtered ? "filtered" : "compact",
             ["choices"] = Array(choices.Select(c => (JsonNode)new JsonObject { ["title"] = c.Title, ["value"] = c.Value })),
         };
-        if (value is not null) input["value"] = value;
+        if (value is not null)
+        {
+            input["value"] = value;
+        }
+
         return WithError(input, error);
     }
 
     public static JsonObject InputToggle(string id, string title, bool value) => new()
     {
-        ["type"] = "Input.Toggle", ["id"] = id, ["title"] = title, ["value"] = value ? "true" : "false",
-        ["valueOn"] = "true", ["valueOff"] = "false",
+        ["type"] = "Input.Toggle",
+        ["id"] = id,
+        ["title"] = title,
+        ["value"] = value ? "true" : "false",
+        ["valueOn"] = "true",
+        ["valueOff"] = "false",
     };
 
     /// <summary>Field-level errors are shown as red text under the input, which every renderer supports.</summary>
@@ -172,7 +254,13 @@ public static class Ac
     {
         var array = new JsonArray();
         foreach (var node in nodes)
-            if (node is not null) array.Add(node);
+        {
+            if (node is not null)
+            {
+                array.Add(node);
+            }
+        }
+
         return array;
     }
 }

@@ -44,7 +44,11 @@ public sealed class CardActionHandler(RouteTable routes, IServiceProvider servic
     {
         var route = routes.ForVerb(verb);
         PanelBotTelemetry.TagVerb(verb, known: route is not null);
-        if (route is null) return CardVerb.OutOfDate;
+        if (route is null)
+        {
+            return CardVerb.OutOfDate;
+        }
+
         var zone = await zones.ZoneOfAsync(request, ct);
         return await route.Run(services, request, verb, data, zone, ct);
     }
@@ -52,7 +56,11 @@ public sealed class CardActionHandler(RouteTable routes, IServiceProvider servic
     /// <summary>An invoke response carries only the card, so the sentence that would stand above it goes on top.</summary>
     private static JsonObject WithLead(JsonObject card, BotReply reply)
     {
-        if (reply.Lead is null && reply.Notes.Count == 0) return card;
+        if (reply.Lead is null && reply.Notes.Count == 0)
+        {
+            return card;
+        }
+
         var copy = (JsonObject)card.DeepClone();
         var body = (JsonArray)copy["body"]!;
         var lines = new[] { reply.Lead }.Concat(reply.Notes.Select(n => "Note: " + n)).Where(l => l is not null);

@@ -21,7 +21,11 @@ public static class ConversationScopes
 
     public static ConversationScope Of(Activity activity)
     {
-        if (activity.ChannelId != Channels.MsTeams) return ConversationScope.Personal;
+        if (activity.ChannelId != Channels.MsTeams)
+        {
+            return ConversationScope.Personal;
+        }
+
         return activity.Conversation?.ConversationType switch
         {
             Channel => ConversationScope.Channel,

@@ -16,17 +16,35 @@ public static class Mentions
     /// <summary>The account named (its channel id, display name and, where the mention carries one, Entra object id).</summary>
     public static (string? AccountId, string Name, string? AadObjectId) ResolveAccount(Activity activity, UserRef user)
     {
-        if (!user.IsMention) return (user.Text, user.Text, null);
+        if (!user.IsMention)
+        {
+            return (user.Text, user.Text, null);
+        }
+
         foreach (var entity in activity.Entities ?? [])
         {
-            if (entity["type"]?.GetValue<string>() != "mention") continue;
-            if (entity["mentioned"] is not JsonObject mentioned) continue;
+            if (entity["type"]?.GetValue<string>() != "mention")
+            {
+                continue;
+            }
+
+            if (entity["mentioned"] is not JsonObject mentioned)
+            {
+                continue;
+            }
+
             var id = mentioned["id"]?.GetValue<string>();
             var name = mentioned["name"]?.GetValue<string>() ?? "";
-            if (id is null || id == activity.Recipient?.Id) continue;
+            if (id is null || id == activity.Recipient?.Id)
+            {
+                continue;
+            }
+
             if (string.Equals(name, user.Text, StringComparison.OrdinalIgnoreCase)
                 || string.Equals(entity["text"]?.GetValue<string>(), $"<at>{user.Text}</at>", StringComparison.OrdinalIgnoreCase))
+            {
                 return (id, name, mentioned["aadObjectId"]?.GetValue<string>() ?? mentioned["objectId"]?.GetValue<string>());
+            }
         }
         return (null, user.Text, null);
     }

@@ -38,7 +38,10 @@ public sealed class PanelBotTurnHandler(
         try
         {
             if (request.ClientZone is { } zone && activity.From?.Id is { Length: > 0 })
+            {
                 await zones.RememberClientZoneAsync(request.UserId, activity.From.Name, zone.Id, cancellationToken);
+            }
+
             switch (activity.Type)
             {
                 case ActivityTypes.Message when activity.Value is JsonObject submitted && submitted["verb"] is not null:
@@ -62,10 +65,14 @@ public sealed class PanelBotTurnHandler(
                 // recorded above; Teams also sends a conversationUpdate with the bot among membersAdded, which greets.
                 case ActivityTypes.InstallationUpdate when activity.Action is "remove" or "remove-upgrade":
                     await conversations.MarkDeadAsync(activity.ChannelId ?? "", activity.Conversation?.Id ?? "", cancellationToken, request.TeamId);
-                    if (request.Scope == ConversationScope.Personal) await privateLine.ForgetChatAsync(request.UserId, cancellationToken);
+                    if (request.Scope == ConversationScope.Personal)
+                    {
+                        await privateLine.ForgetChatAsync(request.UserId, cancellationToken);
+                    }
+
                     break;
-                // Other activity types (reactions, typing, unknown invokes) need nothing from us;
-                // an invoke left without a response is answered 501 by the adapter, as the SDK does.
+                    // Other activity types (reactions, typing, unknown invokes) need nothing from us;
+                    // an invoke left without a response is answered 501 by the adapter, as the SDK does.
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -89,7 +96,10 @@ public sealed class PanelBotTurnHandler(
             turn.SetInvokeResponse(CardInvokeResponses.Error(429, "TooManyRequests", wait));
             return;
         }
-        if (refusal.FirstTime) await turn.SendActivityAsync(wait, ct);
+        if (refusal.FirstTime)
+        {
+            await turn.SendActivityAsync(wait, ct);
+        }
     }
 
     private static bool BotWasAdded(Activity activity) =>

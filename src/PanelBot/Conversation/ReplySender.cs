@@ -14,7 +14,11 @@ public static class ReplySender
         {
             activity.Attachments = [new Attachment { ContentType = Ac.ContentType, Content = reply.Card.DeepClone() }];
             var lead = (reply.Lead ?? "") + notes;
-            if (lead.Length > 0) activity.Text = lead.Trim();
+            if (lead.Length > 0)
+            {
+                activity.Text = lead.Trim();
+            }
+
             activity.Summary = FirstLine(reply.Lead ?? reply.Text);
         }
         else
@@ -30,9 +34,20 @@ public static class ReplySender
     /// </summary>
     public static async Task<ResourceResponse?> SendAsync(this TurnRequest request, BotReply reply, CancellationToken ct)
     {
-        if (reply.IsSilent) return null;
-        if (!reply.IsPersonal || !request.IsShared) return await request.Turn.SendActivityAsync(ToActivity(reply, request.Surface), ct);
-        if (reply.SharedVersion is { } shared) return await request.Turn.SendActivityAsync(ToActivity(shared, request.Surface), ct);
+        if (reply.IsSilent)
+        {
+            return null;
+        }
+
+        if (!reply.IsPersonal || !request.IsShared)
+        {
+            return await request.Turn.SendActivityAsync(ToActivity(reply, request.Surface), ct);
+        }
+
+        if (reply.SharedVersion is { } shared)
+        {
+            return await request.Turn.SendActivityAsync(ToActivity(shared, request.Surface), ct);
+        }
 
         var delivery = request.PrivateLine is { } line
             ? await line.SendAsync(request.UserId, reply, new PrivateMail("Your PanelBot answer", "private-reply"), ct)

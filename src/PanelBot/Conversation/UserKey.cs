@@ -25,7 +25,11 @@ public static class UserKey
     /// <summary>The account id inside a channel-and-account key; null for an Entra key, which names no account.</summary>
     public static string? AccountIdOf(string key)
     {
-        if (key.StartsWith(EntraPrefix, StringComparison.Ordinal)) return null;
+        if (key.StartsWith(EntraPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         var colon = key.IndexOf(':');
         return colon < 0 ? key : key[(colon + 1)..];
     }
@@ -37,7 +41,11 @@ public static class UserKey
     public static IReadOnlyList<string> Aliases(Activity activity)
     {
         var key = Of(activity);
-        if (activity.From?.Id is not { Length: > 0 } accountId) return [];
+        if (activity.From?.Id is not { Length: > 0 } accountId)
+        {
+            return [];
+        }
+
         return new[] { accountId, (activity.ChannelId ?? "") + ":" + accountId }
             .Where(a => a != key).Distinct(StringComparer.Ordinal).ToList();
     }

@@ -15,10 +15,18 @@ public static class PanelBotTelemetry
     public static Activity? StartTurn(string? activityType, string? channelId, string? invokeName)
     {
         var span = Source.StartActivity("turn " + (activityType ?? "unknown"), ActivityKind.Internal);
-        if (span is null) return null;
+        if (span is null)
+        {
+            return null;
+        }
+
         span.SetTag("panelbot.activity.type", activityType);
         span.SetTag("panelbot.channel", channelId);
-        if (invokeName is not null) span.SetTag("panelbot.invoke.name", invokeName);
+        if (invokeName is not null)
+        {
+            span.SetTag("panelbot.invoke.name", invokeName);
+        }
+
         return span;
     }
 

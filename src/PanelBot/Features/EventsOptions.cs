@@ -22,8 +22,13 @@ public sealed class EventsOptions : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(DefaultTimeZone) is null)
+        {
             yield return new ValidationResult($"Events:DefaultTimeZone '{DefaultTimeZone}' is not an IANA time zone.", [nameof(DefaultTimeZone)]);
+        }
+
         if (!WakingHours.TryParse(SpeakerHours, out _, out var error))
+        {
             yield return new ValidationResult($"Events:SpeakerHours: {error}", [nameof(SpeakerHours)]);
+        }
     }
 }

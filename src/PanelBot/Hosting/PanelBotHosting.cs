@@ -1,10 +1,10 @@
 using PanelBot.BotFramework;
 using PanelBot.Conversation;
 using PanelBot.Features;
-using PanelBot.Features.Rsvp;
 using PanelBot.Features.CalendarReplies;
 using PanelBot.Features.Invitations;
 using PanelBot.Features.Operations;
+using PanelBot.Features.Rsvp;
 using PanelBot.Features.Scheduling;
 using PanelBot.Playground;
 using PanelBot.Storage;

@@ -14,9 +14,16 @@ public sealed class PublicUrls(IConfiguration configuration, IHttpContextAccesso
     {
         get
         {
-            if (configuration["PublicBaseUrl"] is { Length: > 0 } configured) return WithSlash(configured);
+            if (configuration["PublicBaseUrl"] is { Length: > 0 } configured)
+            {
+                return WithSlash(configured);
+            }
+
             if (http.HttpContext?.Request is { Host.HasValue: true } request)
+            {
                 return WithSlash($"{request.Scheme}://{request.Host}{request.PathBase}");
+            }
+
             return new Uri(Fallback);
         }
     }

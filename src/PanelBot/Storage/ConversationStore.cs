@@ -12,7 +12,9 @@ public sealed class ConversationStore(PanelBotDbContext db, WriteGate writes, Co
         if (activity.Conversation?.Id is not { Length: > 0 } conversationId
             || activity.ChannelId is not { Length: > 0 } channelId
             || activity.ServiceUrl is not { Length: > 0 } serviceUrl)
+        {
             return;
+        }
 
         // What a proactive message needs is the conversation, not who spoke last: without the activity id and the
         // user the reference stays the same from turn to turn, and an unchanged one is not written again.
@@ -22,7 +24,11 @@ public sealed class ConversationStore(PanelBotDbContext db, WriteGate writes, Co
         var teamId = Conversation.ConversationScopes.TeamId(activity);
         var key = (channelId, conversationId);
         var stamp = $"{json}\n{scope}\n{teamId}";
-        if (written.Matches(key, stamp, serviceUrl)) return; // this instance stored exactly this already (and it is not dead)
+        if (written.Matches(key, stamp, serviceUrl))
+        {
+            return; // this instance stored exactly this already (and it is not dead)
+        }
+
         var row = await db.Conversations.SingleOrDefaultAsync(c => c.ChannelId == channelId && c.ConversationId == conversationId, ct);
         if (row is not null && row.ReferenceJson == json && row.ServiceUrl == serviceUrl && row.Scope == scope
             && row.TeamId == (teamId ?? row.TeamId) && row.DeadAt is null)
@@ -57,7 +63,10 @@ public sealed class ConversationStore(PanelBotDbContext db, WriteGate writes, Co
             // committing). The reference is only kept for later proactive messages and is refreshed by the next turn, so
             // losing this one write must not fail the user's turn.
             db.Entry(row).State = EntityState.Detached;
-            if (row.Id != 0) logger.LogWarning(ex, "Could not refresh the reference of conversation {ConversationId}", conversationId);
+            if (row.Id != 0)
+            {
+                logger.LogWarning(ex, "Could not refresh the reference of conversation {ConversationId}", conversationId);
+            }
         }
     }
 
@@ -113,7 +122,11 @@ public sealed class ConversationStore(PanelBotDbContext db, WriteGate writes, Co
 
         public void Remember((string, string) key, string json, string serviceUrl)
         {
-            if (_stored.Count >= MaxEntries) _stored.Clear();
+            if (_stored.Count >= MaxEntries)
+            {
+                _stored.Clear();
+            }
+
             _stored[key] = (json, serviceUrl);
         }
     }

@@ -25,10 +25,16 @@ public sealed partial class PanelBotDbContext(DbContextOptions<PanelBotDbContext
     private static void UseSnakeCaseColumns(ModelBuilder model)
     {
         foreach (var entity in model.Model.GetEntityTypes())
-        foreach (var property in entity.GetProperties())
         {
-            if (property.FindAnnotation("Relational:ColumnName") is not null) continue;
-            property.SetColumnName(SnakeCase(property.Name.TrimStart('_')));
+            foreach (var property in entity.GetProperties())
+            {
+                if (property.FindAnnotation("Relational:ColumnName") is not null)
+                {
+                    continue;
+                }
+
+                property.SetColumnName(SnakeCase(property.Name.TrimStart('_')));
+            }
         }
     }
 

@@ -18,9 +18,13 @@ public static class StorageRegistration
         {
             var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             if (storage.Provider == StorageProvider.PostgreSql)
+            {
                 options.UseNpgsql(storage.ConnectionString);
+            }
             else
+            {
                 options.UseSqlite(storage.ConnectionString, sqlite => sqlite.CommandTimeout(30));
+            }
         });
         builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddSingleton<ConversationStore.Written>();
@@ -36,8 +40,16 @@ public static class StorageRegistration
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             var storage = options.Value;
-            if (!storage.MigrateOnStart) return;
-            if (storage.Provider == StorageProvider.Sqlite) EnsureSqliteFolder(storage.ConnectionString);
+            if (!storage.MigrateOnStart)
+            {
+                return;
+            }
+
+            if (storage.Provider == StorageProvider.Sqlite)
+            {
+                EnsureSqliteFolder(storage.ConnectionString);
+            }
+
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(storage.Provider, cancellationToken);
         }
@@ -48,7 +60,10 @@ public static class StorageRegistration
         {
             var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
             var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
         }
     }
 }

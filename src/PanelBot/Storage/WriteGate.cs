@@ -14,7 +14,11 @@ public sealed class WriteGate(IOptions<StorageOptions> storage) : IDisposable
 
     public async ValueTask<IDisposable?> EnterAsync(CancellationToken ct)
     {
-        if (storage.Value.Provider != StorageProvider.Sqlite) return null;
+        if (storage.Value.Provider != StorageProvider.Sqlite)
+        {
+            return null;
+        }
+
         await _sqlite.WaitAsync(ct);
         return new Release(_sqlite);
     }
@@ -27,7 +31,10 @@ public sealed class WriteGate(IOptions<StorageOptions> storage) : IDisposable
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _released, 1) == 0) gate.Release();
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
         }
     }
 }

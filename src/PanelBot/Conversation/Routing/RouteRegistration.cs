@@ -23,7 +23,11 @@ public static class RouteRegistration
         Func<THandler, TurnRequest, string, JsonObject, DateTimeZone, CancellationToken, Task<BotReply>> run)
         where THandler : notnull
     {
-        foreach (var verb in verbs) services.AddCardVerb(verb, run);
+        foreach (var verb in verbs)
+        {
+            services.AddCardVerb(verb, run);
+        }
+
         return services;
     }
 }

@@ -14,17 +14,32 @@ public sealed class RouteTable
     public RouteTable(IEnumerable<CommandRoute> commands, IEnumerable<CardVerb> verbs)
     {
         foreach (var route in commands)
+        {
             if (!_commands.TryAdd(route.CommandType, route))
+            {
                 throw new InvalidOperationException($"Two routes are registered for {route.CommandType.Name}.");
+            }
+        }
+
         foreach (var verb in verbs)
+        {
             if (!_verbs.TryAdd(verb.Verb, verb))
+            {
                 throw new InvalidOperationException($"Two routes are registered for the card verb \"{verb.Verb}\".");
+            }
+        }
     }
 
     public CommandRoute For(Command command)
     {
         for (var type = command.GetType(); type is not null; type = type.BaseType)
-            if (_commands.TryGetValue(type, out var route)) return route;
+        {
+            if (_commands.TryGetValue(type, out var route))
+            {
+                return route;
+            }
+        }
+
         throw new InvalidOperationException($"No route is registered for {command.GetType().Name}.");
     }
 

@@ -53,7 +53,10 @@ public static class CalendarRepliesRegistration
     private static IAccessTokenSource CreateGraphTokenSource(IServiceProvider sp)
     {
         if (sp.GetRequiredService<IOptions<MailOptions>>().Value.EffectiveTransport == MailTransportKind.Graph)
+        {
             return sp.GetRequiredKeyedService<IAccessTokenSource>(InvitationsRegistration.TokenSourceKey);
+        }
+
         var configuration = sp.GetRequiredService<IConfiguration>();
         return MsalAccessTokenSource.ForGraph(configuration["MicrosoftAppTenantId"]!, configuration["MicrosoftAppId"]!, configuration["MicrosoftAppPassword"]!);
     }

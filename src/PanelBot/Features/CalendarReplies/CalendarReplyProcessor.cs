@@ -69,16 +69,27 @@ public sealed class CalendarReplyProcessor(
         logger.LogInformation("Calendar reply {Source}: {Answer} for event {Number} by registration {Registration}", source, answer, ev.Number, registration.Id);
         // The answer is committed: the source may mark it read now, so a shutdown during the chat notice below
         // cannot make it be read (and applied) again.
-        if (applied is not null) await applied();
+        if (applied is not null)
+        {
+            await applied();
+        }
+
         if (result.Value is { IsNoChange: false, Registration: { } changed })
+        {
             await notifier.TellCalendarAnswerAsync(ev, changed, ct);
+        }
+
         return ReplyOutcome.Applied;
     }
 
     private long? EventIdOf(string uid)
     {
         var domain = "@" + options.Value.Sender.Domain;
-        if (!uid.StartsWith(UidPrefix, StringComparison.Ordinal) || !uid.EndsWith(domain, StringComparison.OrdinalIgnoreCase)) return null;
+        if (!uid.StartsWith(UidPrefix, StringComparison.Ordinal) || !uid.EndsWith(domain, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         var id = uid[UidPrefix.Length..^domain.Length];
         return long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
     }

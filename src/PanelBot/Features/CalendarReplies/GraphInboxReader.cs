@@ -66,14 +66,21 @@ public sealed class GraphInboxReader(
             var page = await mailbox.GetDeltaPageAsync(link, ct);
             foreach (var message in page.Messages)
             {
-                if (message.Removed || await store.WasHandledAsync(mailbox.Mailbox, message.Id, ct)) continue;
+                if (message.Removed || await store.WasHandledAsync(mailbox.Mailbox, message.Id, ct))
+                {
+                    continue;
+                }
+
                 await HandleAsync(message.Id, ct);
             }
 
             link = page.NextLink ?? page.DeltaLink
                    ?? throw new MailTransientException("Graph delta page has neither @odata.nextLink nor @odata.deltaLink.");
             await store.SaveLinkAsync(mailbox.Mailbox, link, ct);
-            if (page.NextLink is null) return;
+            if (page.NextLink is null)
+            {
+                return;
+            }
         }
     }
 
@@ -101,8 +108,16 @@ public sealed class GraphInboxReader(
             outcome = ReplyOutcome.NotAReply;
         }
 
-        if (!recorded) await store.RecordAsync(mailbox.Mailbox, id, outcome, ct);
-        if (outcome == ReplyOutcome.NotAReply) return;
+        if (!recorded)
+        {
+            await store.RecordAsync(mailbox.Mailbox, id, outcome, ct);
+        }
+
+        if (outcome == ReplyOutcome.NotAReply)
+        {
+            return;
+        }
+
         try
         {
             await mailbox.MarkReadAsync(id, ct);

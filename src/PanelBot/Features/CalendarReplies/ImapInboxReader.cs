@@ -85,7 +85,11 @@ public sealed class ImapInboxReader(
             var marked = false;
             async Task MarkReadAsync()
             {
-                if (marked) return;
+                if (marked)
+                {
+                    return;
+                }
+
                 marked = true;
                 // Not cancelled by shutdown: once an answer is applied, losing its mark would apply it twice.
                 await folder.StoreAsync(uid, new StoreFlagsRequest(StoreAction.Add, [ReadKeyword]) { Silent = true }, CancellationToken.None);

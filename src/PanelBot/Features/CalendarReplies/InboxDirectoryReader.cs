@@ -43,7 +43,11 @@ public sealed class InboxDirectoryReader(
     /// <summary>Reads what is there now; returns the outcome per file name.</summary>
     public async Task<IReadOnlyList<(string File, ReplyOutcome Outcome)>> ReadAllAsync(CancellationToken ct)
     {
-        if (!System.IO.Directory.Exists(Directory)) return [];
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            return [];
+        }
+
         var results = new List<(string, ReplyOutcome)>();
         foreach (var path in System.IO.Directory.EnumerateFiles(Directory, "*.eml").Order(StringComparer.Ordinal))
         {

@@ -17,7 +17,10 @@ public static class ReplyMail
             .ToList();
         foreach (var part in candidates)
         {
-            if (ItipReplyParser.TryParse(Text(part), out var reply)) return reply;
+            if (ItipReplyParser.TryParse(Text(part), out var reply))
+            {
+                return reply;
+            }
         }
 
         return null;
@@ -33,7 +36,11 @@ public static class ReplyMail
 
     private static string Text(MimePart part)
     {
-        if (part is TextPart text) return text.Text;
+        if (part is TextPart text)
+        {
+            return text.Text;
+        }
+
         using var decoded = new MemoryStream();
         part.Content?.DecodeTo(decoded);
         return System.Text.Encoding.UTF8.GetString(decoded.ToArray());

@@ -17,13 +17,24 @@ public sealed class DemoSetup(EventRepository events, EventObservers observers, 
 {
     public async Task<BotReply> CreateAsync(TurnRequest request, CancellationToken ct)
     {
-        if (!limiter.TryCreateEvents(request.Activity, count: 2)) return EventActions.TooManyNewEvents;
+        if (!limiter.TryCreateEvents(request.Activity, count: 2))
+        {
+            return EventActions.TooManyNewEvents;
+        }
+
         var created = await events.AddAllAsync(first => DemoEvents.Create(clock, request.UserId, first), ct);
         // They are born published, so the features that act on publishing (invitations, reminders) hear of it here.
         var changes = created.Select(ev => new EventChange(ev, new EventUpdate(EventChanges.Status, []))).ToList();
-        foreach (var change in changes) await observers.BeforeSaveAsync(change, ct);
+        foreach (var change in changes)
+        {
+            await observers.BeforeSaveAsync(change, ct);
+        }
+
         await events.SaveAsync(ct);
-        foreach (var change in changes) await observers.AfterSaveAsync(change, ct);
+        foreach (var change in changes)
+        {
+            await observers.AfterSaveAsync(change, ct);
+        }
 
         var lines = created.Select(e => $"- **{e.Reference}** {e.Title}: {EventCard.When(e)}");
         var reply = "I created two sample events, published and ready for RSVPs:\n" + string.Join("\n", lines) +

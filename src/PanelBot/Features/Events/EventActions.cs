@@ -28,9 +28,17 @@ public sealed class EventActions(
 
     public async Task<BotReply> CreateAsync(TurnRequest request, EventDetails details, CancellationToken ct)
     {
-        if (!limiter.TryCreateEvents(request.Activity)) return TooManyNewEvents;
+        if (!limiter.TryCreateEvents(request.Activity))
+        {
+            return TooManyNewEvents;
+        }
+
         var created = await events.CreateAsync(details, request.UserId, ct);
-        if (!created.IsSuccess) return Failure("I couldn't create the event.", created.Errors);
+        if (!created.IsSuccess)
+        {
+            return Failure("I couldn't create the event.", created.Errors);
+        }
+
         var ev = created.Value!;
         await profiles.RememberZoneAsync(request.UserId, request.UserName, ev.TimeZoneId, ct);
         var text = $"Created {ev.Reference}: {ev.Title} ({ev.Kind.ToString().ToLowerInvariant()}), {EventCard.When(ev)}. " +
@@ -59,12 +67,21 @@ public sealed class EventActions(
         // The organiser's view is personal: in a group chat or channel it goes to their 1:1 chat, so it can carry the tools.
         viewer = viewer with
         {
-            SpeakerHours = SpeakerWakingHours, Tools = viewer.IsOrganiser,
+            SpeakerHours = SpeakerWakingHours,
+            Tools = viewer.IsOrganiser,
             AccountIds = new Dictionary<string, string>(StringComparer.Ordinal) { [request.UserId] = request.MemberId },
         };
         var reply = EventCard.Render(ev, counts, viewer, request.Surface);
-        if (lead is not null) reply = reply with { Text = lead + "\n\n" + reply.Text, Lead = lead };
-        if (!viewer.IsOrganiser && viewer.Rsvp is null && !viewer.SeesJoinLink) return reply;
+        if (lead is not null)
+        {
+            reply = reply with { Text = lead + "\n\n" + reply.Text, Lead = lead };
+        }
+
+        if (!viewer.IsOrganiser && viewer.Rsvp is null && !viewer.SeesJoinLink)
+        {
+            return reply;
+        }
+
         return reply with
         {
             IsPersonal = true,
@@ -96,10 +113,21 @@ public sealed class EventActions(
         Func<Event, string> done, Func<Event, string, BotReply>? view, CancellationToken ct)
     {
         var allowed = ev.CheckCanEdit(request.UserId);
-        if (!allowed.IsSuccess) return allowed.ErrorMessage;
+        if (!allowed.IsSuccess)
+        {
+            return allowed.ErrorMessage;
+        }
+
         var result = edit(ev);
-        if (!result.IsSuccess) return Failure($"Nothing was changed on {ev.Reference}.", result.Errors);
-        if (!result.Value!.HasChanges) return $"{ev.Reference} already says that; nothing to change.";
+        if (!result.IsSuccess)
+        {
+            return Failure($"Nothing was changed on {ev.Reference}.", result.Errors);
+        }
+
+        if (!result.Value!.HasChanges)
+        {
+            return $"{ev.Reference} already says that; nothing to change.";
+        }
         // Seats an edit frees are filled from the waitlist by the RSVP slice's observer, before the cards are refreshed.
         await SaveAsync(new EventChange(ev, result.Value), ct);
         await publisher.RefreshPostedCardsAsync(ev, ct);
@@ -123,17 +151,27 @@ public sealed class EventActions(
     private IEnumerable<string> FairnessNotes(Event ev, EventChanges changes)
     {
         if ((changes & EventChanges.SpeakerHoursRelevant) != 0 && SpeakerHours.Warning(ev, SpeakerWakingHours) is { } warning)
+        {
             yield return warning;
+        }
     }
 
     public async Task<BotReply> PublishAsync(TurnRequest request, Event ev, CancellationToken ct)
     {
         var allowed = ev.CheckCanEdit(request.UserId);
-        if (!allowed.IsSuccess) return allowed.ErrorMessage;
+        if (!allowed.IsSuccess)
+        {
+            return allowed.ErrorMessage;
+        }
+
         if (ev.Status == EventStatus.Draft)
         {
             var published = ev.Publish(clock);
-            if (!published.IsSuccess) return Failure($"I couldn't publish {ev.Reference}.", published.Errors);
+            if (!published.IsSuccess)
+            {
+                return Failure($"I couldn't publish {ev.Reference}.", published.Errors);
+            }
+
             await SaveAsync(new EventChange(ev, published.Value), ct);
         }
         else if (ev.Status != EventStatus.Published)

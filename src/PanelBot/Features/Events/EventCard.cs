@@ -30,20 +30,36 @@ public static class EventCard
             Ac.Text(ev.Title, size: "Large", weight: "Bolder"),
         };
         if (ev.Status == EventStatus.Cancelled)
+        {
             body.Add(Ac.Text("Cancelled" + (ev.CancellationReason is { } r ? $": {r}" : "."), color: "Attention", weight: "Bolder"));
-        if (!string.IsNullOrWhiteSpace(ev.Summary)) body.Add(Ac.Text(ev.Summary!, subtle: true));
+        }
+
+        if (!string.IsNullOrWhiteSpace(ev.Summary))
+        {
+            body.Add(Ac.Text(ev.Summary!, subtle: true));
+        }
+
         body.Add(Ac.Facts(Facts(ev, viewer)));
-        if (!string.IsNullOrWhiteSpace(ev.Description)) body.Add(Ac.Text(ev.Description!, spacing: "Medium"));
+        if (!string.IsNullOrWhiteSpace(ev.Description))
+        {
+            body.Add(Ac.Text(ev.Description!, spacing: "Medium"));
+        }
 
         foreach (var group in ev.SpeakersByRole())
         {
             body.Add(Ac.Heading(group.Label));
-            foreach (var speaker in group.Speakers) body.Add(Ac.Text(SpeakerLine(speaker), spacing: "Small"));
+            foreach (var speaker in group.Speakers)
+            {
+                body.Add(Ac.Text(SpeakerLine(speaker), spacing: "Small"));
+            }
         }
         if (SpeakersLocalTimes(ev, viewer) is { Count: > 0 } localTimes)
         {
             body.Add(Ac.Heading(LocalTimesHeading));
-            foreach (var (line, inside) in localTimes) body.Add(Ac.Text(line, spacing: "Small", color: inside ? null : "Attention"));
+            foreach (var (line, inside) in localTimes)
+            {
+                body.Add(Ac.Text(line, spacing: "Small", color: inside ? null : "Attention"));
+            }
         }
         if (ev.Segments.Count > 0)
         {
@@ -54,10 +70,16 @@ public static class EventCard
         if (before.Count > 0)
         {
             body.Add(Ac.Heading("Further reading"));
-            foreach (var reading in before) body.Add(Ac.Text(ReadingMarkdown(reading), spacing: "Small"));
+            foreach (var reading in before)
+            {
+                body.Add(Ac.Text(ReadingMarkdown(reading), spacing: "Small"));
+            }
         }
         body.Add(Ac.Text(CountsLine(counts), spacing: "Medium", subtle: true, separator: true));
-        if (viewer.Rsvp is { } state) body.Add(Ac.Text(YourAnswer(state, viewer.WaitlistPosition), weight: "Bolder", color: "Accent"));
+        if (viewer.Rsvp is { } state)
+        {
+            body.Add(Ac.Text(YourAnswer(state, viewer.WaitlistPosition), weight: "Bolder", color: "Accent"));
+        }
 
         var actions = new List<JsonNode?>();
         if (ev.Status == EventStatus.Published)
@@ -67,8 +89,14 @@ public static class EventCard
             actions.Add(RsvpAction(surface, ev, "Can't go", RsvpAnswer.No, viewer.Rsvp == RsvpState.No));
         }
         if (viewer.SeesJoinLink && ev.OnlineMeeting?.JoinUrl is { } joinUrl)
+        {
             actions.Add(Ac.OpenUrl($"Join on {ev.OnlineMeeting.Platform ?? "the meeting"}", joinUrl));
-        if (viewer.Tools) actions.AddRange(Forms.OrganiserTools.Actions(ev, surface));
+        }
+
+        if (viewer.Tools)
+        {
+            actions.AddRange(Forms.OrganiserTools.Actions(ev, surface));
+        }
 
         var card = Ac.Card(body, actions, fallbackText);
         if (surface.UniversalActions && ev.Status is EventStatus.Published or EventStatus.Draft)
@@ -78,7 +106,9 @@ public static class EventCard
             {
                 ["action"] = new JsonObject
                 {
-                    ["type"] = "Action.Execute", ["verb"] = RefreshVerb, ["data"] = new JsonObject { ["event"] = ev.Number },
+                    ["type"] = "Action.Execute",
+                    ["verb"] = RefreshVerb,
+                    ["data"] = new JsonObject { ["event"] = ev.Number },
                 },
                 ["userIds"] = new JsonArray(RefreshUserIds(ev, viewer).Select(id => (JsonNode)id).ToArray()),
             };
@@ -107,36 +137,75 @@ public static class EventCard
     {
         var text = new StringBuilder();
         text.AppendLine($"**{ev.Title}** ({KindLabel(ev)} {ev.Reference}{StatusSuffix(ev)})");
-        if (ev.Status == EventStatus.Cancelled) text.AppendLine("Cancelled" + (ev.CancellationReason is { } r ? $": {r}" : "."));
-        if (!string.IsNullOrWhiteSpace(ev.Summary)) text.AppendLine(ev.Summary);
-        foreach (var (title, value) in Facts(ev, viewer)) text.AppendLine($"{title}: {value}");
-        if (!string.IsNullOrWhiteSpace(ev.Description)) text.AppendLine().AppendLine(ev.Description);
+        if (ev.Status == EventStatus.Cancelled)
+        {
+            text.AppendLine("Cancelled" + (ev.CancellationReason is { } r ? $": {r}" : "."));
+        }
+
+        if (!string.IsNullOrWhiteSpace(ev.Summary))
+        {
+            text.AppendLine(ev.Summary);
+        }
+
+        foreach (var (title, value) in Facts(ev, viewer))
+        {
+            text.AppendLine($"{title}: {value}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(ev.Description))
+        {
+            text.AppendLine().AppendLine(ev.Description);
+        }
+
         foreach (var group in ev.SpeakersByRole())
         {
             text.AppendLine().AppendLine($"{group.Label}:");
-            foreach (var speaker in group.Speakers) text.AppendLine($"- {SpeakerLine(speaker)}");
+            foreach (var speaker in group.Speakers)
+            {
+                text.AppendLine($"- {SpeakerLine(speaker)}");
+            }
         }
         if (SpeakersLocalTimes(ev, viewer) is { Count: > 0 } localTimes)
         {
             text.AppendLine().AppendLine($"{LocalTimesHeading}:");
-            foreach (var (line, _) in localTimes) text.AppendLine($"- {line}");
+            foreach (var (line, _) in localTimes)
+            {
+                text.AppendLine($"- {line}");
+            }
         }
         if (ev.Segments.Count > 0)
         {
             text.AppendLine().AppendLine("Run of show:");
-            foreach (var (title, value) in RunOfShow(ev)) text.AppendLine($"- {title} {value}");
+            foreach (var (title, value) in RunOfShow(ev))
+            {
+                text.AppendLine($"- {title} {value}");
+            }
         }
         var before = ev.Readings.Where(r => r.Timing == ReadingTiming.Before).ToList();
         if (before.Count > 0)
         {
             text.AppendLine().AppendLine("Further reading:");
-            foreach (var reading in before) text.AppendLine($"- {ReadingMarkdown(reading)}");
+            foreach (var reading in before)
+            {
+                text.AppendLine($"- {ReadingMarkdown(reading)}");
+            }
         }
         text.AppendLine().AppendLine(CountsLine(counts));
-        if (viewer.Rsvp is { } state) text.AppendLine(YourAnswer(state, viewer.WaitlistPosition));
-        if (viewer.SeesJoinLink && ev.OnlineMeeting?.JoinUrl is { } joinUrl) text.AppendLine($"Join: {joinUrl}");
+        if (viewer.Rsvp is { } state)
+        {
+            text.AppendLine(YourAnswer(state, viewer.WaitlistPosition));
+        }
+
+        if (viewer.SeesJoinLink && ev.OnlineMeeting?.JoinUrl is { } joinUrl)
+        {
+            text.AppendLine($"Join: {joinUrl}");
+        }
+
         if (ev.Status == EventStatus.Published)
+        {
             text.Append($"Answer with: rsvp {ev.Reference} going | maybe | no");
+        }
+
         return text.ToString().TrimEnd();
     }
 
@@ -147,7 +216,11 @@ public static class EventCard
     /// <summary>The same times in the viewer's zone, or null when it is the event's zone or unknown.</summary>
     public static string? WhenForViewer(Event ev, DateTimeZone? zone)
     {
-        if (zone is null || zone.Id == ev.TimeZoneId) return null;
+        if (zone is null || zone.Id == ev.TimeZoneId)
+        {
+            return null;
+        }
+
         var start = ev.StartsAt.InZone(zone);
         var end = ev.EndsAt.InZone(zone);
         var date = start.Date == ev.Date ? "" : TimeFormats.LongDate(start.Date) + ", ";
@@ -169,18 +242,52 @@ public static class EventCard
     private static IEnumerable<(string, string)> Facts(Event ev, EventViewer viewer)
     {
         yield return ("When", When(ev));
-        if (WhenForViewer(ev, viewer.Zone) is { } local) yield return ("Your time", local);
+        if (WhenForViewer(ev, viewer.Zone) is { } local)
+        {
+            yield return ("Your time", local);
+        }
+
         yield return ("Where", Where(ev));
         yield return ("Recorded", ev.Recorded ? "Yes" : "No");
-        if (ev.Hosts.Count > 0) yield return ("Hosts", string.Join("; ", ev.Hosts));
-        if (ev.PartOf is { } partOf) yield return ("Part of", partOf);
-        if (ev.Contact is { } contact) yield return ("Contact", contact.ToString());
-        if (ev.Tags.Count > 0) yield return ("Tags", string.Join(", ", ev.Tags));
-        if (ev.Capacity is { } capacity) yield return ("Seats", capacity.ToString());
-        if (ev.RsvpDeadline is { } deadline) yield return ("RSVP by", TimeFormats.DateTime(deadline));
-        if (ev.RegistrationMode == RegistrationMode.Approval) yield return ("Registration", "Approved by the organisers");
+        if (ev.Hosts.Count > 0)
+        {
+            yield return ("Hosts", string.Join("; ", ev.Hosts));
+        }
+
+        if (ev.PartOf is { } partOf)
+        {
+            yield return ("Part of", partOf);
+        }
+
+        if (ev.Contact is { } contact)
+        {
+            yield return ("Contact", contact.ToString());
+        }
+
+        if (ev.Tags.Count > 0)
+        {
+            yield return ("Tags", string.Join(", ", ev.Tags));
+        }
+
+        if (ev.Capacity is { } capacity)
+        {
+            yield return ("Seats", capacity.ToString());
+        }
+
+        if (ev.RsvpDeadline is { } deadline)
+        {
+            yield return ("RSVP by", TimeFormats.DateTime(deadline));
+        }
+
+        if (ev.RegistrationMode == RegistrationMode.Approval)
+        {
+            yield return ("Registration", "Approved by the organisers");
+        }
+
         if (ev.OnlineMeeting is not null && !viewer.SeesJoinLink)
+        {
             yield return ("Join link", $"Sent to confirmed participants {ReleaseWhen(ev)}");
+        }
     }
 
     private static string ReleaseWhen(Event ev) => ev.JoinLinkReleaseDays switch
@@ -199,7 +306,11 @@ public static class EventCard
     /// <summary>For organisers: "Lise Howard (presenter) - 09:00-10:30 in New York", marked when outside waking hours.</summary>
     private static IReadOnlyList<(string Line, bool Inside)> SpeakersLocalTimes(Event ev, EventViewer viewer)
     {
-        if (!viewer.IsOrganiser) return [];
+        if (!viewer.IsOrganiser)
+        {
+            return [];
+        }
+
         return SpeakerHours.For(ev, viewer.SpeakerHours)
             .Select(s => (s.IsInside ? s.Line(ev.Date) : $"{s.Line(ev.Date)} (outside {viewer.SpeakerHours})", s.IsInside))
             .ToList();
@@ -224,10 +335,26 @@ public static class EventCard
     private static string CountsLine(RsvpCounts counts)
     {
         var parts = new List<string> { $"{counts.Going} going" };
-        if (counts.Maybe > 0) parts.Add($"{counts.Maybe} maybe");
-        if (counts.Waitlisted > 0) parts.Add($"{counts.Waitlisted} on the waitlist");
-        if (counts.AwaitingApproval > 0) parts.Add($"{counts.AwaitingApproval} awaiting approval");
-        if (counts.SeatsLeft is { } left) parts.Add(left == 0 ? "full" : $"{left} seats left");
+        if (counts.Maybe > 0)
+        {
+            parts.Add($"{counts.Maybe} maybe");
+        }
+
+        if (counts.Waitlisted > 0)
+        {
+            parts.Add($"{counts.Waitlisted} on the waitlist");
+        }
+
+        if (counts.AwaitingApproval > 0)
+        {
+            parts.Add($"{counts.AwaitingApproval} awaiting approval");
+        }
+
+        if (counts.SeatsLeft is { } left)
+        {
+            parts.Add(left == 0 ? "full" : $"{left} seats left");
+        }
+
         return string.Join(" · ", parts);
     }
 

@@ -37,7 +37,11 @@ public sealed class EventCommandHandler(EventActions actions, EventLookup lookup
                 var ev = eventCommand is ShowCommand
                     ? await lookup.FindAsync(request, eventCommand.Event, ct)
                     : await lookup.FindAsync(eventCommand.Event, ct);
-                if (ev is null) return EventLookup.NotFound(eventCommand.Event);
+                if (ev is null)
+                {
+                    return EventLookup.NotFound(eventCommand.Event);
+                }
+
                 return await HandleEventAsync(request, eventCommand, ev, userZone, ct);
             default:
                 throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Not an event command.");
@@ -93,7 +97,11 @@ public sealed class EventCommandHandler(EventActions actions, EventLookup lookup
         return await actions.EditAsync(request, ev, e => e.AddSpeaker(added, clock), e =>
         {
             var done = $"Added {speaker.Name} as {SpeakerRoles.Label(speaker.Role).ToLowerInvariant()} to {e.Reference}.";
-            if (LocalTime(e, speaker.Name) is not { } local) return done;
+            if (LocalTime(e, speaker.Name) is not { } local)
+            {
+                return done;
+            }
+
             var source = fromClient is null ? "" : $" (the zone of their Teams client; change it with `speaker {e.Reference} \"{local.Speaker.Name}\" zone ZONE`)";
             return $"{done} They are in {local.Zone.Id}{source}: {local.Times(e.Date)} their time.";
         }, ct);
@@ -111,7 +119,10 @@ public sealed class EventCommandHandler(EventActions actions, EventLookup lookup
     private BotReply SuggestTimes(TurnRequest request, Event ev)
     {
         if (!ev.CanEdit(request.UserId))
+        {
             return $"Only the organisers of {ev.Reference} see where its speakers are and which times suit them.";
+        }
+
         var hours = actions.SpeakerWakingHours;
         return SpeakerTimesReply.Render(ev, SlotFinder.Find(ev, hours, clock.GetCurrentInstant()), hours)
             .ForRequesterOnly($"the times that suit the speakers of {ev.Reference}");
@@ -121,7 +132,10 @@ public sealed class EventCommandHandler(EventActions actions, EventLookup lookup
     {
         var (userId, name) = await people.ResolveAsync(request.Activity, command.User, ct);
         if (userId is null)
+        {
             return $"I couldn't tell who {command.User} is. Mention them with @ in Teams, or give their user id.";
+        }
+
         return await (command.Remove
             ? actions.EditAsync(request, ev, e => e.RemoveCoOrganiser(userId, clock), $"{name} is no longer an organiser of {ev.Reference}.", ct)
             : actions.EditAsync(request, ev, e => e.AddCoOrganiser(userId, name, clock), $"{name} can now edit {ev.Reference}.", ct));
@@ -130,7 +144,11 @@ public sealed class EventCommandHandler(EventActions actions, EventLookup lookup
     private async Task<BotReply> ListAsync(TurnRequest request, CancellationToken ct)
     {
         var list = await events.ListAsync(request.UserId, ct);
-        if (list.Count == 0) return "There are no upcoming events yet. Create one with `new webinar \"Title\" 2026-12-03 15:00-16:30 Europe/Oslo`, or type `demo`.";
+        if (list.Count == 0)
+        {
+            return "There are no upcoming events yet. Create one with `new webinar \"Title\" 2026-12-03 15:00-16:30 Europe/Oslo`, or type `demo`.";
+        }
+
         var lines = list.Select(e =>
             $"- **{e.Reference}** {e.Title} ({e.Kind.ToString().ToLowerInvariant()}, {e.Status.ToString().ToLowerInvariant()}): {EventCard.When(e)}");
         BotReply reply = "Upcoming events:\n" + string.Join("\n", lines) + "\n\nType `show #N` for the full card.";

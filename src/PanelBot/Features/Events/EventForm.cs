@@ -43,8 +43,16 @@ public static class EventForm
         {
             Ac.Text(eventNumber is null ? "New event" : $"Edit #{eventNumber}", size: "Large", weight: "Bolder"),
         };
-        if (errors.Count > 0) body.Add(Ac.Text("Please fix the fields marked below.", color: "Attention", weight: "Bolder"));
-        foreach (var message in unplaced) body.Add(Ac.Text(message, color: "Attention"));
+        if (errors.Count > 0)
+        {
+            body.Add(Ac.Text("Please fix the fields marked below.", color: "Attention", weight: "Bolder"));
+        }
+
+        foreach (var message in unplaced)
+        {
+            body.Add(Ac.Text(message, color: "Attention"));
+        }
+
         body.AddRange(
         [
             Ac.InputChoice("kind", "Kind", [("Webinar (online)", "webinar"), ("Panel", "panel")],
@@ -70,13 +78,20 @@ public static class EventForm
         ]);
         // A fresh id per rendering: a second click on the same Create finds the event the first one made.
         var data = new JsonObject { [Forms.CardSubmissions.Key] = Forms.CardSubmissions.NewId() };
-        if (eventNumber is not null) data["event"] = eventNumber;
+        if (eventNumber is not null)
+        {
+            data["event"] = eventNumber;
+        }
+
         var actions = new List<JsonNode?>
         {
             Ac.Action(surface, eventNumber is null ? "Create" : "Save", eventNumber is null ? CreateVerb : SaveVerb, data, style: "positive"),
         };
         if (eventNumber is not null)
+        {
             actions.Add(Ac.WithoutInputs(Ac.Action(surface, "Back to the event", EventCard.RefreshVerb, new JsonObject { ["event"] = eventNumber })));
+        }
+
         return Ac.Card(body, actions);
     }
 
@@ -96,10 +111,19 @@ public static class EventForm
         int? capacity = null;
         if (Text(data, "capacity") is { } seats)
         {
-            if (int.TryParse(seats, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)) capacity = n;
-            else errors.Add(new FieldError(EventFields.Capacity, $"'{seats}' is not a number of seats: give a whole number, or leave it empty."));
+            if (int.TryParse(seats, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
+            {
+                capacity = n;
+            }
+            else
+            {
+                errors.Add(new FieldError(EventFields.Capacity, $"'{seats}' is not a number of seats: give a whole number, or leave it empty."));
+            }
         }
-        if (errors.Count > 0 || date is null || start is null || end is null) return DomainResult<EventDetails>.Fail(errors);
+        if (errors.Count > 0 || date is null || start is null || end is null)
+        {
+            return DomainResult<EventDetails>.Fail(errors);
+        }
 
         var venue = Text(data, "venue") is { } venueName ? new Venue(venueName, current?.Venue?.Address, Text(data, "city")) : null;
         var link = Text(data, "link");
@@ -108,7 +132,12 @@ public static class EventForm
             : new OnlineMeeting(platform ?? OnlineMeeting.PlatformFromUrl(link), link, current?.OnlineMeeting?.Passcode, current?.OnlineMeeting?.DialIn);
         var baseline = current ?? new EventDetails
         {
-            Kind = kind, Title = "", Date = date.Value, StartTime = start.Value, EndTime = end.Value, TimeZoneId = defaultZone,
+            Kind = kind,
+            Title = "",
+            Date = date.Value,
+            StartTime = start.Value,
+            EndTime = end.Value,
+            TimeZoneId = defaultZone,
         };
         return DomainResult<EventDetails>.Ok(baseline with
         {
@@ -150,16 +179,30 @@ public static class EventForm
 
     private static LocalDate? Parse(string? text, LocalDatePattern pattern, List<FieldError> errors, string field, string ask)
     {
-        if (text is null) return Error<LocalDate?>(errors, field, ask, null);
+        if (text is null)
+        {
+            return Error<LocalDate?>(errors, field, ask, null);
+        }
+
         var result = pattern.Parse(text);
         return result.Success ? result.Value : Error<LocalDate?>(errors, field, $"'{text}' is not a date on the calendar. {ask}", null);
     }
 
     private static LocalTime? ParseTime(string? text, List<FieldError> errors, string field, string ask)
     {
-        if (text is null) return Error<LocalTime?>(errors, field, ask, null);
+        if (text is null)
+        {
+            return Error<LocalTime?>(errors, field, ask, null);
+        }
+
         foreach (var pattern in TimePatterns)
-            if (pattern.Parse(text) is { Success: true } parsed) return parsed.Value;
+        {
+            if (pattern.Parse(text) is { Success: true } parsed)
+            {
+                return parsed.Value;
+            }
+        }
+
         return Error<LocalTime?>(errors, field, $"'{text}' is not a time. {ask}", null);
     }
 }

@@ -17,28 +17,55 @@ public sealed class EventFormHandler(EventActions actions, EventLookup lookup, C
             case EventForm.NewVerb:
                 return NewForm(request, KindOf(data), zone);
             case EventForm.CreateVerb:
-            {
-                var submission = FormCard.Text(data, CardSubmissions.Key);
-                var (first, created) = await submissions.ClaimAsync(submission, request.UserId, null, ct);
-                if (!first) return await AlreadyCreatedAsync(request, created, ct);
-                var reply = await CreateAsync(request, data, zone, ct);
-                if (reply.Card is null || reply.Errors.Count > 0 || NumberIn(reply) is not { } number) await submissions.ReleaseAsync(submission, ct);
-                else await submissions.CompleteAsync(submission, number, ct);
-                return reply;
-            }
+                {
+                    var submission = FormCard.Text(data, CardSubmissions.Key);
+                    var (first, created) = await submissions.ClaimAsync(submission, request.UserId, null, ct);
+                    if (!first)
+                    {
+                        return await AlreadyCreatedAsync(request, created, ct);
+                    }
+
+                    var reply = await CreateAsync(request, data, zone, ct);
+                    if (reply.Card is null || reply.Errors.Count > 0 || NumberIn(reply) is not { } number)
+                    {
+                        await submissions.ReleaseAsync(submission, ct);
+                    }
+                    else
+                    {
+                        await submissions.CompleteAsync(submission, number, ct);
+                    }
+
+                    return reply;
+                }
             case EventForm.EditVerb:
             case EventForm.SaveVerb:
-            {
-                var found = await lookup.ForOrganiserAsync(request, FormCard.Int(data, "event"), ct);
-                if (found.Event is not { } ev) return found.Refusal!;
-                if (verb == EventForm.EditVerb) return Form(request, ev.Details, ev.Number, [], zone);
-                var submission = FormCard.Text(data, CardSubmissions.Key);
-                var (first, _) = await submissions.ClaimAsync(submission, request.UserId, ev.Number, ct);
-                if (!first) return await actions.ShowAsync(request, ev, ct, lead: "That was already saved; nothing changed twice.");
-                var saved = await SaveAsync(request, ev, data, zone, ct);
-                if (saved.Errors.Count > 0) await submissions.ReleaseAsync(submission, ct);
-                return saved;
-            }
+                {
+                    var found = await lookup.ForOrganiserAsync(request, FormCard.Int(data, "event"), ct);
+                    if (found.Event is not { } ev)
+                    {
+                        return found.Refusal!;
+                    }
+
+                    if (verb == EventForm.EditVerb)
+                    {
+                        return Form(request, ev.Details, ev.Number, [], zone);
+                    }
+
+                    var submission = FormCard.Text(data, CardSubmissions.Key);
+                    var (first, _) = await submissions.ClaimAsync(submission, request.UserId, ev.Number, ct);
+                    if (!first)
+                    {
+                        return await actions.ShowAsync(request, ev, ct, lead: "That was already saved; nothing changed twice.");
+                    }
+
+                    var saved = await SaveAsync(request, ev, data, zone, ct);
+                    if (saved.Errors.Count > 0)
+                    {
+                        await submissions.ReleaseAsync(submission, ct);
+                    }
+
+                    return saved;
+                }
             default:
                 throw new ArgumentOutOfRangeException(nameof(verb), verb, "Not a form verb.");
         }
@@ -47,7 +74,11 @@ public sealed class EventFormHandler(EventActions actions, EventLookup lookup, C
     private async Task<BotReply> CreateAsync(TurnRequest request, JsonObject data, DateTimeZone zone, CancellationToken ct)
     {
         var read = EventForm.Read(data, null, zone.Id);
-        if (!read.IsSuccess) return Form(request, null, null, read.Errors, zone, "Some fields need another look.", data);
+        if (!read.IsSuccess)
+        {
+            return Form(request, null, null, read.Errors, zone, "Some fields need another look.", data);
+        }
+
         var reply = await actions.CreateAsync(request, read.Value!, ct);
         return reply.Card is null ? Form(request, read.Value, null, ErrorsOf(reply), zone, reply.Text) : reply;
     }
@@ -55,9 +86,17 @@ public sealed class EventFormHandler(EventActions actions, EventLookup lookup, C
     private async Task<BotReply> SaveAsync(TurnRequest request, Event ev, JsonObject data, DateTimeZone zone, CancellationToken ct)
     {
         var read = EventForm.Read(data, ev.Details, ev.TimeZoneId);
-        if (!read.IsSuccess) return Form(request, ev.Details, ev.Number, read.Errors, zone, "Some fields need another look.", data);
+        if (!read.IsSuccess)
+        {
+            return Form(request, ev.Details, ev.Number, read.Errors, zone, "Some fields need another look.", data);
+        }
+
         var update = ev.Update(read.Value!, clock);
-        if (!update.IsSuccess) return Form(request, read.Value, ev.Number, update.Errors, zone, "Nothing was saved yet.");
+        if (!update.IsSuccess)
+        {
+            return Form(request, read.Value, ev.Number, update.Errors, zone, "Nothing was saved yet.");
+        }
+
         return await actions.EditAsync(request, ev, _ => update, $"Saved {ev.Reference}.", ct);
     }
 
@@ -93,9 +132,17 @@ public sealed class EventFormHandler(EventActions actions, EventLookup lookup, C
         DateTimeZone zone, string? lead = null, JsonObject? typed = null)
     {
         var text = lead ?? (number is null ? "Fill in the new event." : $"Edit #{number}.");
-        if (errors.Count > 0) text += "\n" + string.Join("\n", errors.Select(e => "- " + e.Message));
+        if (errors.Count > 0)
+        {
+            text += "\n" + string.Join("\n", errors.Select(e => "- " + e.Message));
+        }
+
         var card = EventForm.Render(request.Surface, details, number, errors, zone.Id);
-        if (typed is not null) KeepTyped(card, typed);
+        if (typed is not null)
+        {
+            KeepTyped(card, typed);
+        }
+
         return new BotReply(text, card) { Lead = lead, Errors = errors.Count > 0 || lead is null ? errors : [new Domain.FieldError("form", lead)] };
     }
 
@@ -107,11 +154,22 @@ public sealed class EventFormHandler(EventActions actions, EventLookup lookup, C
             case JsonObject o:
                 if (o["id"] is JsonValue id && o["type"]?.GetValue<string>()?.StartsWith("Input.", StringComparison.Ordinal) == true
                     && FormCard.Text(typed, id.GetValue<string>()) is { } value)
+                {
                     o["value"] = value;
-                foreach (var (_, child) in o.ToList()) KeepTyped(child, typed);
+                }
+
+                foreach (var (_, child) in o.ToList())
+                {
+                    KeepTyped(child, typed);
+                }
+
                 break;
             case JsonArray a:
-                foreach (var child in a.ToList()) KeepTyped(child, typed);
+                foreach (var child in a.ToList())
+                {
+                    KeepTyped(child, typed);
+                }
+
                 break;
         }
     }

@@ -37,7 +37,11 @@ public sealed class EventLookup(EventRepository events)
 
     private static Found Editable(TurnRequest request, Event? ev, string notFound)
     {
-        if (ev is null) return new Found(null, notFound);
+        if (ev is null)
+        {
+            return new Found(null, notFound);
+        }
+
         var allowed = ev.CheckCanEdit(request.UserId);
         return allowed.IsSuccess ? new Found(ev, null) : new Found(null, allowed.ErrorMessage);
     }

@@ -27,7 +27,9 @@ public sealed class EventPublisher(
         };
         var sent = await request.SendAsync(reply, ct);
         if (sent?.Id is { Length: > 0 } activityId && request.Activity.Conversation?.Id is { } conversationId)
+        {
             await events.AddPostingAsync(ev, request.Activity.ChannelId ?? "", conversationId, activityId, ct);
+        }
     }
 
     /// <summary>The card everyone in a group chat or channel may see; Teams refreshes it into each viewer's own view.</summary>
@@ -62,12 +64,20 @@ public sealed class EventPublisher(
     public async Task RefreshPostedCardsAsync(Event ev, CancellationToken ct)
     {
         var postings = await events.PostingsAsync(ev, ct);
-        if (postings.Count == 0) return;
+        if (postings.Count == 0)
+        {
+            return;
+        }
+
         var (counts, shared) = await SharedViewAsync(ev, ct);
         foreach (var posting in postings)
         {
             var reference = await conversations.FindAsync(posting.ChannelId, posting.ConversationId, ct);
-            if (reference is null) continue;
+            if (reference is null)
+            {
+                continue;
+            }
+
             try
             {
                 await RefreshPostingAsync(ev, posting, reference, (counts, shared), ct);

@@ -15,7 +15,10 @@ public sealed class EventRepository(PanelBotDbContext db, TimeProvider clock)
     {
         var text = reference.Trim().TrimStart('#');
         if (int.TryParse(text, out var number))
+        {
             return await db.Events.SingleOrDefaultAsync(e => e.Number == number, ct);
+        }
+
         var slug = text.ToLowerInvariant();
         return await db.Events.Where(e => e.Slug == slug).OrderByDescending(e => e.Number).FirstOrDefaultAsync(ct);
     }
@@ -55,7 +58,10 @@ public sealed class EventRepository(PanelBotDbContext db, TimeProvider clock)
             }
             catch (DbUpdateException) when (attempt < 5)
             {
-                foreach (var ev in batch) db.Entry(ev).State = EntityState.Detached;
+                foreach (var ev in batch)
+                {
+                    db.Entry(ev).State = EntityState.Detached;
+                }
             }
         }
     }
@@ -78,7 +84,10 @@ public sealed class EventRepository(PanelBotDbContext db, TimeProvider clock)
     {
         db.EventPostings.Add(new EventPosting
         {
-            EventId = ev.Id, ChannelId = channelId, ConversationId = conversationId, ActivityId = activityId,
+            EventId = ev.Id,
+            ChannelId = channelId,
+            ConversationId = conversationId,
+            ActivityId = activityId,
             PostedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(ct);

@@ -12,8 +12,11 @@ public static class SpeakerTimesReply
     public static BotReply Render(Event ev, SlotSearch search, WakingHours hours)
     {
         if (search.SpeakerCount == 0)
+        {
             return $"None of the speakers of {ev.Reference} has a time zone yet, so I can't compare their hours. " +
                    $"Add one with `speaker {ev.Reference} \"NAME\" zone America/New_York`.";
+        }
+
         var date = TimeFormats.LongDate(search.Date);
         var everyone = search.SpeakerCount switch
         {
@@ -28,7 +31,11 @@ public static class SpeakerTimesReply
                 ? $"Start times on {date} that suit {everyone} ({hours} their time), in {ev.TimeZoneId}:"
                 : $"No start time on {date} suits {everyone} ({hours} their time), but these do on the nearest days, in {ev.TimeZoneId}:");
             var number = 1;
-            foreach (var option in search.Options) AppendOption(text, ev, option, $"{number++}. ", search.DaysSearched > 0);
+            foreach (var option in search.Options)
+            {
+                AppendOption(text, ev, option, $"{number++}. ", search.DaysSearched > 0);
+            }
+
             var first = search.Options[0];
             text.AppendLine().Append(search.DaysSearched == 0
                 ? $"To use one: `set {ev.Reference} start {Range(first)}`."
@@ -37,7 +44,11 @@ public static class SpeakerTimesReply
         }
 
         text.Append($"No start time on {date} (nor up to {SlotFinder.DaysAround} days either side) keeps {everyone} within {hours} their time.");
-        if (search.Options.Count == 0) return text.Append($" There are no start times left to try on {date}.").ToString();
+        if (search.Options.Count == 0)
+        {
+            return text.Append($" There are no start times left to try on {date}.").ToString();
+        }
+
         var best = search.Options[0];
         var outside = best.Speakers.Where(s => !s.IsInside).ToList();
         text.AppendLine().AppendLine().AppendLine($"The fairest compromise, in {ev.TimeZoneId}:");

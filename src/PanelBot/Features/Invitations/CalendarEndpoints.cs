@@ -1,13 +1,13 @@
-using PanelBot.Hosting;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Extensions;
 using PanelBot.Calendar;
 using PanelBot.Domain.Events;
-using EventStatus = PanelBot.Domain.Events.EventStatus;
 using PanelBot.Features.Events;
+using PanelBot.Hosting;
 using PanelBot.Storage;
+using EventStatus = PanelBot.Domain.Events.EventStatus;
 
 namespace PanelBot.Features.Invitations;
 
@@ -31,7 +31,11 @@ public static class CalendarEndpoints
         ICalendarWriter writer, PublicUrls urls, TimeProvider clock, CancellationToken ct)
     {
         var ev = await events.FindAsync(reference, ct);
-        if (ev is null || !IsPublic(ev)) return Results.NotFound();
+        if (ev is null || !IsPublic(ev))
+        {
+            return Results.NotFound();
+        }
+
         var ics = writer.Write(CalendarMethod.Publish, [calendar.ForPublic(ev, urls.EventIcs(ev).ToString())], clock.GetCurrentInstant(), CalendarEvents.ProdId);
         return Results.Bytes(Encoding.UTF8.GetBytes(ics), ContentType, $"{ev.Slug}.ics");
     }
@@ -39,7 +43,11 @@ public static class CalendarEndpoints
     private static async Task<IResult> FeedAsync(string token, FeedTokens tokens, PanelBotDbContext db, CalendarEvents calendar,
         ICalendarWriter writer, PublicUrls urls, People.NamedPeople people, TimeProvider clock, CancellationToken ct)
     {
-        if (await tokens.OrganiserOfAsync(token, ct) is not { } issuedFor) return Results.NotFound();
+        if (await tokens.OrganiserOfAsync(token, ct) is not { } issuedFor)
+        {
+            return Results.NotFound();
+        }
+
         var organiserId = await people.CurrentKeyAsync(issuedFor, ct);
         var since = clock.GetCurrentInstant() - Duration.FromDays(366);
         var candidates = await db.Events.AsNoTracking().Where(e => e.EndsAt >= since).OrderBy(e => e.StartsAt).ToListAsync(ct);
@@ -52,7 +60,11 @@ public static class CalendarEndpoints
     private static async Task<IResult> SeriesFeedAsync(string token, FeedTokens tokens, PanelBotDbContext db, CalendarEvents calendar,
         ICalendarWriter writer, PublicUrls urls, TimeProvider clock, CancellationToken ct)
     {
-        if (await tokens.SeriesOfAsync(token, ct) is not { } series) return Results.NotFound();
+        if (await tokens.SeriesOfAsync(token, ct) is not { } series)
+        {
+            return Results.NotFound();
+        }
+
         var since = clock.GetCurrentInstant() - Duration.FromDays(366);
         var candidates = await db.Events.AsNoTracking().Where(e => e.EndsAt >= since && e.PartOf == series).OrderBy(e => e.StartsAt).ToListAsync(ct);
         var inSeries = candidates.Where(IsPublic).Take(500).Select(e => calendar.ForPublic(e, urls.EventIcs(e).ToString())).ToList();

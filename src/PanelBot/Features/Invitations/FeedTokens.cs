@@ -37,7 +37,11 @@ public sealed class FeedTokens(PanelBotDbContext db, IOptions<MailOptions> optio
     private async Task<string?> ReadAsync(string purpose, string token, CancellationToken ct)
     {
         var dot = token.IndexOf('.');
-        if (dot <= 0 || token.Length > 2000) return null;
+        if (dot <= 0 || token.Length > 2000)
+        {
+            return null;
+        }
+
         try
         {
             var subject = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token[..dot]));
@@ -57,9 +61,17 @@ public sealed class FeedTokens(PanelBotDbContext db, IOptions<MailOptions> optio
 
     private async Task<byte[]> KeyAsync(CancellationToken ct)
     {
-        if (options.Value.FeedSecret is { Length: > 0 } secret) return Encoding.UTF8.GetBytes(secret);
+        if (options.Value.FeedSecret is { Length: > 0 } secret)
+        {
+            return Encoding.UTF8.GetBytes(secret);
+        }
+
         var stored = await db.AppSecrets.AsNoTracking().SingleOrDefaultAsync(s => s.Name == KeyName, ct);
-        if (stored is not null) return Convert.FromBase64String(stored.Value);
+        if (stored is not null)
+        {
+            return Convert.FromBase64String(stored.Value);
+        }
+
         var created = new AppSecret { Name = KeyName, Value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) };
         db.AppSecrets.Add(created);
         try

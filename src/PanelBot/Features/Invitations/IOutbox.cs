@@ -1,5 +1,5 @@
-using NodaTime;
 using MimeKit;
+using NodaTime;
 
 namespace PanelBot.Features.Invitations;
 

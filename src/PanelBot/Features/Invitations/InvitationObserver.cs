@@ -33,28 +33,50 @@ public sealed class InvitationObserver(
             return;
         }
 
-        if (change.Update is not { } update) return;
-        var statusChanged = (update.Changes & EventChanges.Status) != 0;
-        if (statusChanged && ev.Status == EventStatus.Cancelled)
+        if (change.Update is not { } update)
         {
-            foreach (var invitee in await InviteesAsync(ev, ct)) await QueueAsync(ev, invitee, InvitationKind.Cancel, ct);
             return;
         }
 
-        if (ev.Status != EventStatus.Published) return;
+        var statusChanged = (update.Changes & EventChanges.Status) != 0;
+        if (statusChanged && ev.Status == EventStatus.Cancelled)
+        {
+            foreach (var invitee in await InviteesAsync(ev, ct))
+            {
+                await QueueAsync(ev, invitee, InvitationKind.Cancel, ct);
+            }
+
+            return;
+        }
+
+        if (ev.Status != EventStatus.Published)
+        {
+            return;
+        }
+
         if (statusChanged)
         {
-            foreach (var invitee in await InviteesAsync(ev, ct)) await QueueAsync(ev, invitee, InvitationKind.Invitation, ct);
+            foreach (var invitee in await InviteesAsync(ev, ct))
+            {
+                await QueueAsync(ev, invitee, InvitationKind.Invitation, ct);
+            }
+
             return;
         }
 
         if (update.IsCalendarRelevant)
         {
             var window = clock.GetCurrentInstant() + options.Value.MergeWindow.ToDuration();
-            foreach (var invitee in await InviteesAsync(ev, ct)) await QueueAsync(ev, invitee, InvitationKind.Update, ct, window);
+            foreach (var invitee in await InviteesAsync(ev, ct))
+            {
+                await QueueAsync(ev, invitee, InvitationKind.Update, ct, window);
+            }
         }
 
-        if ((update.Changes & EventChanges.Speakers) != 0) await ReconcileSpeakersAsync(ev, ct);
+        if ((update.Changes & EventChanges.Speakers) != 0)
+        {
+            await ReconcileSpeakersAsync(ev, ct);
+        }
     }
 
     /// <summary>
@@ -64,28 +86,54 @@ public sealed class InvitationObserver(
     public async Task QueueJoinLinkReleaseAsync(Event ev, CancellationToken ct = default)
     {
         var tracked = db.Events.Local.FirstOrDefault(e => e.Id == ev.Id) ?? await db.Events.SingleOrDefaultAsync(e => e.Id == ev.Id, ct);
-        if (tracked is null || !tracked.ReleaseJoinLink(clock).IsSuccess) return;
+        if (tracked is null || !tracked.ReleaseJoinLink(clock).IsSuccess)
+        {
+            return;
+        }
+
         foreach (var invitee in await InviteesAsync(tracked, ct))
+        {
             await QueueAsync(tracked, invitee, InvitationKind.Release, ct, withJoinLink: true);
+        }
     }
 
     private async Task OnRsvpAsync(Event ev, RsvpOutcome outcome, CancellationToken ct)
     {
-        if (ev.Status != EventStatus.Published) return;
+        if (ev.Status != EventStatus.Published)
+        {
+            return;
+        }
+
         var speakers = SpeakerInvitees(ev).Select(s => s.Key).ToHashSet();
         if (outcome.Registration is { } registration && registration.State == RsvpState.Going && outcome.PreviousState != RsvpState.Going)
+        {
             await InviteAttendeeAsync(ev, registration, InvitationKind.Invitation, speakers, ct);
+        }
+
         foreach (var promoted in outcome.Promoted.Where(p => p.State == RsvpState.Going))
+        {
             await InviteAttendeeAsync(ev, promoted, InvitationKind.Invitation, speakers, ct);
+        }
+
         var left = outcome.Registration ?? outcome.Removed;
         if (outcome.PreviousState == RsvpState.Going && left is not null && (outcome.Removed is not null || left.State != RsvpState.Going))
+        {
             await InviteAttendeeAsync(ev, left, InvitationKind.Withdrawal, speakers, ct);
+        }
     }
 
     private async Task InviteAttendeeAsync(Event ev, Registration registration, InvitationKind kind, HashSet<string> speakers, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(registration.Email)) return; // the bot asks for an address instead
-        if (speakers.Contains(registration.Email.ToLowerInvariant())) return; // keeps the speaker's own invitation
+        if (string.IsNullOrWhiteSpace(registration.Email))
+        {
+            return; // the bot asks for an address instead
+        }
+
+        if (speakers.Contains(registration.Email.ToLowerInvariant()))
+        {
+            return; // keeps the speaker's own invitation
+        }
+
         var zoneId = await ZoneOf.For(db)(db, registration.UserId, ct);
         var zone = zoneId is null ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId);
         await QueueAsync(ev, new Invitee(registration.Email, registration.UserName, zone), kind, ct);
@@ -97,10 +145,17 @@ public sealed class InvitationObserver(
         var wanted = (await InviteesAsync(ev, ct)).ToDictionary(i => i.Key);
         var invited = await CurrentlyInvitedAsync(ev, ct);
         foreach (var (key, invitee) in wanted)
+        {
             if (!invited.Contains(key) && invitee.SpeakerRole is not null)
+            {
                 await QueueAsync(ev, invitee, InvitationKind.Invitation, ct);
+            }
+        }
+
         foreach (var key in invited.Where(k => !wanted.ContainsKey(k)))
+        {
             await QueueAsync(ev, new Invitee(key, key), InvitationKind.Withdrawal, ct);
+        }
     }
 
     /// <summary>Recipients whose latest calendar mail about the event is not a CANCEL.</summary>
@@ -112,7 +167,11 @@ public sealed class InvitationObserver(
             .Select(m => new { m.Recipient, m.Kind })
             .ToListAsync(ct);
         var latest = new Dictionary<string, string>();
-        foreach (var row in rows) latest[row.Recipient.ToLowerInvariant()] = row.Kind;
+        foreach (var row in rows)
+        {
+            latest[row.Recipient.ToLowerInvariant()] = row.Kind;
+        }
+
         return latest.Where(p => p.Value != "cancel").Select(p => p.Key).ToHashSet();
     }
 
@@ -120,13 +179,21 @@ public sealed class InvitationObserver(
     private async Task<IReadOnlyList<Invitee>> InviteesAsync(Event ev, CancellationToken ct)
     {
         var result = new Dictionary<string, Invitee>();
-        foreach (var speaker in SpeakerInvitees(ev)) result.TryAdd(speaker.Key, speaker);
+        foreach (var speaker in SpeakerInvitees(ev))
+        {
+            result.TryAdd(speaker.Key, speaker);
+        }
+
         var going = await db.Registrations.AsNoTracking()
             .Where(r => r.EventId == ev.Id && r.State == RsvpState.Going && r.Email != null)
             .OrderBy(r => r.CreatedAt)
             .ToListAsync(ct);
         var zones = await ZonesAsync(going.Select(r => r.UserId).ToList(), ct);
-        foreach (var r in going) result.TryAdd(r.Email!.ToLowerInvariant(), new Invitee(r.Email!, r.UserName, zones.GetValueOrDefault(r.UserId)));
+        foreach (var r in going)
+        {
+            result.TryAdd(r.Email!.ToLowerInvariant(), new Invitee(r.Email!, r.UserName, zones.GetValueOrDefault(r.UserId)));
+        }
+
         return result.Values.ToList();
     }
 

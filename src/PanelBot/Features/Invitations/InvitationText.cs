@@ -29,11 +29,19 @@ public static class InvitationText
     {
         var sections = new List<Section> { new(null, [Lead(ev, to, kind)], []) };
         var when = new List<string> { EventCard.When(ev) };
-        if (EventCard.WhenForViewer(ev, to.Zone) is { } theirs) when.Add("Your time: " + theirs);
+        if (EventCard.WhenForViewer(ev, to.Zone) is { } theirs)
+        {
+            when.Add("Your time: " + theirs);
+        }
+
         sections.Add(new("When", when, []));
         if (kind.IsCancel())
         {
-            if (ev.CancellationReason is { } reason && kind == InvitationKind.Cancel) sections.Add(new("Reason", [reason], []));
+            if (ev.CancellationReason is { } reason && kind == InvitationKind.Cancel)
+            {
+                sections.Add(new("Reason", [reason], []));
+            }
+
             sections.Add(new(null, [kind == InvitationKind.Cancel
                 ? "Your calendar app removes it when you open this message."
                 : $"Changed your mind? Tell PanelBot: rsvp {ev.Reference} going"], []));
@@ -43,21 +51,40 @@ public static class InvitationText
         var where = new List<string> { Location(ev, withJoinLink) ?? "To be announced" };
         if (ev.OnlineMeeting is { JoinUrl: not null } meeting)
         {
-            if (!withJoinLink) where.Add($"The join link will follow {ReleaseWhen(ev)} the event.");
+            if (!withJoinLink)
+            {
+                where.Add($"The join link will follow {ReleaseWhen(ev)} the event.");
+            }
             else
             {
-                if (meeting.Passcode is { } passcode) where.Add("Passcode: " + passcode);
-                if (meeting.DialIn is { } dialIn) where.Add("Dial-in: " + dialIn);
+                if (meeting.Passcode is { } passcode)
+                {
+                    where.Add("Passcode: " + passcode);
+                }
+
+                if (meeting.DialIn is { } dialIn)
+                {
+                    where.Add("Dial-in: " + dialIn);
+                }
             }
         }
         sections.Add(new("Where", where, JoinLinks(ev, withJoinLink)));
         foreach (var group in ev.SpeakersByRole())
+        {
             sections.Add(new(group.Label, group.Speakers.Select(s => s.ToString()).ToList(), []));
+        }
+
         if (to.SpeakerRole is not null && SpeakersLocalTimes(ev) is { Count: > 0 } localTimes)
+        {
             sections.Add(new(SpeakersLocalTimesHeading, localTimes, []));
+        }
+
         var readings = ev.Readings.Where(r => r.Timing == ReadingTiming.Before).ToList();
         if (readings.Count > 0)
+        {
             sections.Add(new("Before the event", [], readings.Select(r => (r.Author is null ? r.Title : $"{r.Title} ({r.Author})", r.Url)).ToList()));
+        }
+
         sections.Add(new(null, [to.SpeakerRole is null
             ? calendarAnswersRead
                 ? $"To change your answer, use Accept, Tentative or Decline in your calendar, or tell PanelBot in chat: rsvp {ev.Reference} no (or maybe)."
@@ -71,9 +98,21 @@ public static class InvitationText
         var text = new StringBuilder();
         foreach (var section in sections)
         {
-            if (section.Heading is not null) text.Append(section.Heading).Append(":\n");
-            foreach (var line in section.Lines) text.Append(section.Heading is null ? "" : "  ").Append(line).Append('\n');
-            foreach (var (label, url) in section.Links) text.Append("  ").Append(label).Append(": ").Append(url).Append('\n');
+            if (section.Heading is not null)
+            {
+                text.Append(section.Heading).Append(":\n");
+            }
+
+            foreach (var line in section.Lines)
+            {
+                text.Append(section.Heading is null ? "" : "  ").Append(line).Append('\n');
+            }
+
+            foreach (var (label, url) in section.Links)
+            {
+                text.Append("  ").Append(label).Append(": ").Append(url).Append('\n');
+            }
+
             text.Append('\n');
         }
         return text.ToString().TrimEnd() + "\n";
@@ -86,13 +125,24 @@ public static class InvitationText
             .Append(Encode(title)).Append("</h1>\n");
         foreach (var section in sections)
         {
-            if (section.Heading is not null) html.Append("<h2>").Append(Encode(section.Heading)).Append("</h2>\n");
-            foreach (var line in section.Lines) html.Append("<p>").Append(Encode(line)).Append("</p>\n");
+            if (section.Heading is not null)
+            {
+                html.Append("<h2>").Append(Encode(section.Heading)).Append("</h2>\n");
+            }
+
+            foreach (var line in section.Lines)
+            {
+                html.Append("<p>").Append(Encode(line)).Append("</p>\n");
+            }
+
             if (section.Links.Count > 0)
             {
                 html.Append("<ul>\n");
                 foreach (var (label, url) in section.Links)
+                {
                     html.Append("<li><a href=\"").Append(Encode(url)).Append("\">").Append(Encode(label)).Append("</a></li>\n");
+                }
+
                 html.Append("</ul>\n");
             }
         }
@@ -112,12 +162,31 @@ public static class InvitationText
     public static string PublicDescription(Event ev, string? pageUrl)
     {
         var text = new StringBuilder();
-        if (ev.Summary is { } summary) text.Append(summary).Append("\n\n");
-        if (ev.Description is { } description) text.Append(description).Append("\n\n");
+        if (ev.Summary is { } summary)
+        {
+            text.Append(summary).Append("\n\n");
+        }
+
+        if (ev.Description is { } description)
+        {
+            text.Append(description).Append("\n\n");
+        }
+
         foreach (var group in ev.SpeakersByRole())
+        {
             text.Append(group.Label).Append(": ").Append(string.Join("; ", group.Speakers)).Append('\n');
-        if (ev.OnlineMeeting is not null) text.Append("\nRegistered participants get the join link by email.\n");
-        if (pageUrl is not null) text.Append(pageUrl).Append('\n');
+        }
+
+        if (ev.OnlineMeeting is not null)
+        {
+            text.Append("\nRegistered participants get the join link by email.\n");
+        }
+
+        if (pageUrl is not null)
+        {
+            text.Append(pageUrl).Append('\n');
+        }
+
         return text.ToString().Trim();
     }
 
@@ -143,7 +212,11 @@ public static class InvitationText
 
     private static IReadOnlyList<(string, string)> JoinLinks(Event ev, bool withJoinLink)
     {
-        if (!withJoinLink || ev.OnlineMeeting is not { JoinUrl: { } url } meeting) return [];
+        if (!withJoinLink || ev.OnlineMeeting is not { JoinUrl: { } url } meeting)
+        {
+            return [];
+        }
+
         return [($"Join on {meeting.Platform ?? "the web"}", url)];
     }
 

@@ -33,7 +33,10 @@ public sealed class Outbox(PanelBotDbContext db, OutboxSignal signal, DkimSignin
                 added.State = EntityState.Detached;
             }
 
-            await foreach (var due in PendingDue.For(db)(db, key).WithCancellation(ct)) notBefore = Min(notBefore, due);
+            await foreach (var due in PendingDue.For(db)(db, key).WithCancellation(ct))
+            {
+                notBefore = Min(notBefore, due);
+            }
         }
 
         var envelope = MailEnvelope.Create(message.Mail, dkim.Signer);
@@ -63,7 +66,11 @@ public sealed class Outbox(PanelBotDbContext db, OutboxSignal signal, DkimSignin
     /// <summary>Counted once saved; a row replaced by a later merge in the same unit of work was never stored.</summary>
     private void Committed()
     {
-        foreach (var entry in _added.Where(e => db.Entry(e).State != EntityState.Detached)) metrics.MailQueued(entry.Kind);
+        foreach (var entry in _added.Where(e => db.Entry(e).State != EntityState.Detached))
+        {
+            metrics.MailQueued(entry.Kind);
+        }
+
         _added.Clear();
         signal.Notify();
     }

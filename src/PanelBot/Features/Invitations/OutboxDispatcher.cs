@@ -42,7 +42,10 @@ public sealed class OutboxDispatcher(
             {
                 await ReleaseStuckAsync(stoppingToken);
                 var sent = await DispatchDueAsync(stoppingToken);
-                if (sent == BatchSize) continue; // more may be due right away
+                if (sent == BatchSize)
+                {
+                    continue; // more may be due right away
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -80,7 +83,11 @@ public sealed class OutboxDispatcher(
                 .ToListAsync(ct);
         }
 
-        if (due.Count == 0) return 0;
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = options.Value.EffectiveMaxInFlight, CancellationToken = ct },
             async (row, token) => await DeliverAsync(row, token));
         return due.Count;
@@ -107,7 +114,11 @@ public sealed class OutboxDispatcher(
                     .SetProperty(m => m.State, OutboxState.Sending)
                     .SetProperty(m => m.ClaimedAt, now)
                     .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
-            if (claimed == 0) return; // another instance took it
+            if (claimed == 0)
+            {
+                return; // another instance took it
+            }
+
             entry = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == row.Id, ct);
         }
 
@@ -182,10 +193,20 @@ public sealed class OutboxDispatcher(
         await db.OutboxMessages.Where(m => m.Id == id && m.State == OutboxState.Sending).ExecuteUpdateAsync(s =>
         {
             s.SetProperty(m => m.State, state).SetProperty(m => m.LastError, truncated);
-            if (state == OutboxState.Sent) s.SetProperty(m => m.SentAt, now);
-            if (nextAttempt is { } next) s.SetProperty(m => m.NextAttemptAt, next);
+            if (state == OutboxState.Sent)
+            {
+                s.SetProperty(m => m.SentAt, now);
+            }
+
+            if (nextAttempt is { } next)
+            {
+                s.SetProperty(m => m.NextAttemptAt, next);
+            }
         }, ct);
-        if (state is OutboxState.Sent or OutboxState.Failed) await erasure.EraseIfAskedAsync(db, id, ct);
+        if (state is OutboxState.Sent or OutboxState.Failed)
+        {
+            await erasure.EraseIfAskedAsync(db, id, ct);
+        }
     }
 
     /// <summary>Keeps the claim alive while the server is being talked to: a third of the lease, then again.</summary>
@@ -228,11 +249,19 @@ public sealed class OutboxDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PanelBotDbContext>();
-        if (!db.Database.IsSqlite()) return 0;
+        if (!db.Database.IsSqlite())
+        {
+            return 0;
+        }
+
         var released = await db.OutboxMessages.Where(m => m.State == OutboxState.Sending)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Pending)
                 .SetProperty(m => m.LastError, "Released at start-up after an interrupted send."), ct);
-        if (released > 0) logger.LogWarning("Released {Count} outbox messages left in Sending by the previous run", released);
+        if (released > 0)
+        {
+            logger.LogWarning("Released {Count} outbox messages left in Sending by the previous run", released);
+        }
+
         return released;
     }
 
@@ -246,7 +275,11 @@ public sealed class OutboxDispatcher(
             .Where(m => m.State == OutboxState.Sending && (m.ClaimedAt == null || m.ClaimedAt < cutoff))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Pending)
                 .SetProperty(m => m.LastError, "Released after an interrupted send."), ct);
-        if (released > 0) logger.LogWarning("Released {Count} outbox messages left in Sending by an interrupted run", released);
+        if (released > 0)
+        {
+            logger.LogWarning("Released {Count} outbox messages left in Sending by an interrupted run", released);
+        }
+
         return released;
     }
 

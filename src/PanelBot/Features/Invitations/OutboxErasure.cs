@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PanelBot.Mail;
 using PanelBot.Storage;
 
@@ -15,7 +15,11 @@ public sealed class OutboxErasure(IOptions<MailOptions> options, IHostEnvironmen
     public async Task ForgetAsync(PanelBotDbContext db, IReadOnlyCollection<string> addresses, CancellationToken ct)
     {
         var lowered = addresses.Select(a => a.Trim().ToLowerInvariant()).Distinct().ToList();
-        if (lowered.Count == 0) return;
+        if (lowered.Count == 0)
+        {
+            return;
+        }
+
         var rows = await db.OutboxMessages.Where(m => lowered.Contains(m.Recipient.ToLower())).ToListAsync(ct);
         foreach (var row in rows)
         {
@@ -52,14 +56,22 @@ public sealed class OutboxErasure(IOptions<MailOptions> options, IHostEnvironmen
     {
         var messageId = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == id && m.EraseWhenDone)
             .Select(m => m.MessageId).SingleOrDefaultAsync(ct);
-        if (messageId is null) return;
+        if (messageId is null)
+        {
+            return;
+        }
+
         await db.OutboxMessages.Where(m => m.Id == id).ExecuteDeleteAsync(ct);
         DeletePickupCopy(messageId);
     }
 
     private void DeletePickupCopy(string messageId)
     {
-        if (options.Value.EffectiveTransport != MailTransportKind.Pickup) return;
+        if (options.Value.EffectiveTransport != MailTransportKind.Pickup)
+        {
+            return;
+        }
+
         var path = Path.Combine(environment.ContentRootPath, options.Value.PickupDirectory, PickupDirectoryTransport.FileNameFor(messageId));
         try
         {

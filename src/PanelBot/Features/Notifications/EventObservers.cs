@@ -5,11 +5,17 @@ public sealed class EventObservers(IEnumerable<IEventObserver> observers)
 {
     public async Task BeforeSaveAsync(EventChange change, CancellationToken ct)
     {
-        foreach (var observer in observers) await observer.BeforeSaveAsync(change, ct);
+        foreach (var observer in observers)
+        {
+            await observer.BeforeSaveAsync(change, ct);
+        }
     }
 
     public async Task AfterSaveAsync(EventChange change, CancellationToken ct)
     {
-        foreach (var observer in observers) await observer.AfterSaveAsync(change, ct);
+        foreach (var observer in observers)
+        {
+            await observer.AfterSaveAsync(change, ct);
+        }
     }
 }

@@ -8,7 +8,11 @@ public sealed class ConnectorThrottleCounter(PanelBotMetrics metrics) : Delegati
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.TooManyRequests) metrics.ConnectorThrottled();
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            metrics.ConnectorThrottled();
+        }
+
         return response;
     }
 }

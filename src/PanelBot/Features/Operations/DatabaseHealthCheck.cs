@@ -28,7 +28,13 @@ public sealed class DatabaseHealthCheck(IOptions<StorageOptions> options, ILogge
             command.CommandText = "SELECT version FROM schema_migrations";
             var applied = new HashSet<string>(StringComparer.Ordinal);
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-                while (await reader.ReadAsync(cancellationToken)) applied.Add(reader.GetString(0));
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    applied.Add(reader.GetString(0));
+                }
+            }
+
             var missing = expected.Count(v => !applied.Contains(v));
             return missing == 0
                 ? HealthCheckResult.Healthy($"{storage.Provider}: reachable, {expected.Count} migrations applied")

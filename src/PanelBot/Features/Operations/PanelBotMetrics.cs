@@ -50,8 +50,15 @@ public sealed class PanelBotMetrics
     {
         _remindersFired.Add(1);
         _reminderLateness.Record(Math.Max(0, lateness.TotalSeconds));
-        if (chats > 0) _reminderDeliveries.Add(chats, new KeyValuePair<string, object?>("channel", "chat"));
-        if (mails > 0) _reminderDeliveries.Add(mails, new KeyValuePair<string, object?>("channel", "mail"));
+        if (chats > 0)
+        {
+            _reminderDeliveries.Add(chats, new KeyValuePair<string, object?>("channel", "chat"));
+        }
+
+        if (mails > 0)
+        {
+            _reminderDeliveries.Add(mails, new KeyValuePair<string, object?>("channel", "mail"));
+        }
     }
 
     public void ConnectorThrottled() => _connectorThrottled.Add(1);

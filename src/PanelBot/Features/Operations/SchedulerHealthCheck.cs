@@ -11,7 +11,11 @@ public sealed class SchedulerHealthCheck(ISchedulerFactory schedulers, IOptions<
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (!options.Value.Enabled) return HealthCheckResult.Healthy("off on this instance (Scheduling:Enabled=false)");
+        if (!options.Value.Enabled)
+        {
+            return HealthCheckResult.Healthy("off on this instance (Scheduling:Enabled=false)");
+        }
+
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         var status = await scheduler.GetStatus(cancellationToken);
         return status == SchedulerStatus.Running

@@ -19,9 +19,13 @@ public static class SharedKeys
         var root = builder.Environment.ContentRootPath;
         var protection = builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
         if (settings.KeysDirectory is { Length: > 0 } folder)
+        {
             protection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(root, folder)));
+        }
         else
+        {
             protection.PersistKeysToDbContext<PanelBotDbContext>();
+        }
 
         if (settings.Certificate.Path is { Length: > 0 } path)
         {
@@ -36,10 +40,16 @@ public static class SharedKeys
     private static X509Certificate2 Load(string path, string? password)
     {
         if (!File.Exists(path))
+        {
             throw new InvalidOperationException($"DataProtection:Certificate: no certificate file at {path}.");
+        }
+
         var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
         if (!certificate.HasPrivateKey)
+        {
             throw new InvalidOperationException($"DataProtection:Certificate: {path} has no private key, so the keys it encrypts could not be read back.");
+        }
+
         return certificate;
     }
 }

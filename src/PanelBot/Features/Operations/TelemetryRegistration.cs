@@ -21,7 +21,11 @@ public static class TelemetryRegistration
     public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        if (string.IsNullOrWhiteSpace(configuration[EndpointVariable])) return builder;
+        if (string.IsNullOrWhiteSpace(configuration[EndpointVariable]))
+        {
+            return builder;
+        }
+
         var provider = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.Provider ?? StorageProvider.Sqlite;
 
         builder.Services.AddOpenTelemetry()
@@ -35,16 +39,28 @@ public static class TelemetryRegistration
                         o.Filter = context => !context.Request.Path.StartsWithSegments("/health");
                         o.EnrichWithHttpResponse = (span, response) =>
                         {
-                            if (UrlRedaction.RouteTemplate(response.HttpContext) is { } template) span.SetTag("url.path", template);
+                            if (UrlRedaction.RouteTemplate(response.HttpContext) is { } template)
+                            {
+                                span.SetTag("url.path", template);
+                            }
                         };
                     })
                     .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = (span, request) =>
                     {
-                        if (request.RequestUri is { IsAbsoluteUri: true } url) span.SetTag("url.full", UrlRedaction.Outgoing(url));
+                        if (request.RequestUri is { IsAbsoluteUri: true } url)
+                        {
+                            span.SetTag("url.full", UrlRedaction.Outgoing(url));
+                        }
                     });
                 // One database span per command: Npgsql's own on PostgreSQL, EF Core's for SQLite.
-                if (provider == StorageProvider.PostgreSql) tracing.AddNpgsql();
-                else tracing.AddEntityFrameworkCoreInstrumentation();
+                if (provider == StorageProvider.PostgreSql)
+                {
+                    tracing.AddNpgsql();
+                }
+                else
+                {
+                    tracing.AddEntityFrameworkCoreInstrumentation();
+                }
             })
             .WithMetrics(metrics =>
             {
@@ -52,7 +68,10 @@ public static class TelemetryRegistration
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddMeter("System.Runtime");
-                if (provider == StorageProvider.PostgreSql) metrics.AddNpgsqlInstrumentation();
+                if (provider == StorageProvider.PostgreSql)
+                {
+                    metrics.AddNpgsqlInstrumentation();
+                }
             })
             .UseOtlpExporter();
         return builder;

@@ -18,9 +18,17 @@ public sealed class NamedPeople(PanelBotDbContext db)
     public async Task<(string? UserId, string Name)> ResolveAsync(Activity activity, UserRef user, CancellationToken ct)
     {
         var (accountId, name, aadObjectId) = Mentions.ResolveAccount(activity, user);
-        if (accountId is null) return (null, name);
+        if (accountId is null)
+        {
+            return (null, name);
+        }
+
         var channel = activity.ChannelId ?? "";
-        if (aadObjectId is not null) return (UserKey.Of(channel, activity.GetTenantId(), accountId, aadObjectId), name);
+        if (aadObjectId is not null)
+        {
+            return (UserKey.Of(channel, activity.GetTenantId(), accountId, aadObjectId), name);
+        }
+
         var known = await db.PrivateChats.AsNoTracking()
             .Where(p => p.UserId == accountId || (p.MemberId == accountId && p.ChannelId == channel))
             .Select(p => p.UserId).FirstOrDefaultAsync(ct);

@@ -50,8 +50,15 @@ public sealed class PersonalData(PanelBotDbContext db, OutboxErasure outbox)
         var ids = await db.Database
             .SqlQuery<long>($"SELECT id AS \"Value\" FROM events WHERE co_organisers <> REPLACE(co_organisers, {quoted}, '')")
             .ToListAsync(ct);
-        if (ids.Count == 0) return;
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
         var events = await db.Events.Where(e => ids.Contains(e.Id)).ToListAsync(ct);
-        if (events.Count(e => e.ForgetCoOrganiserName(userId)) > 0) await db.SaveChangesAsync(ct);
+        if (events.Count(e => e.ForgetCoOrganiserName(userId)) > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
     }
 }

@@ -18,7 +18,11 @@ public sealed class UserKeyMoves(PanelBotDbContext db, WriteGate writes)
     public async Task MoveAsync(IReadOnlyList<string> aliases, string key, CancellationToken ct)
     {
         var from = aliases.Where(a => a != key).ToList();
-        if (from.Count == 0) return;
+        if (from.Count == 0)
+        {
+            return;
+        }
+
         using var gate = await writes.EnterAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var theirEvents = db.Registrations.Where(r => r.UserId == key).Select(r => r.EventId);
@@ -27,7 +31,10 @@ public sealed class UserKeyMoves(PanelBotDbContext db, WriteGate writes)
 
         var hasProfile = await db.UserProfiles.AnyAsync(p => p.UserId == key, ct);
         var old = db.UserProfiles.Where(p => from.Contains(p.UserId));
-        if (hasProfile) await old.ExecuteDeleteAsync(ct);
+        if (hasProfile)
+        {
+            await old.ExecuteDeleteAsync(ct);
+        }
         else if ((await old.Select(p => new { p.UserId, p.UpdatedAt }).ToListAsync(ct))
                  .OrderByDescending(p => p.UpdatedAt).Select(p => p.UserId).FirstOrDefault() is { } newest)
         {

@@ -12,7 +12,11 @@ public sealed class UserProfiles(PanelBotDbContext db, WriteGate writes, TimePro
     /// <summary>The profile as stored, for reading (not tracked: every answer asks for the address).</summary>
     public async Task<UserProfile?> FindAsync(string userId, CancellationToken ct)
     {
-        if (_read.TryGetValue(userId, out var known)) return known;
+        if (_read.TryGetValue(userId, out var known))
+        {
+            return known;
+        }
+
         var profile = await ById.For(db)(db, userId, ct);
         _read[userId] = profile;
         return profile;
@@ -36,7 +40,11 @@ public sealed class UserProfiles(PanelBotDbContext db, WriteGate writes, TimePro
     public async Task RememberClientZoneAsync(string userId, string? name, string zoneId, CancellationToken ct)
     {
         var profile = await db.UserProfiles.FindAsync([userId], ct);
-        if (profile is not null && profile.ClientTimeZone == zoneId && (string.IsNullOrWhiteSpace(name) || profile.Name == name)) return;
+        if (profile is not null && profile.ClientTimeZone == zoneId && (string.IsNullOrWhiteSpace(name) || profile.Name == name))
+        {
+            return;
+        }
+
         profile = await GetOrAddAsync(userId, name, ct);
         profile.ClientTimeZone = zoneId;
         try
@@ -63,7 +71,10 @@ public sealed class UserProfiles(PanelBotDbContext db, WriteGate writes, TimePro
         {
             var address = email.Trim().ToLower();
             var byEmail = await known.Where(p => p.Email != null && p.Email.ToLower() == address).Select(p => p.ClientTimeZone).FirstOrDefaultAsync(ct);
-            if (byEmail is not null) return byEmail;
+            if (byEmail is not null)
+            {
+                return byEmail;
+            }
         }
         var wanted = name.Trim().ToLower();
         var byName = await known.Where(p => p.Name != null && p.Name.ToLower() == wanted).Select(p => p.ClientTimeZone).Take(2).ToListAsync(ct);
@@ -102,7 +113,11 @@ public sealed class UserProfiles(PanelBotDbContext db, WriteGate writes, TimePro
             profile = new UserProfile { UserId = userId };
             db.UserProfiles.Add(profile);
         }
-        if (!string.IsNullOrWhiteSpace(name)) profile.Name = name;
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            profile.Name = name;
+        }
+
         profile.UpdatedAt = clock.GetUtcNow();
         return profile;
     }

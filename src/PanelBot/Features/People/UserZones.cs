@@ -9,7 +9,11 @@ public sealed class UserZones(UserProfiles profiles, IOptions<EventsOptions> opt
 {
     public async Task<DateTimeZone> ZoneOfAsync(TurnRequest request, CancellationToken ct)
     {
-        if (request.ClientZone is { } reported) return reported;
+        if (request.ClientZone is { } reported)
+        {
+            return reported;
+        }
+
         var profile = await profiles.FindAsync(request.UserId, ct);
         return (profile?.LastTimeZone is { } last ? DateTimeZoneProviders.Tzdb.GetZoneOrNull(last) : null)
                ?? DateTimeZoneProviders.Tzdb[options.Value.DefaultTimeZone];

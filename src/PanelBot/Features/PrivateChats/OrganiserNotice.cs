@@ -17,12 +17,27 @@ public sealed class OrganiserNotice(PrivateLine line, DeliveryLog log)
         CancellationToken ct)
     {
         var refused = people.Where(p => p.Delivery.ChatRefused).ToList();
-        if (refused.Count == 0) return;
+        if (refused.Count == 0)
+        {
+            return;
+        }
+
         var told = await log.SentKeysAsync(ev.Id, Kind, ct);
         refused = refused.Where(p => !told.Contains(Key(ev, p.UserId))).ToList();
-        if (refused.Count == 0) return;
-        foreach (var p in refused) log.Add(ev.Id, Kind, Key(ev, p.UserId), DeliveryLog.Chat);
-        if (!await log.TryCommitAsync(ct)) return; // another run is telling them
+        if (refused.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var p in refused)
+        {
+            log.Add(ev.Id, Kind, Key(ev, p.UserId), DeliveryLog.Chat);
+        }
+
+        if (!await log.TryCommitAsync(ct))
+        {
+            return; // another run is telling them
+        }
 
         var lines = refused.Select(p => $"- {p.Name}: " + (p.Delivery.Outcome == PrivateOutcome.Mail
             ? $"{what} went by email instead"

@@ -43,7 +43,10 @@ public sealed class PrivateLine(
     {
         if (activity.From is not { Id.Length: > 0 } from || from.Role == "bot"
             || activity.ChannelId is not { Length: > 0 } channelId || activity.ServiceUrl is not { Length: > 0 } serviceUrl)
+        {
             return;
+        }
+
         var personal = ConversationScopes.Of(activity) == ConversationScope.Personal ? activity.Conversation?.Id : null;
         var tenant = activity.GetTenantId();
         var key = UserKey.Of(activity);
@@ -66,7 +69,10 @@ public sealed class PrivateLine(
         if (row is not null && row.MemberId == from.Id && row.ChannelId == channelId && row.ServiceUrl == serviceUrl && row.TenantId == (tenant ?? row.TenantId)
             && row.BotId == (activity.Recipient?.Id ?? row.BotId) && row.AadObjectId == (from.AadObjectId ?? row.AadObjectId)
             && (personal is null || (row.ConversationId == personal && row.State == PrivateChatStates.Open)))
+        {
             return;
+        }
+
         row = await db.PrivateChats.FindAsync([key], ct);
         if (row is null)
         {
@@ -110,7 +116,11 @@ public sealed class PrivateLine(
     /// <summary>The person removed the app from their personal scope: their 1:1 chat is gone.</summary>
     public async Task ForgetChatAsync(string userId, CancellationToken ct)
     {
-        if (await db.PrivateChats.FindAsync([userId], ct) is not { } row) return;
+        if (await db.PrivateChats.FindAsync([userId], ct) is not { } row)
+        {
+            return;
+        }
+
         row.State = PrivateChatStates.Dead;
         row.Problem = "the app was removed";
         row.UpdatedAt = clock.GetUtcNow();
@@ -142,29 +152,48 @@ public sealed class PrivateLine(
             row.Problem = problem;
             row.UpdatedAt = clock.GetUtcNow();
             if (state == PrivateChatStates.Dead && conversationId is not null)
+            {
                 await conversations.MarkDeadAsync(row.ChannelId, conversationId, ct);
+            }
         }
-        if (!changed.IsEmpty) await db.SaveChangesAsync(ct);
+        if (!changed.IsEmpty)
+        {
+            await db.SaveChangesAsync(ct);
+        }
 
         foreach (var message in messages.Where(m => m.Mail is not null && results[m.UserId].Outcome == PrivateOutcome.Unreachable))
+        {
             results[message.UserId] = await MailAsync(message, results[message.UserId], ct);
+        }
+
         return results;
     }
 
     /// <summary>The person's 1:1 chat, opened if need be; no database work here (this runs in parallel).</summary>
-    private async Task<PrivateDelivery> ChatAsync(PrivateChat? row,  BotReply reply,
+    private async Task<PrivateDelivery> ChatAsync(PrivateChat? row, BotReply reply,
         ConcurrentBag<(PrivateChat, string?, string, string?)> changed, CancellationToken ct)
     {
-        if (row is null) return new PrivateDelivery(PrivateOutcome.Unreachable);
+        if (row is null)
+        {
+            return new PrivateDelivery(PrivateOutcome.Unreachable);
+        }
+
         if (row.State is PrivateChatStates.Refused or PrivateChatStates.Dead)
+        {
             return new PrivateDelivery(PrivateOutcome.Unreachable, row.Problem ?? row.State);
+        }
+
         var conversationId = row.ConversationId;
         try
         {
             if (conversationId is null)
             {
                 // Only Teams lets a bot start a conversation with a user; elsewhere the person has to write first.
-                if (row.ChannelId != Channels.MsTeams) return new PrivateDelivery(PrivateOutcome.Unreachable);
+                if (row.ChannelId != Channels.MsTeams)
+                {
+                    return new PrivateDelivery(PrivateOutcome.Unreachable);
+                }
+
                 conversationId = await CreateAsync(row, ct);
                 changed.Add((row, conversationId, PrivateChatStates.Open, null));
             }
@@ -229,14 +258,21 @@ public sealed class PrivateLine(
         User = new ChannelAccount { Id = row.MemberId ?? row.UserId, Name = row.UserName, AadObjectId = row.AadObjectId },
         Conversation = new ConversationAccount
         {
-            Id = conversationId, IsGroup = false, ConversationType = ConversationScopes.Personal, TenantId = row.TenantId,
+            Id = conversationId,
+            IsGroup = false,
+            ConversationType = ConversationScopes.Personal,
+            TenantId = row.TenantId,
         },
     };
 
     private async Task<PrivateDelivery> MailAsync(PrivateMessage message, PrivateDelivery chat, CancellationToken ct)
     {
         var profile = await db.UserProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == message.UserId, ct);
-        if (profile?.Email is not { Length: > 0 } email || !mail.IsAvailable) return chat;
+        if (profile?.Email is not { Length: > 0 } email || !mail.IsAvailable)
+        {
+            return chat;
+        }
+
         var text = message.Reply.Text.Replace("**", "");
         await mail.EnqueueAsync(message.Mail!.EventId, message.Mail.Kind, email, profile.Name, message.Mail.Subject, text, ct);
         await db.SaveChangesAsync(ct);

@@ -21,8 +21,16 @@ public sealed class AttendeeExport(EventLookup lookup, IDataProtectionProvider p
     public async Task<BotReply> LinkAsync(TurnRequest request, EventRef reference, CancellationToken ct)
     {
         var ev = await lookup.FindAsync(reference, ct);
-        if (ev is null) return EventLookup.NotFound(reference);
-        if (!ev.CanEdit(request.UserId)) return $"Only the organisers of {ev.Reference} can export its attendee list.";
+        if (ev is null)
+        {
+            return EventLookup.NotFound(reference);
+        }
+
+        if (!ev.CanEdit(request.UserId))
+        {
+            return $"Only the organisers of {ev.Reference} can export its attendee list.";
+        }
+
         var expires = clock.GetUtcNow().Add(LinkLifetime).ToUnixTimeSeconds();
         var token = Protector().Protect(FormattableString.Invariant($"{ev.Number}|{expires}"));
         var url = publicUrl.For($"exports/{Uri.EscapeDataString(token)}");

@@ -14,7 +14,11 @@ public sealed class FreedSeatsObserver(IServiceProvider services, TimeProvider c
 {
     public async Task AfterSaveAsync(EventChange change, CancellationToken ct)
     {
-        if (change.Update is not { } update || (update.Changes & EventChanges.Capacity) == 0) return;
+        if (change.Update is not { } update || (update.Changes & EventChanges.Capacity) == 0)
+        {
+            return;
+        }
+
         var ev = change.Event;
         // The edit that added the seats refreshes the posted cards right after.
         await services.GetRequiredService<RsvpChanges>().ApplyAsync(ev, null,

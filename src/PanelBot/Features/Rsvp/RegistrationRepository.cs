@@ -70,7 +70,11 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
                 await tx.RollbackAsync(ct);
                 return result;
             }
-            if (beforeSave is not null && !outcome.IsNoChange) await beforeSave(outcome);
+            if (beforeSave is not null && !outcome.IsNoChange)
+            {
+                await beforeSave(outcome);
+            }
+
             await statements.WriteAsync(ev, loaded, outcome, outcome.IsNoChange ? null : alsoWrite, ct);
             // What observers added to the unit of work (the invitation's outbox row, the Teams work), in the same transaction.
             await db.SaveChangesAsync(ct);
@@ -110,7 +114,11 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
             id.Value = ev.Id;
             command.Parameters.Add(id);
             await using var reader = await command.ExecuteReaderAsync(ct);
-            if (!await reader.ReadAsync(ct)) return new RsvpCounts(0, 0, 0, 0, 0, ev.Capacity);
+            if (!await reader.ReadAsync(ct))
+            {
+                return new RsvpCounts(0, 0, 0, 0, 0, ev.Capacity);
+            }
+
             return new RsvpCounts(Int(reader, 0), Int(reader, 1), Int(reader, 2), Int(reader, 3), Int(reader, 4), ev.Capacity);
         }
         finally

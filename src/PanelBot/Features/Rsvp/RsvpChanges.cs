@@ -22,10 +22,21 @@ public sealed class RsvpChanges(RegistrationRepository registrations, EventObser
         var result = await registrations.ChangeAsync(ev, userId, change, ct, async outcome =>
         {
             await observers.BeforeSaveAsync(new EventChange(ev, Rsvp: outcome), ct);
-            foreach (var promoted in outcome.Promoted) work.Notify(RsvpNotices.Promoted(ev, promoted));
-            if (queue is not null) await queue(outcome, work);
+            foreach (var promoted in outcome.Promoted)
+            {
+                work.Notify(RsvpNotices.Promoted(ev, promoted));
+            }
+
+            if (queue is not null)
+            {
+                await queue(outcome, work);
+            }
         }, refreshCards ? work.RefreshCardsWrite(ev.Id) : null);
-        if (result.Value is not { IsNoChange: false } outcome) return result;
+        if (result.Value is not { IsNoChange: false } outcome)
+        {
+            return result;
+        }
+
         work.Wake();
         await observers.AfterSaveAsync(new EventChange(ev, Rsvp: outcome), ct);
         return result;

@@ -30,10 +30,18 @@ public sealed class RsvpHandler(
     public async Task<BotReply> AnswerAsync(TurnRequest request, EventRef reference, RsvpAnswer answer, string? email, CancellationToken ct)
     {
         var ev = await eventLookup.FindAsync(request, reference, ct);
-        if (ev is null) return EventLookup.NotFound(reference);
+        if (ev is null)
+        {
+            return EventLookup.NotFound(reference);
+        }
+
         if (email is not null)
         {
-            if (!EmailEntry.TryAccept(email, out var usable)) return EmailEntry.Refusal;
+            if (!EmailEntry.TryAccept(email, out var usable))
+            {
+                return EmailEntry.Refusal;
+            }
+
             email = usable;
             await profiles.RememberEmailAsync(request.UserId, request.UserName, email, ct);
         }
@@ -50,21 +58,31 @@ public sealed class RsvpHandler(
             // the look-up is queued instead and the invitation follows when it answers.
             email = await EmailFromTeamsAsync(request, rosterId, ct);
             if (email is not null)
+            {
                 source = $"I took your address {email} from your Teams profile for calendar invitations. " +
                          "Type `email ADDRESS` to use another, or `forget me` to remove it.";
+            }
             else
+            {
                 lookup = new MemberLookup(ev.Id, request.UserId, request.UserName, conversationId, rosterId) { MemberId = request.MemberId };
+            }
         }
 
         var rsvp = new RsvpRequest(request.UserId, request.UserName, answer, email, request.Activity.Conversation?.Id);
         var result = await AnswerAsync(ev, rsvp, ct, queue: lookup is null ? null : (_, work) => work.LookUpAsync(lookup, ct));
-        if (!result.IsSuccess) return result.ErrorMessage;
+        if (!result.IsSuccess)
+        {
+            return result.ErrorMessage;
+        }
+
         var outcome = result.Value!;
         var lead = outcome.Message;
         if (email is null && answer != RsvpAnswer.No)
+        {
             lead += lookup is null
                 ? " To get the calendar invitation by email, tell me your address: `email you@example.org`."
                 : " I'll send the calendar invitation to the address Teams has for you; if it has none, or you'd like another, tell me: `email you@example.org`.";
+        }
         // The answer is drawn from the committed change itself: no second look at the database, nothing from Teams.
         var reply = actions.Show(request, ev, outcome.Counts, outcome.Registration, lead,
             sharedNote: $"Thanks, {request.UserName}: I've sent you your answer for {ev.Reference} in a private chat.");
@@ -74,10 +92,17 @@ public sealed class RsvpHandler(
     public async Task<BotReply> MyEventsAsync(TurnRequest request, CancellationToken ct)
     {
         var mine = await registrations.ForUserAsync(request.UserId, ct);
-        if (mine.Count == 0) return "You haven't answered any upcoming events. Type `events` to see what's on.";
+        if (mine.Count == 0)
+        {
+            return "You haven't answered any upcoming events. Type `events` to see what's on.";
+        }
+
         var text = new StringBuilder("Your upcoming events:\n");
         foreach (var (ev, registration) in mine)
+        {
             text.AppendLine($"- **{ev.Reference}** {ev.Title}: {EventCard.When(ev)} · {RsvpLabels.Describe(registration)}");
+        }
+
         return ((BotReply)text.ToString().TrimEnd()).ForRequesterOnly("your events");
     }
 
@@ -86,7 +111,11 @@ public sealed class RsvpHandler(
         Func<RsvpOutcome, TeamsWork, Task>? queue = null)
     {
         var result = await changes.ApplyAsync(ev, rsvp.UserId, facts => RsvpBook.Answer(ev, facts, rsvp, clock), ct, refreshCards, queue);
-        if (result.Value is { IsNoChange: false } outcome) metrics.Rsvp(rsvp.Answer, outcome.Registration?.State);
+        if (result.Value is { IsNoChange: false } outcome)
+        {
+            metrics.Rsvp(rsvp.Answer, outcome.Registration?.State);
+        }
+
         return result;
     }
 
@@ -100,7 +129,11 @@ public sealed class RsvpHandler(
         try
         {
             var member = await request.Turn.Connector.GetConversationMemberAsync(rosterId, request.MemberId, budget.Token);
-            if (!EmailEntry.TryAccept(member?.Email, out var email)) return null;
+            if (!EmailEntry.TryAccept(member?.Email, out var email))
+            {
+                return null;
+            }
+
             await profiles.RememberEmailAsync(request.UserId, request.UserName, email, ct);
             return email;
         }

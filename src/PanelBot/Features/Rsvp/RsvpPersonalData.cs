@@ -19,7 +19,11 @@ public sealed class RsvpPersonalData(
     /// <summary><c>email ADDRESS</c>: keeps the address, and sends the invitations it was missing.</summary>
     public async Task<BotReply> RememberEmailAsync(TurnRequest request, string address, CancellationToken ct)
     {
-        if (!EmailEntry.TryAccept(address, out var email)) return EmailEntry.Refusal;
+        if (!EmailEntry.TryAccept(address, out var email))
+        {
+            return EmailEntry.Refusal;
+        }
+
         await profiles.RememberEmailAsync(request.UserId, request.UserName, email, ct);
         await SendPendingInvitationsAsync(request.UserId, request.UserName, email, ct);
         return ((BotReply)$"Thanks, I'll send calendar invitations to {email}. Type `forget me` to remove it.")
@@ -33,7 +37,10 @@ public sealed class RsvpPersonalData(
         foreach (var (ev, registration) in pending.Where(p => p.Registration.State == RsvpState.Going && p.Registration.Email is null))
         {
             var tracked = await lookup.FindAsync(EventRef.ForNumber(ev.Number), ct);
-            if (tracked is null) continue;
+            if (tracked is null)
+            {
+                continue;
+            }
             // The answer stays "going", so the posted cards do not change.
             await answers.AnswerAsync(tracked, new RsvpRequest(userId, userName, RsvpAnswer.Going, email, registration.ConversationId), ct,
                 refreshCards: false);
@@ -56,7 +63,10 @@ public sealed class RsvpPersonalData(
         foreach (var ev in await registrations.EventsOfAsync(request.UserId, ct))
         {
             var result = await changes.ApplyAsync(ev, request.UserId, facts => RsvpBook.Withdraw(ev, facts, request.UserId, clock), ct);
-            if (result.IsSuccess) withdrawn++;
+            if (result.IsSuccess)
+            {
+                withdrawn++;
+            }
         }
         await personalData.EraseAsync(request.UserId, addresses, ct);
         BotReply done = withdrawn == 0

@@ -60,19 +60,36 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
             if (userId is not null)
             {
                 await reader.NextResultAsync(ct);
-                if (await reader.ReadAsync(ct)) mine = Row(reader);
+                if (await reader.ReadAsync(ct))
+                {
+                    mine = Row(reader);
+                }
             }
             await reader.NextResultAsync(ct);
             // The user's own row, when at the head, is the same object in both: the domain moves it once.
             while (await reader.ReadAsync(ct))
+            {
                 head.Add(mine is not null && reader.GetInt64(0) == mine.Id ? mine : Row(reader));
+            }
         }
 
         var headSize = RsvpBook.WaitlistHeadSize(ev, counts);
-        if (head.Count != headSize) head = await HeadAsync(ev.Id, headSize, mine, ct);
+        if (head.Count != headSize)
+        {
+            head = await HeadAsync(ev.Id, headSize, mine, ct);
+        }
+
         var before = new Dictionary<Registration, Stored>(ReferenceEqualityComparer.Instance);
-        foreach (var r in head) before[r] = Stored.Of(r);
-        if (mine is not null) before[mine] = Stored.Of(mine);
+        foreach (var r in head)
+        {
+            before[r] = Stored.Of(r);
+        }
+
+        if (mine is not null)
+        {
+            before[mine] = Stored.Of(mine);
+        }
+
         return new Loaded(new RsvpFacts(mine, counts, head), before);
     }
 
@@ -93,7 +110,10 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
             sql.Append($"UPDATE registrations SET waitlist_position = waitlist_position - 1 WHERE event_id = @e AND waitlist_position > {p};\n");
         }
         if (outcome.Removed is { } removed)
+        {
             sql.Append($"DELETE FROM registrations WHERE id = {Add(command, $"@d{n++}", removed.Id, DbType.Int64)};\n");
+        }
+
         if (outcome.IsNew && outcome.Registration is { } added)
         {
             var i = n++;
@@ -102,7 +122,11 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
         }
         foreach (var (registration, stored) in loaded.Before)
         {
-            if (ReferenceEquals(registration, outcome.Removed) || Stored.Of(registration) == stored) continue;
+            if (ReferenceEquals(registration, outcome.Removed) || Stored.Of(registration) == stored)
+            {
+                continue;
+            }
+
             var i = n++;
             sql.Append("UPDATE registrations SET (user_name, email, state, waitlist_position, answered_at, waitlisted_at, conversation_id) = " +
                        $"({Values(command, i, registration)}) WHERE id = {Add(command, $"@r{i}id", registration.Id, DbType.Int64)};\n");
@@ -129,7 +153,11 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
             })).ToArray();
             sql.Append(string.Format(CultureInfo.InvariantCulture, alsoWrite.Sql, names)).Append(";\n");
         }
-        if (sql.Length == 0) return;
+        if (sql.Length == 0)
+        {
+            return;
+        }
+
         command.CommandText = sql.ToString();
         await command.ExecuteNonQueryAsync(ct);
     }
@@ -138,13 +166,21 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
     private async Task<List<Registration>> HeadAsync(long eventId, int size, Registration? mine, CancellationToken ct)
     {
         var head = new List<Registration>(size);
-        if (size <= 0) return head;
+        if (size <= 0)
+        {
+            return head;
+        }
+
         await using var command = Command();
         Add(command, "@e", eventId, DbType.Int64);
         Add(command, "@n", size, DbType.Int32);
         command.CommandText = $"SELECT {Columns} FROM registrations WHERE event_id = @e AND waitlist_position IS NOT NULL ORDER BY waitlist_position LIMIT @n";
         await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) head.Add(mine is not null && reader.GetInt64(0) == mine.Id ? mine : Row(reader));
+        while (await reader.ReadAsync(ct))
+        {
+            head.Add(mine is not null && reader.GetInt64(0) == mine.Id ? mine : Row(reader));
+        }
+
         return head;
     }
 
@@ -170,7 +206,11 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
-        if (type is { } known) parameter.DbType = known;
+        if (type is { } known)
+        {
+            parameter.DbType = known;
+        }
+
         parameter.Value = value ?? DBNull.Value;
         command.Parameters.Add(parameter);
         return name;

@@ -76,7 +76,10 @@ public sealed class EventJobScheduler(ISchedulerFactory factory, IOptions<Schedu
         builder = builder.WithIdentity(p.Name, Group(ev.Id)).WithDescription(p.Description)
             .UsingJobData(EventJob.EventIdKey, ev.Id.ToString(CultureInfo.InvariantCulture));
         if (p.Offset is { } offset)
+        {
             builder = builder.UsingJobData(EventJob.OffsetMinutesKey, ((long)offset.TotalMinutes).ToString(CultureInfo.InvariantCulture));
+        }
+
         return builder.Build();
     }
 

@@ -29,7 +29,11 @@ public static partial class ReminderOffsets
     {
         offset = Duration.Zero;
         var m = Pattern().Match(text?.Trim().ToLowerInvariant() ?? "");
-        if (!m.Success) return false;
+        if (!m.Success)
+        {
+            return false;
+        }
+
         var n = long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
         offset = m.Groups[2].Value switch
         {

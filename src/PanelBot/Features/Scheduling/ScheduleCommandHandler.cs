@@ -23,7 +23,11 @@ public sealed class ScheduleCommandHandler(
     public async Task<BotReply> HandleAsync(TurnRequest request, EventCommand command, CancellationToken ct)
     {
         var found = await lookup.ForOrganiserAsync(request, command.Event, ct);
-        if (found.Event is not { } ev) return found.Refusal!;
+        if (found.Event is not { } ev)
+        {
+            return found.Refusal!;
+        }
+
         var reply = command switch
         {
             RemindCommand remind => await RemindAsync(ev, remind.Offsets, ct),
@@ -42,17 +46,28 @@ public sealed class ScheduleCommandHandler(
     /// <summary>Sets an event's reminder offsets and re-plans them (the organiser's right is checked by the caller).</summary>
     public async Task<BotReply> RemindAsync(Event ev, IReadOnlyList<Duration> offsets, CancellationToken ct)
     {
-        if (ev.IsReadOnly) return $"{ev.Reference} is {ev.Status.ToString().ToLowerInvariant()}, so it gets no more reminders.";
+        if (ev.IsReadOnly)
+        {
+            return $"{ev.Reference} is {ev.Status.ToString().ToLowerInvariant()}, so it gets no more reminders.";
+        }
+
         var settings = await db.EventSchedules.SingleOrDefaultAsync(s => s.EventId == ev.Id, ct);
         settings ??= db.EventSchedules.Add(new EventScheduleSettings { EventId = ev.Id }).Entity;
         settings.ReminderOffsets = ReminderOffsets.Format(offsets.OrderByDescending(o => o));
         settings.UpdatedAt = clock.GetCurrentInstant();
         await db.SaveChangesAsync(ct);
-        if (ev.Status == EventStatus.Published) await jobs.ReplanAsync(ev, settings, ct);
+        if (ev.Status == EventStatus.Published)
+        {
+            await jobs.ReplanAsync(ev, settings, ct);
+        }
 
         var list = string.Join(" and ", offsets.OrderByDescending(o => o).Select(ReminderOffsets.Describe));
         var lead = $"Going participants of {ev.Reference} get reminders {list} before the start, by chat and email.";
-        if (ev.Status == EventStatus.Draft) return lead + $" They are scheduled when you publish it (publish {ev.Reference}).";
+        if (ev.Status == EventStatus.Draft)
+        {
+            return lead + $" They are scheduled when you publish it (publish {ev.Reference}).";
+        }
+
         return lead + "\n\n" + await RenderAsync(ev, ct);
     }
 
@@ -63,7 +78,11 @@ public sealed class ScheduleCommandHandler(
             var settings = await db.EventSchedules.AsNoTracking().SingleOrDefaultAsync(s => s.EventId == ev.Id, ct);
             var preview = SchedulePlanner.Plan(ev, settings, options.Value, clock.GetCurrentInstant(), asPublished: true);
             var text = new StringBuilder($"Nothing is scheduled for {ev.Reference} until you publish it. Then:\n");
-            foreach (var p in preview) text.AppendLine($"- {Format(ev, p.FireAt)}: {p.Description}");
+            foreach (var p in preview)
+            {
+                text.AppendLine($"- {Format(ev, p.FireAt)}: {p.Description}");
+            }
+
             return text.ToString().TrimEnd();
         }
         return await RenderAsync(ev, ct);
@@ -73,17 +92,25 @@ public sealed class ScheduleCommandHandler(
     {
         var items = await jobs.ListAsync(ev.Id, ct);
         var text = new StringBuilder();
-        if (items.Count == 0) text.Append($"Nothing more is scheduled for {ev.Reference}.");
+        if (items.Count == 0)
+        {
+            text.Append($"Nothing more is scheduled for {ev.Reference}.");
+        }
         else
         {
             text.AppendLine($"Scheduled for {ev.Reference} {ev.Title} (times in {ev.TimeZoneId}):");
             foreach (var item in items)
+            {
                 text.AppendLine($"- {(item.NextFireAt is { } at ? Format(ev, at) : "done")}: {item.Description}");
+            }
         }
         var sent = await db.ScheduledDeliveries.AsNoTracking().Where(d => d.EventId == ev.Id && d.Channel != "event")
             .GroupBy(d => d.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         if (sent.Count > 0)
+        {
             text.Append("\nSent so far: " + string.Join(", ", sent.OrderBy(s => s.Key).Select(s => $"{s.Count} {s.Key}")) + ".");
+        }
+
         return text.ToString().TrimEnd();
     }
 

@@ -19,7 +19,11 @@ public sealed class ScheduleObserver(EventJobScheduler jobs, ScheduledEvents eve
     public async Task AfterSaveAsync(EventChange change, CancellationToken ct)
     {
         // RSVPs move nothing: every job reads the registrations when it runs.
-        if (change.Update is not { HasChanges: true } update) return;
+        if (change.Update is not { HasChanges: true } update)
+        {
+            return;
+        }
+
         var ev = change.Event;
         try
         {
@@ -29,10 +33,15 @@ public sealed class ScheduleObserver(EventJobScheduler jobs, ScheduledEvents eve
                 return;
             }
             if ((update.Changes & Replans) != 0 && ev.Status != EventStatus.Draft)
+            {
                 await jobs.ReplanAsync(ev, await events.SettingsAsync(ev.Id, ct), ct);
+            }
+
             if (update.Changes.HasFlag(EventChanges.Readings) && ev.Readings.Any(r => r.Timing == ReadingTiming.After)
                 && clock.GetCurrentInstant() >= ev.EndsAt + options.Value.FollowUpAfterEnd)
+            {
                 await jobs.FollowUpNowAsync(ev, ct);
+            }
         }
         catch (Exception ex) when (ex is SchedulerException or DbException or InvalidOperationException)
         {

@@ -16,24 +16,37 @@ public static class SchedulePlanner
     {
         var plan = new List<PlannedJob>();
         var status = asPublished && ev.Status == EventStatus.Draft ? EventStatus.Published : ev.Status;
-        if (status is EventStatus.Draft or EventStatus.Cancelled) return plan;
+        if (status is EventStatus.Draft or EventStatus.Cancelled)
+        {
+            return plan;
+        }
 
         var followUpAt = ev.EndsAt + options.FollowUpAfterEnd;
         plan.Add(new PlannedJob(ScheduledKinds.FollowUp, "follow-up", followUpAt, "Follow-up: thanks and after-event readings"));
         if (status == EventStatus.Published)
         {
             foreach (var offset in ReminderOffsetsFor(settings, options))
+            {
                 plan.Add(new PlannedJob(ScheduledKinds.Reminder, "reminder-" + ReminderOffsets.Format(offset), ev.StartsAt - offset,
                     $"Reminder {ReminderOffsets.Describe(offset)} before", offset));
+            }
+
             if (ev.OnlineMeeting?.JoinUrl is not null && ev.JoinLinkReleasedAt < ev.StartsAt)
+            {
                 plan.Add(new PlannedJob(ScheduledKinds.Release, "release", ev.JoinLinkReleasedAt, "Join link released to going participants"));
+            }
+
             var briefing = settings?.BriefingOffsetMinutes is { } minutes ? Duration.FromMinutes(minutes) : options.BriefingBefore;
             if (ev.Speakers.Any(s => s.Email is not null))
+            {
                 plan.Add(new PlannedJob(ScheduledKinds.Briefing, "briefing", ev.StartsAt - briefing, "Speaker briefing by email"));
+            }
             // Only while a digest time is still ahead before the end (Quartz refuses a trigger that would never fire).
             if (NextDaily(now, ev.Zone, options.DigestLocalTime) < ev.EndsAt)
+            {
                 plan.Add(new PlannedJob(ScheduledKinds.Digest, "digest", ev.EndsAt, $"Organiser digest of RSVP changes, daily at {options.DigestTime}",
                     DailyAt: options.DigestLocalTime));
+            }
         }
         return plan.Where(p => p.FireAt > now).OrderBy(p => p.FireAt).ToList();
     }

@@ -75,10 +75,19 @@ public static class SchedulingRegistration
                     o.StoreJobDataAsStrings = true;
                     o.MisfireThreshold = TimeSpan.FromSeconds(scheduling.MisfireThresholdSeconds);
                 });
-                if (storage.Provider == StorageProvider.PostgreSql) store.UsePostgres(connectionString);
-                else store.UseSqlite(connectionString);
+                if (storage.Provider == StorageProvider.PostgreSql)
+                {
+                    store.UsePostgres(connectionString);
+                }
+                else
+                {
+                    store.UseSqlite(connectionString);
+                }
+
                 if (clustered)
+                {
                     store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(scheduling.ClusterCheckinSeconds));
+                }
             });
         });
         builder.Services.AddQuartzHostedService(o =>

@@ -20,7 +20,11 @@ public sealed class TeamsRateLimits : IDisposable
     public async Task<bool> WaitAsync(string conversationId, string? tenantId, CancellationToken ct)
     {
         using var tenant = await _perTenant.AcquireAsync(tenantId ?? "", 1, ct);
-        if (!tenant.IsAcquired) return false;
+        if (!tenant.IsAcquired)
+        {
+            return false;
+        }
+
         using var conversation = await _perConversation.AcquireAsync(conversationId, 1, ct);
         return conversation.IsAcquired;
     }

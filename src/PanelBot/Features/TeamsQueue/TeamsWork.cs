@@ -47,11 +47,17 @@ public sealed class TeamsWork(PanelBotDbContext db, TeamsWorkSignal signal, Time
     /// </summary>
     private async Task AddOnceAsync<T>(string kind, T payload, string key, CancellationToken ct)
     {
-        if (db.ChangeTracker.Entries<TeamsWorkItem>().Any(e => e.State == EntityState.Added && e.Entity.CoalesceKey == key)) return;
+        if (db.ChangeTracker.Entries<TeamsWorkItem>().Any(e => e.State == EntityState.Added && e.Entity.CoalesceKey == key))
+        {
+            return;
+        }
         // Plain SQL: this runs in every answer's transaction, and translating the LINQ form cost more than the statement.
         var touched = await db.Database.ExecuteSqlInterpolatedAsync(
             $"UPDATE teams_work SET attempts = attempts WHERE coalesce_key = {key} AND claimed_at IS NULL", ct);
-        if (touched == 0) Add(kind, payload, key);
+        if (touched == 0)
+        {
+            Add(kind, payload, key);
+        }
     }
 
     /// <summary>Call after the commit.</summary>

@@ -33,7 +33,10 @@ public sealed class TeamsWorkDispatcher(
             try
             {
                 await ReleaseStuckAsync(stoppingToken);
-                if (await RunDueAsync(stoppingToken) == BatchSize) continue;
+                if (await RunDueAsync(stoppingToken) == BatchSize)
+                {
+                    continue;
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -59,12 +62,19 @@ public sealed class TeamsWorkDispatcher(
     public async Task<int> RunDueAsync(CancellationToken ct)
     {
         var batch = await ClaimDueAsync(ct);
-        if (batch.Count == 0) return 0;
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
         var done = new System.Collections.Concurrent.ConcurrentBag<long>();
         await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxInFlight, CancellationToken = ct },
             async (item, token) =>
             {
-                if (await RunAsync(item, token)) done.Add(item.Id);
+                if (await RunAsync(item, token))
+                {
+                    done.Add(item.Id);
+                }
             });
         await DeleteAsync([.. done]);
         return batch.Count;
@@ -84,14 +94,23 @@ public sealed class TeamsWorkDispatcher(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         List<long> ids;
         if (db.Database.IsNpgsql())
+        {
             ids = await db.Database.SqlQuery<long>(
                 $"SELECT id AS \"Value\" FROM teams_work WHERE claimed_at IS NULL AND next_attempt_at <= {now.ToDateTimeUtc()} ORDER BY CASE kind WHEN 'notice' THEN 0 WHEN 'refresh-cards' THEN 1 ELSE 2 END, id LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
                 .ToListAsync(ct);
+        }
         else
+        {
             ids = await db.TeamsWork.Where(w => w.ClaimedAt == null && w.NextAttemptAt <= now)
                 .OrderBy(w => w.Kind == TeamsWorkKinds.Notice ? 0 : w.Kind == TeamsWorkKinds.RefreshCards ? 1 : 2).ThenBy(w => w.Id)
                 .Take(BatchSize).Select(w => w.Id).ToListAsync(ct);
-        if (ids.Count == 0) return [];
+        }
+
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
         await db.TeamsWork.Where(w => ids.Contains(w.Id) && w.ClaimedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.ClaimedAt, now).SetProperty(w => w.Attempts, w => w.Attempts + 1), ct);
         var claimed = await db.TeamsWork.AsNoTracking().Where(w => ids.Contains(w.Id)).ToListAsync(ct); // all ours: selected unclaimed under the lock
@@ -146,12 +165,18 @@ public sealed class TeamsWorkDispatcher(
 
     private async Task DeleteAsync(IReadOnlyList<long> ids)
     {
-        if (ids.Count == 0) return;
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PanelBotDbContext>();
         // Not cancellable: the work is done and must not be run again because the app is stopping.
         using (await writes.EnterAsync(CancellationToken.None))
+        {
             await db.TeamsWork.Where(w => ids.Contains(w.Id)).ExecuteDeleteAsync(CancellationToken.None);
+        }
     }
 
     /// <summary>Back to pending; a newer pending row with the same key already covers it, so then it goes.</summary>

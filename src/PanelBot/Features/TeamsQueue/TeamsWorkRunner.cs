@@ -33,14 +33,26 @@ public sealed class TeamsWorkRunner(
 
     private async Task RefreshCardsAsync(CardRefresh work, CancellationToken ct)
     {
-        if (await EventAsync(work.EventId, ct) is not { } ev) return;
+        if (await EventAsync(work.EventId, ct) is not { } ev)
+        {
+            return;
+        }
+
         var postings = await publisher.PostingsAsync(ev, ct);
-        if (postings.Count == 0) return;
+        if (postings.Count == 0)
+        {
+            return;
+        }
+
         var view = await publisher.SharedViewAsync(ev, ct);
         foreach (var posting in postings)
         {
             var reference = await conversations.FindAsync(posting.ChannelId, posting.ConversationId, ct);
-            if (reference is null) continue;
+            if (reference is null)
+            {
+                continue;
+            }
+
             await WithinLimitsAsync(reference, ct);
             try
             {
@@ -57,23 +69,41 @@ public sealed class TeamsWorkRunner(
 
     private async Task NoticeAsync(PersonalNotice notice, CancellationToken ct)
     {
-        if (await EventAsync(notice.EventId, ct) is not { } ev) return;
+        if (await EventAsync(notice.EventId, ct) is not { } ev)
+        {
+            return;
+        }
+
         if (!await limits.WaitAsync(route.RateKey(notice), null, ct))
+        {
             throw new TeamsThrottledException($"Too much queued for {notice.UserId}.");
+        }
+
         await route.DeliverAsync(ev, notice, ct);
     }
 
     private async Task LookUpAsync(MemberLookup lookup, CancellationToken ct)
     {
-        if ((await profiles.FindAsync(lookup.UserId, ct))?.Email is not null) return; // learnt meanwhile
+        if ((await profiles.FindAsync(lookup.UserId, ct))?.Email is not null)
+        {
+            return; // learnt meanwhile
+        }
+
         var reference = await conversations.FindByConversationAsync(lookup.ConversationId, ct);
-        if (reference is null) return;
+        if (reference is null)
+        {
+            return;
+        }
+
         await WithinLimitsAsync(reference, ct);
         TeamsChannelAccount? member = null;
         await adapter.ContinueConversationAsync(reference, async (turn, token) =>
             member = await turn.Connector.GetConversationMemberAsync(lookup.RosterId ?? lookup.ConversationId, lookup.MemberId ?? lookup.UserId, token), ct);
         // Held to the sending path's rules like every address that comes in (an IDN domain is kept as its A-label).
-        if (!EmailEntry.TryAccept(member?.Email, out var email)) return;
+        if (!EmailEntry.TryAccept(member?.Email, out var email))
+        {
+            return;
+        }
         // Teams knows the member's address: remember it, and send the invitations the answer could not carry.
         await profiles.RememberEmailAsync(lookup.UserId, lookup.UserName, email, ct);
         await line.SendAsync(lookup.UserId, new BotReply($"I took your address {email} from your Teams profile for calendar invitations. " +
@@ -84,7 +114,9 @@ public sealed class TeamsWorkRunner(
     private async Task WithinLimitsAsync(ConversationReference reference, CancellationToken ct)
     {
         if (!await limits.WaitAsync(reference.Conversation?.Id ?? "", reference.Conversation?.TenantId, ct))
+        {
             throw new TeamsThrottledException($"Too much queued for conversation {reference.Conversation?.Id}.");
+        }
     }
 
     private Task<Event?> EventAsync(long id, CancellationToken ct) => db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct);

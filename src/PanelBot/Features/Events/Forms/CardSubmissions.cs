@@ -17,12 +17,23 @@ public sealed class CardSubmissions(PanelBotDbContext db, TimeProvider clock)
     /// <summary>True when this submit is the first with its id; false for a repeat (with the event it already changed, if known).</summary>
     public async Task<(bool First, int? EventNumber)> ClaimAsync(string? submissionId, string userId, int? eventNumber, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(submissionId) || submissionId.Length > 64) return (true, null);
+        if (string.IsNullOrWhiteSpace(submissionId) || submissionId.Length > 64)
+        {
+            return (true, null);
+        }
+
         var existing = await db.CardSubmissions.AsNoTracking().SingleOrDefaultAsync(s => s.SubmissionId == submissionId, ct);
-        if (existing is not null) return (false, existing.EventNumber);
+        if (existing is not null)
+        {
+            return (false, existing.EventNumber);
+        }
+
         var claim = db.CardSubmissions.Add(new CardSubmission
         {
-            SubmissionId = submissionId, UserId = userId, EventNumber = eventNumber, CreatedAt = clock.GetCurrentInstant(),
+            SubmissionId = submissionId,
+            UserId = userId,
+            EventNumber = eventNumber,
+            CreatedAt = clock.GetCurrentInstant(),
         });
         try
         {
@@ -40,16 +51,28 @@ public sealed class CardSubmissions(PanelBotDbContext db, TimeProvider clock)
     /// <summary>Gives a claim back when the submit changed nothing (it came back with errors), so the same form can be sent again.</summary>
     public async Task ReleaseAsync(string? submissionId, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(submissionId)) return;
+        if (string.IsNullOrWhiteSpace(submissionId))
+        {
+            return;
+        }
+
         await db.CardSubmissions.Where(s => s.SubmissionId == submissionId).ExecuteDeleteAsync(ct);
     }
 
     /// <summary>Notes which event a claimed submission created, so a repeat can show it.</summary>
     public async Task CompleteAsync(string? submissionId, int eventNumber, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(submissionId)) return;
+        if (string.IsNullOrWhiteSpace(submissionId))
+        {
+            return;
+        }
+
         var claim = await db.CardSubmissions.SingleOrDefaultAsync(s => s.SubmissionId == submissionId, ct);
-        if (claim is null) return;
+        if (claim is null)
+        {
+            return;
+        }
+
         claim.EventNumber = eventNumber;
         await db.SaveChangesAsync(ct);
     }

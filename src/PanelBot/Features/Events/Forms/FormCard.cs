@@ -15,9 +15,21 @@ public static class FormCard
             Ac.Text($"{ev.Reference} · {ev.Title}", size: "Small", subtle: true, weight: "Bolder"),
             Ac.Text(title, size: "Large", weight: "Bolder", spacing: "None"),
         };
-        if (lead is not null) body.Add(Ac.Text(lead, color: "Good", weight: "Bolder"));
-        if (errors.ByInput.Count > 0) body.Add(Ac.Text("Please fix the fields marked below.", color: "Attention", weight: "Bolder"));
-        foreach (var message in errors.General) body.Add(Ac.Text(message, color: "Attention"));
+        if (lead is not null)
+        {
+            body.Add(Ac.Text(lead, color: "Good", weight: "Bolder"));
+        }
+
+        if (errors.ByInput.Count > 0)
+        {
+            body.Add(Ac.Text("Please fix the fields marked below.", color: "Attention", weight: "Bolder"));
+        }
+
+        foreach (var message in errors.General)
+        {
+            body.Add(Ac.Text(message, color: "Attention"));
+        }
+
         return body;
     }
 
@@ -37,7 +49,11 @@ public static class FormCard
     /// <summary>The reply for a form: the card, and a text twin that lists the problems.</summary>
     public static BotReply Reply(JsonObject card, string text, FormErrors errors)
     {
-        if (errors.Any) text += "\n" + string.Join("\n", errors.All.Select(e => "- " + e));
+        if (errors.Any)
+        {
+            text += "\n" + string.Join("\n", errors.All.Select(e => "- " + e));
+        }
+
         return new BotReply(text, card) { Errors = errors.All.Select(e => new Domain.FieldError("form", e)).ToList() };
     }
 

@@ -22,8 +22,14 @@ public sealed record FormErrors(IReadOnlyDictionary<string, string> ByInput, IRe
         var general = new List<string>();
         foreach (var error in errors)
         {
-            if (inputFor(error) is { } id && !byInput.ContainsKey(id)) byInput[id] = error.Message;
-            else general.Add(error.Message);
+            if (inputFor(error) is { } id && !byInput.ContainsKey(id))
+            {
+                byInput[id] = error.Message;
+            }
+            else
+            {
+                general.Add(error.Message);
+            }
         }
         return new FormErrors(byInput, general);
     }

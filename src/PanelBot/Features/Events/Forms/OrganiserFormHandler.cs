@@ -36,15 +36,29 @@ public sealed class OrganiserFormHandler(
     public async Task<BotReply> HandleAsync(TurnRequest request, string verb, JsonObject data, CancellationToken ct)
     {
         var found = await lookup.ForOrganiserAsync(request, FormCard.Int(data, "event"), ct);
-        if (found.Event is not { } ev) return found.Refusal!;
+        if (found.Event is not { } ev)
+        {
+            return found.Refusal!;
+        }
 
         var submission = FormCard.Text(data, CardSubmissions.Key);
         var (first, _) = await submissions.ClaimAsync(submission, request.UserId, ev.Number, ct);
-        if (!first) return await RepeatAsync(request, verb, ev, ct);
+        if (!first)
+        {
+            return await RepeatAsync(request, verb, ev, ct);
+        }
+
         var reply = await RunAsync(request, verb, data, ev, ct);
-        if (reply.Errors.Count > 0) await submissions.ReleaseAsync(submission, ct);
+        if (reply.Errors.Count > 0)
+        {
+            await submissions.ReleaseAsync(submission, ct);
+        }
         // A sentence alone ("#1 already says that") would leave the form in place: answer with the card under it.
-        else if (reply.Card is null && !reply.IsSilent) return await actions.ShowAsync(request, ev, ct, lead: reply.Text);
+        else if (reply.Card is null && !reply.IsSilent)
+        {
+            return await actions.ShowAsync(request, ev, ct, lead: reply.Text);
+        }
+
         return reply;
     }
 
@@ -65,37 +79,37 @@ public sealed class OrganiserFormHandler(
             case SpeakersForm.SaveVerb:
                 return await SaveSpeakerAsync(request, ev, data, verb == SpeakersForm.SaveVerb ? FormCard.Text(data, SpeakersForm.SpeakerKey) : null, ct);
             case SpeakersForm.RemoveVerb:
-            {
-                var name = FormCard.Text(data, SpeakersForm.SpeakerKey) ?? "";
-                return await ListEditAsync(request, ev, e => e.RemoveSpeaker(name, clock), $"Removed {name} from {ev.Reference}.",
-                    (e, lead, errors) => SpeakersForm.Render(surface, e, null, null, errors, lead), ct);
-            }
+                {
+                    var name = FormCard.Text(data, SpeakersForm.SpeakerKey) ?? "";
+                    return await ListEditAsync(request, ev, e => e.RemoveSpeaker(name, clock), $"Removed {name} from {ev.Reference}.",
+                        (e, lead, errors) => SpeakersForm.Render(surface, e, null, null, errors, lead), ct);
+                }
             case OrganiserTools.RunOfShowVerb:
                 return RunOfShowForm.Render(surface, ev, null, FormErrors.None);
             case RunOfShowForm.AddVerb:
                 return await AddSegmentAsync(request, ev, data, ct);
             case RunOfShowForm.MoveVerb:
-            {
-                var (from, to) = (FormCard.Int(data, "from") ?? 0, FormCard.Int(data, "to") ?? 0);
-                return await ListEditAsync(request, ev, e => e.MoveSegment(from, to, clock), $"Moved segment {from} to position {to}.",
-                    (e, lead, errors) => RunOfShowForm.Render(surface, e, null, errors, lead), ct);
-            }
+                {
+                    var (from, to) = (FormCard.Int(data, "from") ?? 0, FormCard.Int(data, "to") ?? 0);
+                    return await ListEditAsync(request, ev, e => e.MoveSegment(from, to, clock), $"Moved segment {from} to position {to}.",
+                        (e, lead, errors) => RunOfShowForm.Render(surface, e, null, errors, lead), ct);
+                }
             case RunOfShowForm.RemoveVerb:
-            {
-                var position = FormCard.Int(data, "position") ?? 0;
-                return await ListEditAsync(request, ev, e => e.RemoveSegment(position, clock), $"Removed segment {position}.",
-                    (e, lead, errors) => RunOfShowForm.Render(surface, e, null, errors, lead), ct);
-            }
+                {
+                    var position = FormCard.Int(data, "position") ?? 0;
+                    return await ListEditAsync(request, ev, e => e.RemoveSegment(position, clock), $"Removed segment {position}.",
+                        (e, lead, errors) => RunOfShowForm.Render(surface, e, null, errors, lead), ct);
+                }
             case OrganiserTools.ReadingsVerb:
                 return ReadingsForm.Render(surface, ev, null, FormErrors.None);
             case ReadingsForm.AddVerb:
                 return await AddReadingAsync(request, ev, data, ct);
             case ReadingsForm.RemoveVerb:
-            {
-                var title = FormCard.Text(data, ReadingsForm.ReadingKey) ?? "";
-                return await ListEditAsync(request, ev, e => e.RemoveReading(title, clock), $"Removed the reading \"{title}\".",
-                    (e, lead, errors) => ReadingsForm.Render(surface, e, null, errors, lead), ct);
-            }
+                {
+                    var title = FormCard.Text(data, ReadingsForm.ReadingKey) ?? "";
+                    return await ListEditAsync(request, ev, e => e.RemoveReading(title, clock), $"Removed the reading \"{title}\".",
+                        (e, lead, errors) => ReadingsForm.Render(surface, e, null, errors, lead), ct);
+                }
             case OrganiserTools.SettingsVerb:
                 return SettingsForm.Render(surface, ev, SettingsForm.ValuesOf(ev, await schedule.RemindersAsync(ev, ct)), FormErrors.None);
             case SettingsForm.SaveVerb:
@@ -126,7 +140,11 @@ public sealed class OrganiserFormHandler(
     {
         // Publishing posts the shared card to this conversation (as publish #N does); the organiser then gets their own view.
         var posted = await actions.PublishAsync(request, ev, ct);
-        if (!posted.IsSilent) return posted;
+        if (!posted.IsSilent)
+        {
+            return posted;
+        }
+
         return await actions.ShowAsync(request, ev, ct,
             lead: $"{ev.Reference} is published: people can answer on the card. Your organiser tools stay here.");
     }
@@ -134,7 +152,11 @@ public sealed class OrganiserFormHandler(
     private async Task<BotReply> SaveSpeakerAsync(TurnRequest request, Event ev, JsonObject data, string? original, CancellationToken ct)
     {
         var (speaker, errors) = SpeakersForm.Read(data);
-        if (speaker is null) return SpeakersForm.Render(request.Surface, ev, data, original, errors);
+        if (speaker is null)
+        {
+            return SpeakersForm.Render(request.Surface, ev, data, original, errors);
+        }
+
         var reply = original is null
             ? await actions.EditAsync(request, ev, e => e.AddSpeaker(speaker, clock),
                 $"Added {speaker.Name} as {SpeakerRoles.Label(speaker.Role).ToLowerInvariant()} to {ev.Reference}.", ct)
@@ -145,7 +167,11 @@ public sealed class OrganiserFormHandler(
     private async Task<BotReply> AddSegmentAsync(TurnRequest request, Event ev, JsonObject data, CancellationToken ct)
     {
         var (segment, errors) = RunOfShowForm.Read(data);
-        if (segment is null) return RunOfShowForm.Render(request.Surface, ev, data, errors);
+        if (segment is null)
+        {
+            return RunOfShowForm.Render(request.Surface, ev, data, errors);
+        }
+
         var reply = await actions.EditAsync(request, ev, e => e.AddSegment(segment, clock),
             e => $"Added \"{segment.Title}\" ({segment.Minutes} min) to the run of show. {e.CheckRunOfShow().Message}", ct);
         return reply.Errors.Count > 0 ? RunOfShowForm.Render(request.Surface, ev, data, RunOfShowForm.FromDomain(reply.Errors)) : reply;
@@ -154,7 +180,11 @@ public sealed class OrganiserFormHandler(
     private async Task<BotReply> AddReadingAsync(TurnRequest request, Event ev, JsonObject data, CancellationToken ct)
     {
         var (reading, errors) = ReadingsForm.Read(data);
-        if (reading is null) return ReadingsForm.Render(request.Surface, ev, data, errors);
+        if (reading is null)
+        {
+            return ReadingsForm.Render(request.Surface, ev, data, errors);
+        }
+
         var reply = await actions.EditAsync(request, ev, e => e.AddReading(reading, clock), $"Added the reading \"{reading.Title}\" to {ev.Reference}.", ct);
         return reply.Errors.Count > 0 ? ReadingsForm.Render(request.Surface, ev, data, ReadingsForm.FromDomain(reply.Errors)) : reply;
     }
@@ -163,7 +193,11 @@ public sealed class OrganiserFormHandler(
     {
         var today = clock.GetCurrentInstant().InZone(ev.Zone).Date;
         var (settings, errors) = SettingsForm.Read(data, ev, today);
-        if (settings is null) return SettingsForm.Render(request.Surface, ev, data, errors);
+        if (settings is null)
+        {
+            return SettingsForm.Render(request.Surface, ev, data, errors);
+        }
+
         var details = ev.Details with
         {
             Capacity = settings.Capacity,
@@ -177,10 +211,21 @@ public sealed class OrganiserFormHandler(
         if (detailsChanged)
         {
             var reply = await actions.EditAsync(request, ev, e => e.Update(details, clock), $"Saved the settings of {ev.Reference}.", ct);
-            if (reply.Errors.Count > 0) return SettingsForm.Render(request.Surface, ev, data, SettingsForm.FromDomain(reply.Errors));
-            if (!remindersChanged) return reply;
+            if (reply.Errors.Count > 0)
+            {
+                return SettingsForm.Render(request.Surface, ev, data, SettingsForm.FromDomain(reply.Errors));
+            }
+
+            if (!remindersChanged)
+            {
+                return reply;
+            }
         }
-        if (remindersChanged) await schedule.RemindAsync(ev, settings.Reminders, ct);
+        if (remindersChanged)
+        {
+            await schedule.RemindAsync(ev, settings.Reminders, ct);
+        }
+
         var reminders = string.Join(" and ", settings.Reminders.Select(ReminderOffsets.Describe));
         return await actions.ShowAsync(request, ev, ct, lead: $"Saved the settings of {ev.Reference}. Reminders go out {reminders} before the start.");
     }
@@ -189,7 +234,10 @@ public sealed class OrganiserFormHandler(
     {
         var reason = FormCard.Text(data, "reason");
         if (FormCard.Text(data, "confirm") != "yes")
+        {
             return CancelForm.Render(request.Surface, ev, reason, FormErrors.AboveTheForm("Confirm with the Cancel the event button."), await AnsweredAsync(ev, ct));
+        }
+
         var reply = await actions.EditAsync(request, ev, e => e.Cancel(reason, clock), $"{ev.Reference} is cancelled.", ct);
         return reply.Errors.Count > 0
             ? CancelForm.Render(request.Surface, ev, reason, FormErrors.From(reply.Errors, e => e.Field == EventFields.Status ? "reason" : null), await AnsweredAsync(ev, ct))

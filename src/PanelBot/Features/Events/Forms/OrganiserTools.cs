@@ -20,7 +20,11 @@ public static class OrganiserTools
 
     public static IEnumerable<JsonObject> Actions(Event ev, CardSurface surface)
     {
-        if (ev.Status is not (EventStatus.Draft or EventStatus.Published)) yield break;
+        if (ev.Status is not (EventStatus.Draft or EventStatus.Published))
+        {
+            yield break;
+        }
+
         JsonObject Data() => new() { ["event"] = ev.Number };
         var edit = Ac.Action(surface, "Edit details", EventForm.EditVerb, Data());
         var speakers = Ac.Action(surface, "Speakers", SpeakersVerb, Data());

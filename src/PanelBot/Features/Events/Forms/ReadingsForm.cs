@@ -24,7 +24,11 @@ public static class ReadingsForm
         {
             var list = ev.Readings.Where(r => r.Timing == timing).ToList();
             body.Add(Ac.Text(heading, weight: "Bolder", spacing: "Medium"));
-            if (list.Count == 0) body.Add(Ac.Text("None yet.", subtle: true, spacing: "None"));
+            if (list.Count == 0)
+            {
+                body.Add(Ac.Text("None yet.", subtle: true, spacing: "None"));
+            }
+
             foreach (var reading in list)
             {
                 body.Add(Ac.Container(
@@ -59,14 +63,21 @@ public static class ReadingsForm
         var errors = new Dictionary<string, string>();
         var kindText = FormCard.Text(data, "kind") ?? "report";
         if (!Reading.TryParseKind(kindText, out var kind))
+        {
             errors["kind"] = $"'{kindText}' is not a kind of reading: use {string.Join(", ", Reading.KindNames)}.";
+        }
+
         var timing = FormCard.Text(data, "timing")?.ToLowerInvariant() switch
         {
             null or "before" => ReadingTiming.Before,
             "after" => ReadingTiming.After,
             _ => (ReadingTiming?)null,
         };
-        if (timing is null) errors["timing"] = "Pick before or after the event.";
+        if (timing is null)
+        {
+            errors["timing"] = "Pick before or after the event.";
+        }
+
         var reading = new Reading
         {
             Title = FormCard.Text(data, "title") ?? "",
@@ -78,7 +89,13 @@ public static class ReadingsForm
         // The domain's own check (Reading.Validate) on one field at a time places each message under its input.
         var valid = new Reading { Title = "x", Url = "https://example.org/" };
         foreach (var (input, probe) in new[] { ("title", valid with { Title = reading.Title }), ("url", valid with { Url = reading.Url }), ("author", valid with { Author = reading.Author }) })
-            if (probe.Validate().FirstOrDefault() is { } error) errors.TryAdd(input, error.Message);
+        {
+            if (probe.Validate().FirstOrDefault() is { } error)
+            {
+                errors.TryAdd(input, error.Message);
+            }
+        }
+
         return errors.Count > 0 ? (null, new FormErrors(errors, [])) : (reading, FormErrors.None);
     }
 

@@ -33,9 +33,15 @@ public static class RunOfShowForm
             }
             var buttons = new List<JsonNode?>();
             if (position > 1)
+            {
                 buttons.Add(Ac.WithoutInputs(Ac.Action(surface, $"Move {position} up", MoveVerb, Data(new() { ["from"] = position, ["to"] = position - 1 }))));
+            }
+
             if (position < ev.Segments.Count)
+            {
                 buttons.Add(Ac.WithoutInputs(Ac.Action(surface, $"Move {position} down", MoveVerb, Data(new() { ["from"] = position, ["to"] = position + 1 }))));
+            }
+
             buttons.Add(Ac.WithoutInputs(Ac.Action(surface, $"Remove {position}", RemoveVerb, Data(new() { ["position"] = position }), style: "destructive")));
             body.Add(Ac.Container(
             [
@@ -65,12 +71,25 @@ public static class RunOfShowForm
         var errors = new Dictionary<string, string>();
         var minutesText = FormCard.Text(data, "minutes");
         int minutes = 0;
-        if (minutesText is null) errors["minutes"] = "How many minutes does it take?";
+        if (minutesText is null)
+        {
+            errors["minutes"] = "How many minutes does it take?";
+        }
         else if (!double.TryParse(minutesText, NumberStyles.Float, CultureInfo.InvariantCulture, out var m) || m != Math.Floor(m))
+        {
             errors["minutes"] = $"'{minutesText}' is not a number of minutes: give a whole number.";
-        else minutes = (int)Math.Clamp(m, int.MinValue, int.MaxValue);
+        }
+        else
+        {
+            minutes = (int)Math.Clamp(m, int.MinValue, int.MaxValue);
+        }
+
         var segment = new Segment { Title = FormCard.Text(data, "title") ?? "", Minutes = minutes, Lead = FormCard.Text(data, "lead") };
-        if (!errors.ContainsKey("minutes")) Probe("minutes", segment with { Title = "x", Lead = null });
+        if (!errors.ContainsKey("minutes"))
+        {
+            Probe("minutes", segment with { Title = "x", Lead = null });
+        }
+
         Probe("title", segment with { Minutes = 1, Lead = null });
         Probe("lead", segment with { Title = "x", Minutes = 1 });
         return errors.Count > 0 ? (null, new FormErrors(errors, [])) : (segment, FormErrors.None);
@@ -78,7 +97,10 @@ public static class RunOfShowForm
         // The domain's own check (Segment.Validate) on one field at a time places each message under its input.
         void Probe(string input, Segment probe)
         {
-            if (probe.Validate().FirstOrDefault() is { } error) errors.TryAdd(input, error.Message);
+            if (probe.Validate().FirstOrDefault() is { } error)
+            {
+                errors.TryAdd(input, error.Message);
+            }
         }
     }
 

@@ -57,8 +57,13 @@ public static class SettingsForm
         if (FormCard.Text(data, "capacity") is { } seats)
         {
             if (double.TryParse(seats, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n == Math.Floor(n) && Math.Abs(n) < int.MaxValue)
+            {
                 capacity = (int)n;
-            else errors["capacity"] = $"'{seats}' is not a number of seats: give a whole number, or leave it empty for no limit.";
+            }
+            else
+            {
+                errors["capacity"] = $"'{seats}' is not a number of seats: give a whole number, or leave it empty for no limit.";
+            }
         }
         LocalDateTime? deadline = null;
         var dateText = FormCard.Text(data, "deadlineDate");
@@ -67,28 +72,55 @@ public static class SettingsForm
         {
             var date = LocalDatePattern.Iso.Parse(dateText);
             var time = timeText is null ? null : LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(timeText[..Math.Min(5, timeText.Length)]);
-            if (!date.Success) errors["deadlineDate"] = $"'{dateText}' is not a date on the calendar (YYYY-MM-DD).";
-            else if (time is { Success: false }) errors["deadlineTime"] = $"'{timeText}' is not a time (HH:MM).";
+            if (!date.Success)
+            {
+                errors["deadlineDate"] = $"'{dateText}' is not a date on the calendar (YYYY-MM-DD).";
+            }
+            else if (time is { Success: false })
+            {
+                errors["deadlineTime"] = $"'{timeText}' is not a time (HH:MM).";
+            }
             // A date alone means "by the end of that day", as with set #N deadline.
-            else deadline = date.Value + (time?.Value ?? new LocalTime(23, 59));
+            else
+            {
+                deadline = date.Value + (time?.Value ?? new LocalTime(23, 59));
+            }
         }
-        else if (timeText is not null) errors["deadlineDate"] = "Pick the date of the deadline too, or clear the time.";
+        else if (timeText is not null)
+        {
+            errors["deadlineDate"] = "Pick the date of the deadline too, or clear the time.";
+        }
+
         var releaseText = FormCard.Text(data, "release");
         var release = ev.JoinLinkReleaseDays;
         if (releaseText is not null)
         {
             if (double.TryParse(releaseText, NumberStyles.Float, CultureInfo.InvariantCulture, out var days) && days == Math.Floor(days) && Math.Abs(days) < 10_000)
+            {
                 release = (int)days;
-            else errors["release"] = $"'{releaseText}' is not a number of days.";
+            }
+            else
+            {
+                errors["release"] = $"'{releaseText}' is not a number of days.";
+            }
         }
         IReadOnlyList<Duration> reminders = [];
         if (FormCard.Text(data, "reminders") is { } remindText)
         {
             if (CommandParser.TryParse($"remind {ev.Reference} {remindText}", today, out var command, out var error) && command is RemindCommand remind)
+            {
                 reminders = remind.Offsets;
-            else errors["reminders"] = error?.Message.Replace($"remind {ev.Reference} ", "") ?? $"'{remindText}' are not reminder times.";
+            }
+            else
+            {
+                errors["reminders"] = error?.Message.Replace($"remind {ev.Reference} ", "") ?? $"'{remindText}' are not reminder times.";
+            }
         }
-        else errors["reminders"] = "When should participants be reminded? For example 3d,1h (3 days and 1 hour before).";
+        else
+        {
+            errors["reminders"] = "When should participants be reminded? For example 3d,1h (3 days and 1 hour before).";
+        }
+
         var approval = string.Equals(FormCard.Text(data, "approval"), "true", StringComparison.OrdinalIgnoreCase);
         return errors.Count > 0 ? (null, new FormErrors(errors, [])) : (new Settings(capacity, deadline, approval, release, reminders), FormErrors.None);
     }

@@ -25,7 +25,11 @@ public static class SpeakersForm
         if (editing is null)
         {
             var speakers = ev.Speakers.OrderBy(s => s.Order).ToList();
-            if (speakers.Count == 0) body.Add(Ac.Text("No speakers yet.", subtle: true));
+            if (speakers.Count == 0)
+            {
+                body.Add(Ac.Text("No speakers yet.", subtle: true));
+            }
+
             foreach (var speaker in speakers)
             {
                 var who = new JsonObject { ["event"] = ev.Number, [SpeakerKey] = speaker.Name };
@@ -90,10 +94,16 @@ public static class SpeakersForm
         var errors = new Dictionary<string, string>();
         var roleText = FormCard.Text(data, "role");
         if (!SpeakerRoles.TryParse(roleText, out var role))
+        {
             errors["role"] = roleText is null ? "Pick the speaker's role." : $"'{roleText}' is not a role: pick one from the list.";
+        }
+
         var statusText = FormCard.Text(data, "status") ?? "invited";
         if (!SpeakerRoles.TryParseStatus(statusText, out var status))
+        {
             errors["status"] = $"'{statusText}' is not a speaker status: use invited, tbc, confirmed or declined.";
+        }
+
         var speaker = new Speaker
         {
             Name = FormCard.Text(data, "name") ?? "",
@@ -105,12 +115,22 @@ public static class SpeakersForm
             TimeZoneId = FormCard.Text(data, "zone"),
             Status = status ?? SpeakerStatus.Invited,
         };
-        foreach (var (input, message) in Place(speaker)) errors.TryAdd(input, message);
+        foreach (var (input, message) in Place(speaker))
+        {
+            errors.TryAdd(input, message);
+        }
+
         if (speaker.Email is { } typed && !errors.ContainsKey("email"))
         {
             // Checked as mail will be sent, so the briefing never fails on it later.
-            if (EmailEntry.TryAccept(typed, out var usable)) speaker = speaker with { Email = usable };
-            else errors["email"] = EmailEntry.Refusal;
+            if (EmailEntry.TryAccept(typed, out var usable))
+            {
+                speaker = speaker with { Email = usable };
+            }
+            else
+            {
+                errors["email"] = EmailEntry.Refusal;
+            }
         }
         return errors.Count > 0 ? (null, new FormErrors(errors, [])) : (speaker, FormErrors.None);
     }
@@ -132,7 +152,12 @@ public static class SpeakersForm
             ("zone", blank with { TimeZoneId = speaker.TimeZoneId }),
         };
         foreach (var (input, probe) in probes)
-            if (probe.Validate().FirstOrDefault() is { } error) yield return (input, error.Message);
+        {
+            if (probe.Validate().FirstOrDefault() is { } error)
+            {
+                yield return (input, error.Message);
+            }
+        }
     }
 
     /// <summary>Domain refusals of the whole change (a duplicate name, the limit) go under the name.</summary>

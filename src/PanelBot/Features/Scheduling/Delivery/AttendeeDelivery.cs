@@ -1,6 +1,6 @@
+using PanelBot.Conversation;
 using PanelBot.Domain.Events;
 using PanelBot.Domain.Rsvp;
-using PanelBot.Conversation;
 using PanelBot.Features.PrivateChats;
 using PanelBot.Features.Rsvp;
 
@@ -37,7 +37,11 @@ public sealed class AttendeeDelivery(RegistrationRepository registrations, Deliv
             var results = await line.SendAllAsync(
                 claims.Select(c => new PrivateMessage(c.Registration.UserId, new BotReply(message.ChatText([c.Registration])))).ToList(), ct);
             var failed = claims.Where(c => results[c.Registration.UserId].Outcome == PrivateOutcome.Failed).Select(c => c.Row).ToList();
-            if (failed.Count > 0) await log.ReleaseAsync(failed, ct);
+            if (failed.Count > 0)
+            {
+                await log.ReleaseAsync(failed, ct);
+            }
+
             chats = results.Values.Count(r => r.Outcome == PrivateOutcome.Chat);
             // Someone Teams will not let us reach 1:1 keeps the claim (nothing is gained by trying again); email is
             // their way (the reminder mail, or the updated invitation that carries the link), and the organiser hears of it.
@@ -49,19 +53,34 @@ public sealed class AttendeeDelivery(RegistrationRepository registrations, Deliv
 
         // Mail: each claim commits with its outbox message, all in one unit of work (per person when a re-run raced).
         List<Registration> withEmail = mail ? going.Where(r => r.Email is not null && !sent.Contains(Key(message, r, DeliveryLog.Mail))).ToList() : [];
-        if (withEmail.Count == 0) return (chats, 0);
+        if (withEmail.Count == 0)
+        {
+            return (chats, 0);
+        }
+
         if (!mailer.IsAvailable)
         {
             SchedulingLog.NoOutbox(logger, message.Kind, ev.Id);
             return (chats, 0);
         }
-        foreach (var r in withEmail) await AddMailAsync(ev, message, r, ct);
-        if (await log.TryCommitAsync(ct)) return (chats, withEmail.Count);
+        foreach (var r in withEmail)
+        {
+            await AddMailAsync(ev, message, r, ct);
+        }
+
+        if (await log.TryCommitAsync(ct))
+        {
+            return (chats, withEmail.Count);
+        }
+
         var mails = 0;
         foreach (var r in withEmail)
         {
             await AddMailAsync(ev, message, r, ct);
-            if (await log.TryCommitAsync(ct)) mails++;
+            if (await log.TryCommitAsync(ct))
+            {
+                mails++;
+            }
         }
         return (chats, mails);
     }
@@ -87,7 +106,10 @@ public sealed class AttendeeDelivery(RegistrationRepository registrations, Deliv
         foreach (var r in todo)
         {
             var row = log.Add(ev.Id, message.Kind, Key(message, r, DeliveryLog.Chat), DeliveryLog.Chat);
-            if (await log.TryCommitAsync(ct)) claimed.Add((r, row));
+            if (await log.TryCommitAsync(ct))
+            {
+                claimed.Add((r, row));
+            }
         }
         return claimed;
     }

@@ -39,7 +39,10 @@ public sealed class DeliveryLog(PanelBotDbContext db, TimeProvider clock)
             {
                 // Another run claimed one of the keys first: drop this unit of work, it was theirs.
                 foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
+                {
                     entry.State = EntityState.Detached;
+                }
+
                 return false;
             }
             catch (DbUpdateException) when (attempt < 5)

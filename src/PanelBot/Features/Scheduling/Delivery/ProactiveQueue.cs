@@ -22,7 +22,11 @@ public sealed class ProactiveQueue(IOptions<SchedulingOptions> options)
             // Teams counts its limits in real seconds (https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit),
             // so the gap is real elapsed time (Stopwatch), not the injected clock, which tests move by hand.
             var wait = lane.NextAllowed - Stopwatch.GetTimestamp();
-            if (wait > 0) await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency), ct);
+            if (wait > 0)
+            {
+                await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency), ct);
+            }
+
             await send();
         }
         finally

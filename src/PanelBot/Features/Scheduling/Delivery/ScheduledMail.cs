@@ -26,7 +26,11 @@ public sealed class ScheduledMail(IServiceProvider services, IOptions<ScheduledM
     /// <summary>Adds the mail; false (and nothing added) when the address cannot be sent to, so the others still go.</summary>
     public async Task<bool> EnqueueAsync(long? eventId, string kind, string to, string? toName, string subject, string text, CancellationToken ct)
     {
-        if (_outbox is null) throw new InvalidOperationException("No outbox is registered.");
+        if (_outbox is null)
+        {
+            throw new InvalidOperationException("No outbox is registered.");
+        }
+
         if (!MailAddresses.TryParseAddress(to, out _))
         {
             // The address itself stays out of the log.

@@ -34,11 +34,18 @@ public sealed class BriefingWork(ScheduledEvents events, DeliveryLog log, Schedu
         foreach (var speaker in ev.Speakers.Where(s => s.Email is not null))
         {
             var key = $"{ev.Id}:briefing:{ev.StartsAt.ToUnixTimeSeconds()}:{speaker.Email!.ToLowerInvariant()}";
-            if (sent.Contains(key)) continue;
+            if (sent.Contains(key))
+            {
+                continue;
+            }
+
             await mail.EnqueueAsync(ev.Id, ScheduledKinds.Briefing, speaker.Email, speaker.Name,
                 $"Speaker briefing: {ev.Title}, {Events.EventCard.When(ev)}", ScheduledTexts.Briefing(ev, speaker), ct);
             log.Add(ev.Id, ScheduledKinds.Briefing, key, DeliveryLog.Mail);
-            if (await log.TryCommitAsync(ct)) mails++;
+            if (await log.TryCommitAsync(ct))
+            {
+                mails++;
+            }
         }
         var chats = await ChatAsync(ev, sent, ct);
         SchedulingLog.Sent(logger, ScheduledKinds.Briefing, eventId, chats, mails);
@@ -53,12 +60,26 @@ public sealed class BriefingWork(ScheduledEvents events, DeliveryLog log, Schedu
             var userId = await db.UserProfiles.AsNoTracking().Where(p => p.Email != null && p.Email.ToLower() == email)
                 .Select(p => p.UserId).FirstOrDefaultAsync(ct);
             var key = $"{ev.Id}:briefing:{ev.StartsAt.ToUnixTimeSeconds()}:{email}:chat";
-            if (userId is null || sent.Contains(key)) continue;
+            if (userId is null || sent.Contains(key))
+            {
+                continue;
+            }
+
             var row = log.Add(ev.Id, ScheduledKinds.Briefing, key, DeliveryLog.Chat);
-            if (!await log.TryCommitAsync(ct)) continue;
+            if (!await log.TryCommitAsync(ct))
+            {
+                continue;
+            }
+
             var delivery = await line.SendAsync(userId, new BotReply(ScheduledTexts.Briefing(ev, speaker)), null, ct);
-            if (delivery.Outcome == PrivateOutcome.Chat) chats++;
-            else if (delivery.Outcome == PrivateOutcome.Failed) await log.ReleaseAsync([row], ct);
+            if (delivery.Outcome == PrivateOutcome.Chat)
+            {
+                chats++;
+            }
+            else if (delivery.Outcome == PrivateOutcome.Failed)
+            {
+                await log.ReleaseAsync([row], ct);
+            }
         }
         return chats;
     }

@@ -2,9 +2,9 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Extensions;
+using PanelBot.Conversation;
 using PanelBot.Domain.Events;
 using PanelBot.Domain.Rsvp;
-using PanelBot.Conversation;
 using PanelBot.Features.PrivateChats;
 using PanelBot.Features.Scheduling.Delivery;
 using PanelBot.Storage;
@@ -32,7 +32,10 @@ public sealed class DigestWork(PanelBotDbContext db, ScheduledEvents events, Del
         var changes = await db.Registrations.AsNoTracking()
             .Where(r => r.EventId == eventId && r.AnsweredAt > since && r.AnsweredAt <= now)
             .ToListAsync(ct);
-        if (changes.Count == 0) return;
+        if (changes.Count == 0)
+        {
+            return;
+        }
 
         var text = Render(ev, changes.OrderBy(r => r.AnsweredAt).ToList(), await CountsAsync(ev, ct));
         var day = now.InZone(ev.Zone).Date;
@@ -40,15 +43,29 @@ public sealed class DigestWork(PanelBotDbContext db, ScheduledEvents events, Del
         var claims = Organisers(ev).Where(id => !sent.Contains(Key(ev, day, id)))
             .Select(id => (UserId: id, Row: log.Add(ev.Id, ScheduledKinds.Digest, Key(ev, day, id), DeliveryLog.Chat)))
             .ToList();
-        if (claims.Count == 0 || !await log.TryCommitAsync(ct)) return; // today's digest went out, or another run is sending it
+        if (claims.Count == 0 || !await log.TryCommitAsync(ct))
+        {
+            return; // today's digest went out, or another run is sending it
+        }
 
         // The digest names who answered what: it goes to each organiser 1:1, never to the channel the event was posted in.
         var mail = new PrivateMail($"RSVP changes: {ev.Title}", ScheduledKinds.Digest, ev.Id);
         var results = await line.SendAllAsync(claims.Select(c => new PrivateMessage(c.UserId, new BotReply(text), mail)).ToList(), ct);
         var undelivered = claims.Where(c => !results[c.UserId].Delivered).Select(c => c.Row).ToList();
-        if (undelivered.Count > 0) await log.ReleaseAsync(undelivered, ct);
-        foreach (var (userId, row) in claims.Where(c => results[c.UserId].Outcome == PrivateOutcome.Mail)) row.Channel = DeliveryLog.Mail;
-        if (undelivered.Count == claims.Count) return; // nobody got it: the next digest carries these changes too
+        if (undelivered.Count > 0)
+        {
+            await log.ReleaseAsync(undelivered, ct);
+        }
+
+        foreach (var (userId, row) in claims.Where(c => results[c.UserId].Outcome == PrivateOutcome.Mail))
+        {
+            row.Channel = DeliveryLog.Mail;
+        }
+
+        if (undelivered.Count == claims.Count)
+        {
+            return; // nobody got it: the next digest carries these changes too
+        }
 
         settings ??= db.EventSchedules.Add(new EventScheduleSettings { EventId = eventId }).Entity;
         settings.LastDigestAt = now;
@@ -70,7 +87,11 @@ public sealed class DigestWork(PanelBotDbContext db, ScheduledEvents events, Del
     private static string Render(Event ev, IReadOnlyList<Registration> changes, RsvpCounts counts)
     {
         var text = new StringBuilder($"RSVP changes for **{ev.Reference} {ev.Title}** since the last digest:\n");
-        foreach (var r in changes) text.Append($"- {r.UserName}: {r.State.ToString().ToLowerInvariant()}\n");
+        foreach (var r in changes)
+        {
+            text.Append($"- {r.UserName}: {r.State.ToString().ToLowerInvariant()}\n");
+        }
+
         text.Append($"Now {counts.Going} going, {counts.Maybe} maybe, {counts.No} can't go" + (counts.Waitlisted > 0 ? $", {counts.Waitlisted} waiting." : "."));
         return text.ToString();
     }

@@ -25,7 +25,10 @@ public sealed class FollowUpWork(ScheduledEvents events, AttendeeDelivery delive
         var thanksKey = $"{ev.Id}:follow-up:thanks";
         var thanks = !sent.Contains(thanksKey);
         var items = ev.Readings.Where(r => r.Timing == ReadingTiming.After && !sent.Contains(ItemKey(ev, r))).ToList();
-        if (!thanks && items.Count == 0) return;
+        if (!thanks && items.Count == 0)
+        {
+            return;
+        }
 
         var round = thanks ? "thanks" : "items-" + Hash(string.Join("\n", items.Select(i => i.Url)));
         var message = new AttendeeMessage(ScheduledKinds.FollowUp, $"{ev.Id}:follow-up:{round}",
@@ -34,8 +37,16 @@ public sealed class FollowUpWork(ScheduledEvents events, AttendeeDelivery delive
             r => ScheduledTexts.FollowUpMail(ev, r, thanks, items));
         var (chats, mails) = await delivery.SendAsync(ev, message, ct);
 
-        if (thanks) log.Add(ev.Id, ScheduledKinds.FollowUp, thanksKey, "event");
-        foreach (var item in items) log.Add(ev.Id, ScheduledKinds.FollowUp, ItemKey(ev, item), "event");
+        if (thanks)
+        {
+            log.Add(ev.Id, ScheduledKinds.FollowUp, thanksKey, "event");
+        }
+
+        foreach (var item in items)
+        {
+            log.Add(ev.Id, ScheduledKinds.FollowUp, ItemKey(ev, item), "event");
+        }
+
         await log.TryCommitAsync(ct);
         SchedulingLog.Sent(logger, ScheduledKinds.FollowUp, eventId, chats, mails);
     }

@@ -33,10 +33,17 @@ public sealed class ReleaseWork(ScheduledEvents events, AttendeeDelivery deliver
                 // with its mails; otherwise it is committed right after.
                 log.Add(ev.Id, ScheduledKinds.Release, invitationsKey, DeliveryLog.Mail);
                 await invitations.QueueJoinLinkReleaseAsync(ev, ct);
-                if (await log.TryCommitAsync(ct)) mails = 1;
+                if (await log.TryCommitAsync(ct))
+                {
+                    mails = 1;
+                }
             }
         }
-        else SchedulingLog.NoOutbox(logger, ScheduledKinds.Release, ev.Id);
+        else
+        {
+            SchedulingLog.NoOutbox(logger, ScheduledKinds.Release, ev.Id);
+        }
+
         SchedulingLog.Sent(logger, ScheduledKinds.Release, eventId, chats, mails);
     }
 }

@@ -22,12 +22,19 @@ public static class ScheduledTexts
     {
         var text = new StringBuilder($"Hello {r.UserName},\n\n{ev.Title} starts in {ReminderOffsets.Describe(offset)}: {EventCard.When(ev)}.\n");
         text.Append(Where(ev).TrimStart('\n'));
-        if (joinUrl is not null) text.Append($"\nJoin: {joinUrl}");
+        if (joinUrl is not null)
+        {
+            text.Append($"\nJoin: {joinUrl}");
+        }
+
         var before = ev.Readings.Where(x => x.Timing == ReadingTiming.Before).ToList();
         if (before.Count > 0)
         {
             text.Append("\n\nTo read before:\n");
-            foreach (var reading in before) text.Append($"- {Describe(reading)}\n");
+            foreach (var reading in before)
+            {
+                text.Append($"- {Describe(reading)}\n");
+            }
         }
         text.Append("\n\nYou get this because you answered that you're going. Change your answer in Teams at any time.\n");
         return text.ToString();
@@ -44,8 +51,15 @@ public static class ScheduledTexts
             : $"{Names(people)}: new material from **{ev.Reference} {ev.Title}**:");
         if (items.Count > 0)
         {
-            if (thanks) text.Append(" After the event:");
-            foreach (var reading in items) text.Append($"\n- {Describe(reading)}");
+            if (thanks)
+            {
+                text.Append(" After the event:");
+            }
+
+            foreach (var reading in items)
+            {
+                text.Append($"\n- {Describe(reading)}");
+            }
         }
         return text.ToString();
     }
@@ -59,7 +73,10 @@ public static class ScheduledTexts
         if (items.Count > 0)
         {
             text.Append("\nAfter the event:\n");
-            foreach (var reading in items) text.Append($"- {Describe(reading)}\n");
+            foreach (var reading in items)
+            {
+                text.Append($"- {Describe(reading)}\n");
+            }
         }
         return text.ToString();
     }
@@ -68,13 +85,29 @@ public static class ScheduledTexts
     {
         var text = new StringBuilder($"Hello {speaker.Name},\n\nThank you for speaking at {ev.Title}. Here is your briefing.\n\n");
         text.Append($"When: {EventCard.When(ev)}\n");
-        if (EventCard.WhenForViewer(ev, Domain.Time.SpeakerHours.ZoneOf(speaker)) is { } theirs) text.Append($"Your time: {theirs}\n");
+        if (EventCard.WhenForViewer(ev, Domain.Time.SpeakerHours.ZoneOf(speaker)) is { } theirs)
+        {
+            text.Append($"Your time: {theirs}\n");
+        }
+
         text.Append($"Where: {EventCard.Where(ev)}\n");
-        if (ev.OnlineMeeting?.JoinUrl is { } url) text.Append($"Join: {url}{(ev.OnlineMeeting.Passcode is { } code ? $" (passcode {code})" : "")}\n");
-        if (ev.Contact is { } contact) text.Append($"Contact: {contact.Name}{(contact.Email is { } mail ? $" <{mail}>" : "")}\n");
+        if (ev.OnlineMeeting?.JoinUrl is { } url)
+        {
+            text.Append($"Join: {url}{(ev.OnlineMeeting.Passcode is { } code ? $" (passcode {code})" : "")}\n");
+        }
+
+        if (ev.Contact is { } contact)
+        {
+            text.Append($"Contact: {contact.Name}{(contact.Email is { } mail ? $" <{mail}>" : "")}\n");
+        }
+
         text.Append($"Your role: {speaker.Role.ToString().ToLowerInvariant()}{(speaker.Topic is { } topic ? $", {topic}" : "")}\n");
         var moderator = ev.Speakers.FirstOrDefault(s => s.Role is SpeakerRole.Moderator or SpeakerRole.Chair);
-        if (moderator is not null && moderator != speaker) text.Append($"Moderator: {moderator}\n");
+        if (moderator is not null && moderator != speaker)
+        {
+            text.Append($"Moderator: {moderator}\n");
+        }
+
         if (ev.Segments.Count > 0)
         {
             text.Append("\nRun of show:\n");
@@ -89,13 +122,19 @@ public static class ScheduledTexts
         if (fellows.Count > 0)
         {
             text.Append("\nFellow speakers:\n");
-            foreach (var (label, s) in fellows) text.Append($"- {s} ({label})\n");
+            foreach (var (label, s) in fellows)
+            {
+                text.Append($"- {s} ({label})\n");
+            }
         }
         var localTimes = Invitations.InvitationText.SpeakersLocalTimes(ev);
         if (localTimes.Count > 0)
         {
             text.Append($"\n{Invitations.InvitationText.SpeakersLocalTimesHeading}:\n");
-            foreach (var line in localTimes) text.Append($"- {line}\n");
+            foreach (var line in localTimes)
+            {
+                text.Append($"- {line}\n");
+            }
         }
         return text.ToString();
     }
