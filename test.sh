@@ -54,6 +54,8 @@ rm -rf "$results"
 status=0
 # Every Adaptive Card any test receives is kept here and checked with Microsoft's parser after the run.
 export PANELBOT_CARD_CORPUS="$pg_dir/cards"
+# The app's errors in host tests (a 500 a test saw, with its exception) land here, printed below if a test fails.
+export PANELBOT_TEST_LOGS="$results/app-errors"
 dotnet test PanelBot.sln -c Release --no-build -nologo --logger "trx" --results-directory "$results" || status=$?
 
 say "Checking every card the tests received (Adaptive Cards 1.5, Microsoft's parser)"
@@ -91,4 +93,8 @@ for date in sys.argv[2:]:
     print("at %s: %d passed, %d failed, %d skipped" % ((date,) + count(os.path.join(sys.argv[1], date))))
 print("%d passed, %d failed, %d skipped" % count(sys.argv[1]))
 PY
+if [ "$status" != 0 ] && [ -f "$PANELBOT_TEST_LOGS/errors.log" ]; then
+  say "The app's errors during the tests (last 200 lines of $PANELBOT_TEST_LOGS/errors.log)"
+  tail -n 200 "$PANELBOT_TEST_LOGS/errors.log"
+fi
 exit $status

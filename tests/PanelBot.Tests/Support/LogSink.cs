@@ -16,6 +16,33 @@ public sealed class LogSink : ILoggerProvider
     {
     }
 
+    /// <summary>
+    /// Appends the errors to <c>errors.log</c> in <paramref name="directory"/> (test.sh sets <c>PANELBOT_TEST_LOGS</c>), so
+    /// that a failure in a full run, such as a 500 from the bot, can be read afterwards with the app's own exception.
+    /// </summary>
+    public void AppendErrorsTo(string? directory)
+    {
+        var errors = _entries.Where(e => e.StartsWith("Error", StringComparison.Ordinal) || e.StartsWith("Critical", StringComparison.Ordinal)).ToList();
+        if (string.IsNullOrEmpty(directory) || errors.Count == 0)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(directory);
+        var test = TestContextName();
+        lock (FileLock)
+        {
+            File.AppendAllText(Path.Combine(directory, "errors.log"), $"== {test}\n{string.Join("\n", errors)}\n\n");
+        }
+    }
+
+    private static readonly object FileLock = new();
+
+    private static string TestContextName() => Environment.StackTrace.Split('\n')
+        .Select(line => line.Trim())
+        .FirstOrDefault(line => line.StartsWith("at PanelBot.Tests.", StringComparison.Ordinal) && !line.Contains(".Support.", StringComparison.Ordinal))
+        ?? "a test";
+
     private sealed class Logger(LogSink sink, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;

@@ -15,49 +15,37 @@ public sealed class TeamsWork(PanelBotDbContext db, TeamsWorkSignal signal, Time
     public static string RefreshKey(long eventId) => $"refresh-cards:event:{eventId}";
 
     /// <summary>
-    /// Refreshes the posted cards of the event once, however many changes ask for it before the refresh starts. A pending
-    /// refresh is touched rather than skipped: the row lock orders this change before the refresh claims the row, or
-    /// the claim before this check (and a new refresh is queued), so the refresh never misses a committed change.
+    /// Refreshes the posted cards of the event once, however many changes ask for it before the refresh starts, as one
+    /// upsert for a change that writes in a command of its own (no extra round trip). A pending refresh is touched
+    /// rather than skipped: its row stays locked until the commit, so the refresh never misses a committed change.
     /// </summary>
-    public Task RefreshCardsAsync(long eventId, CancellationToken ct) =>
-        AddOnceAsync(TeamsWorkKinds.RefreshCards, new CardRefresh(eventId), RefreshKey(eventId), ct);
+    public SqlWrite RefreshCardsWrite(long eventId) =>
+        PendingOnce(TeamsWorkKinds.RefreshCards, new CardRefresh(eventId), RefreshKey(eventId));
+
+    public void Notify(PersonalNotice notice) => Add(TeamsWorkKinds.Notice, notice, null);
 
     /// <summary>
-    /// <see cref="RefreshCardsAsync"/> as one upsert, for a change that writes in a command of its own: queued, or the
-    /// pending refresh touched (its row locked until the commit, as the UPDATE there does), in no extra round trip.
+    /// One pending look-up per person and event, however often they click before it has run. Written at once in the
+    /// caller's transaction: an upsert, because the dispatcher may hand a claimed look-up back to the queue (a retry)
+    /// at any moment, and a check followed by an insert would then collide with it.
     /// </summary>
-    public SqlWrite RefreshCardsWrite(long eventId)
+    public async Task LookUpAsync(MemberLookup lookup, CancellationToken ct)
+    {
+        var write = PendingOnce(TeamsWorkKinds.MemberLookup, lookup, $"member-lookup:event:{lookup.EventId}:{lookup.UserId}");
+        await db.Database.ExecuteSqlRawAsync(write.Sql, write.Values.Cast<object>(), ct);
+    }
+
+    /// <summary>
+    /// Queues the work, or touches the pending row with the same key (the partial unique index on pending keys), in
+    /// one statement that SQLite (3.24+) and PostgreSQL both understand.
+    /// </summary>
+    private SqlWrite PendingOnce<T>(string kind, T payload, string key)
     {
         var now = clock.GetCurrentInstant().ToDateTimeUtc();
         return new SqlWrite(
             "INSERT INTO teams_work (kind, coalesce_key, payload, attempts, next_attempt_at, created_at) VALUES ({0}, {1}, {2}, 0, {3}, {3}) " +
             "ON CONFLICT (coalesce_key) WHERE claimed_at IS NULL DO UPDATE SET attempts = teams_work.attempts",
-            [TeamsWorkKinds.RefreshCards, RefreshKey(eventId), JsonSerializer.Serialize(new CardRefresh(eventId)), now]);
-    }
-
-    public void Notify(PersonalNotice notice) => Add(TeamsWorkKinds.Notice, notice, null);
-
-    /// <summary>One pending look-up per person and event, however often they click before it has run.</summary>
-    public Task LookUpAsync(MemberLookup lookup, CancellationToken ct) =>
-        AddOnceAsync(TeamsWorkKinds.MemberLookup, lookup, $"member-lookup:event:{lookup.EventId}:{lookup.UserId}", ct);
-
-    /// <summary>
-    /// Call only while holding the lock of the event in <paramref name="key"/> (an RSVP change does), so no other
-    /// transaction adds the same key meanwhile.
-    /// </summary>
-    private async Task AddOnceAsync<T>(string kind, T payload, string key, CancellationToken ct)
-    {
-        if (db.ChangeTracker.Entries<TeamsWorkItem>().Any(e => e.State == EntityState.Added && e.Entity.CoalesceKey == key))
-        {
-            return;
-        }
-        // Plain SQL: this runs in every answer's transaction, and translating the LINQ form cost more than the statement.
-        var touched = await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE teams_work SET attempts = attempts WHERE coalesce_key = {key} AND claimed_at IS NULL", ct);
-        if (touched == 0)
-        {
-            Add(kind, payload, key);
-        }
+            [kind, key, JsonSerializer.Serialize(payload), now]);
     }
 
     /// <summary>Call after the commit.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using PanelBot.Diagnostics;
 using PanelBot.Features.Operations;
@@ -16,6 +17,8 @@ public abstract class EventJob(IServiceScopeFactory scopes, ILogger logger) : IJ
     public const string EventIdKey = "eventId";
     public const string OffsetMinutesKey = "offsetMinutes";
 
+    private const int MaxAttempts = 3;
+
     protected abstract string Kind { get; }
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
@@ -25,11 +28,23 @@ public abstract class EventJob(IServiceScopeFactory scopes, ILogger logger) : IJ
         var offset = data.TryGetString(OffsetMinutesKey, out var minutes) && minutes is not null
             ? Duration.FromMinutes(long.Parse(minutes, CultureInfo.InvariantCulture))
             : Duration.Zero;
-        await using var scope = scopes.CreateAsyncScope();
         using var span = PanelBotTelemetry.StartJob(Kind);
         try
         {
-            await RunAsync(scope.ServiceProvider, eventId, offset, context.ScheduledFireTimeUtc, cancellationToken);
+            for (var attempt = 1; ; attempt++)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                try
+                {
+                    await RunAsync(scope.ServiceProvider, eventId, offset, context.ScheduledFireTimeUtc, cancellationToken);
+                    break;
+                }
+                catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts)
+                {
+                    // The event changed between this run's read and its save (an organiser's edit): run again on the
+                    // new version, in a fresh scope; what was already delivered is in the delivery log and not resent.
+                }
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
