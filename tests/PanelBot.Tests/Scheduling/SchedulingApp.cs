@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PanelBot.Storage;
@@ -18,11 +19,16 @@ public sealed class SchedulingApp : IAsyncDisposable
     private readonly WebApplicationFactory<Program> _host;
 
     public SchedulingApp(string serviceUrl, TestDatabase? database = null, FakeTimeProvider? clock = null,
-        IReadOnlyDictionary<string, string>? settings = null)
+        IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         _app = new BotApp(database, clock, serviceUrl);
         _host = _app.WithWebHostBuilder(builder =>
         {
+            if (services is not null)
+            {
+                builder.ConfigureTestServices(services);
+            }
+
             builder.UseSetting("Scheduling:IdleWaitSeconds", "1");
             builder.UseSetting("Scheduling:ChatGapMilliseconds", "0");
             builder.UseSetting("Scheduling:ClusterCheckinSeconds", "1");
