@@ -19,10 +19,22 @@ namespace PanelBot.Features.Rsvp;
 /// </summary>
 public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<StorageOptions> storage, WriteGate writes, TimeProvider clock)
 {
-    private const string CountColumns = "rsvp_going, rsvp_maybe, rsvp_no, rsvp_waitlisted, rsvp_awaiting_approval";
-
     /// <summary>Counts per answer: the counters kept on the event row.</summary>
-    public Task<RsvpCounts> CountsAsync(Event ev, CancellationToken ct) => ReadCountsAsync(ev, forUpdate: false, ct);
+    public async Task<RsvpCounts> CountsAsync(Event ev, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await Statements(db.Database.CurrentTransaction?.GetDbTransaction()).CountsAsync(ev, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private RsvpStatements Statements(DbTransaction? transaction) =>
+        new(db.Database.GetDbConnection(), transaction, storage.Value.Provider);
 
     public async Task<IReadOnlyList<Registration>> ListAsync(Event ev, CancellationToken ct) =>
         await db.Registrations.AsNoTracking().Where(r => r.EventId == ev.Id).OrderBy(r => r.CreatedAt).ToListAsync(ct);
@@ -62,7 +74,7 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
         {
             using var gate = await writes.EnterAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var statements = new RsvpStatements(db.Database.GetDbConnection(), tx.GetDbTransaction(), storage.Value.Provider);
+            var statements = Statements(tx.GetDbTransaction());
             var loaded = await statements.ReadAsync(ev, userId, forUpdate: true, ct);
             var result = change(loaded.Facts);
             if (result.Value is not { } outcome)
@@ -98,34 +110,4 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
         await db.Registrations.Where(r => r.UserId == userId)
             .Join(db.Events, r => r.EventId, e => e.Id, (_, e) => e)
             .ToListAsync(ct);
-
-    /// <summary>The counters are not mapped on <see cref="Event"/>: only this repository reads or writes them.</summary>
-    private async Task<RsvpCounts> ReadCountsAsync(Event ev, bool forUpdate, CancellationToken ct)
-    {
-        var lockRow = forUpdate && storage.Value.Provider == StorageProvider.PostgreSql ? " FOR UPDATE" : "";
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = $"SELECT {CountColumns} FROM events WHERE id = @id{lockRow}";
-            var id = command.CreateParameter();
-            id.ParameterName = "@id";
-            id.Value = ev.Id;
-            command.Parameters.Add(id);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            if (!await reader.ReadAsync(ct))
-            {
-                return new RsvpCounts(0, 0, 0, 0, 0, ev.Capacity);
-            }
-
-            return new RsvpCounts(Int(reader, 0), Int(reader, 1), Int(reader, 2), Int(reader, 3), Int(reader, 4), ev.Capacity);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private static int Int(DbDataReader reader, int ordinal) => Convert.ToInt32(reader.GetValue(ordinal), System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -17,6 +17,8 @@ namespace PanelBot.Features.Rsvp;
 /// </summary>
 internal sealed class RsvpStatements(DbConnection connection, DbTransaction? transaction, StorageProvider provider)
 {
+    private const string CountColumns = "rsvp_going, rsvp_maybe, rsvp_no, rsvp_waitlisted, rsvp_awaiting_approval";
+
     private const string Columns =
         "id, event_id, user_id, user_name, email, state, waitlist_position, answered_at, waitlisted_at, conversation_id, created_at";
 
@@ -36,7 +38,7 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
         Add(command, "@e", ev.Id, DbType.Int64);
         Add(command, "@cap", ev.Capacity, DbType.Int32);
         var sql = new StringBuilder(
-            $"SELECT rsvp_going, rsvp_maybe, rsvp_no, rsvp_waitlisted, rsvp_awaiting_approval FROM events WHERE id = @e{(forUpdate && postgres ? " FOR UPDATE" : "")};\n");
+            $"SELECT {CountColumns} FROM events WHERE id = @e{(forUpdate && postgres ? " FOR UPDATE" : "")};\n");
         if (userId is not null)
         {
             Add(command, "@u", userId, DbType.String);
@@ -54,9 +56,7 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
         var head = new List<Registration>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
-            counts = await reader.ReadAsync(ct)
-                ? new RsvpCounts(Int(reader, 0), Int(reader, 1), Int(reader, 2), Int(reader, 3), Int(reader, 4), ev.Capacity)
-                : new RsvpCounts(0, 0, 0, 0, 0, ev.Capacity);
+            counts = await CountsOf(reader, ev, ct);
             if (userId is not null)
             {
                 await reader.NextResultAsync(ct);
@@ -161,6 +161,21 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
         command.CommandText = sql.ToString();
         await command.ExecuteNonQueryAsync(ct);
     }
+
+    /// <summary>The counters on the event row, without a lock (for showing them).</summary>
+    public async Task<RsvpCounts> CountsAsync(Event ev, CancellationToken ct)
+    {
+        await using var command = Command();
+        Add(command, "@e", ev.Id, DbType.Int64);
+        command.CommandText = $"SELECT {CountColumns} FROM events WHERE id = @e";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await CountsOf(reader, ev, ct);
+    }
+
+    private static async Task<RsvpCounts> CountsOf(DbDataReader reader, Event ev, CancellationToken ct) =>
+        await reader.ReadAsync(ct)
+            ? new RsvpCounts(Int(reader, 0), Int(reader, 1), Int(reader, 2), Int(reader, 3), Int(reader, 4), ev.Capacity)
+            : new RsvpCounts(0, 0, 0, 0, 0, ev.Capacity);
 
     /// <summary>The head by the domain's own size; only when the single round trip's bound disagreed with it.</summary>
     private async Task<List<Registration>> HeadAsync(long eventId, int size, Registration? mine, CancellationToken ct)

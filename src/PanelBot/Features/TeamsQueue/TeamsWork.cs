@@ -12,7 +12,7 @@ namespace PanelBot.Features.TeamsQueue;
 /// </summary>
 public sealed class TeamsWork(PanelBotDbContext db, TeamsWorkSignal signal, TimeProvider clock)
 {
-    public static string RefreshKey(long eventId) => $"refresh-cards:event:{eventId}";
+    private static string RefreshKey(long eventId) => $"refresh-cards:event:{eventId}";
 
     /// <summary>
     /// Refreshes the posted cards of the event once, however many changes ask for it before the refresh starts, as one
