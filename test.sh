@@ -76,25 +76,35 @@ for now in "${other_dates[@]}"; do
     --logger "trx" --results-directory "$results/$now" || status=$?
 done
 
-# 6. Closing lines from the TRX files: all projects at the default date, then each other date.
+# 6. The app's errors first (long), then the failed tests with their messages, then the counts: CI shows the end.
+if [ "$status" != 0 ] && [ -f "$PANELBOT_TEST_LOGS/errors.log" ]; then
+  say "The app's errors during the tests (last 100 lines of $PANELBOT_TEST_LOGS/errors.log)"
+  tail -n 100 "$PANELBOT_TEST_LOGS/errors.log"
+fi
 python3 - "$results" "${other_dates[@]}" <<'PY' || true
 import glob, os, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 def count(folder):
     passed = failed = skipped = 0
+    failures = []
     for f in glob.glob(os.path.join(folder, "*.trx")):
-        c = ET.parse(f).getroot().find("t:ResultSummary/t:Counters", ns)
+        root = ET.parse(f).getroot()
+        c = root.find("t:ResultSummary/t:Counters", ns)
         if c is None: continue
         passed += int(c.get("passed", 0)); failed += int(c.get("failed", 0)) + int(c.get("error", 0))
         skipped += int(c.get("notExecuted", 0))
-    return passed, failed, skipped
+        for r in root.iterfind(".//t:UnitTestResult", ns):
+            if r.get("outcome") == "Failed":
+                message = r.find("t:Output/t:ErrorInfo/t:Message", ns)
+                failures.append((r.get("testName"), (message.text or "") if message is not None else ""))
+    return (passed, failed, skipped), failures
+folders = [(d, os.path.join(sys.argv[1], d)) for d in sys.argv[2:]] + [("the default date", sys.argv[1])]
+results = [(d,) + count(f) for d, f in folders]
+for date, _, failures in results:
+    for name, message in failures:
+        print("\nFAILED at %s: %s\n  %s" % (date, name, "\n  ".join(message.strip().splitlines()[:12])))
 print()
-for date in sys.argv[2:]:
-    print("at %s: %d passed, %d failed, %d skipped" % ((date,) + count(os.path.join(sys.argv[1], date))))
-print("%d passed, %d failed, %d skipped" % count(sys.argv[1]))
+for date, counts, _ in results:
+    print("at %s: %d passed, %d failed, %d skipped" % ((date,) + counts))
 PY
-if [ "$status" != 0 ] && [ -f "$PANELBOT_TEST_LOGS/errors.log" ]; then
-  say "The app's errors during the tests (last 200 lines of $PANELBOT_TEST_LOGS/errors.log)"
-  tail -n 200 "$PANELBOT_TEST_LOGS/errors.log"
-fi
 exit $status
