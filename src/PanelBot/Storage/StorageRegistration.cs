@@ -27,6 +27,7 @@ public static class StorageRegistration
             }
         });
         builder.Services.AddSingleton<WriteGate>();
+        builder.Services.AddScoped<WriteBatch>();
         builder.Services.AddSingleton<ConversationStore.Written>();
         builder.Services.AddScoped<DatabaseMigrator>();
         builder.Services.AddScoped<ConversationStore>();

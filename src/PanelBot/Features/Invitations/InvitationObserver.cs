@@ -229,7 +229,11 @@ public sealed class InvitationObserver(
             return;
         }
 
-        await outbox.EnqueueAsync(new OutboxMessage(ev.Id, kind.OutboxKind(), mail, notBefore, MergeKey(ev, to)), ct);
+        // Its bytes are taken as it is queued: disposing it now spares the garbage collector MimeKit's finalizers.
+        using (mail)
+        {
+            await outbox.EnqueueAsync(new OutboxMessage(ev.Id, kind.OutboxKind(), mail, notBefore, MergeKey(ev, to)), ct);
+        }
     }
 
     public static string MergeKey(Event ev, Invitee to) => $"event:{ev.Id}:calendar:{to.Key}";

@@ -13,7 +13,7 @@ namespace PanelBot.Features.Invitations;
 /// (<see cref="OutboxState.Superseded"/>), and the new one is due no later than the oldest it replaces, so merging
 /// never delays mail that was already due.
 /// </summary>
-public sealed class Outbox(PanelBotDbContext db, OutboxSignal signal, DkimSigning dkim, TimeProvider clock, PanelBotMetrics metrics) : IOutbox
+public sealed class Outbox(PanelBotDbContext db, WriteBatch batch, OutboxSignal signal, DkimSigning dkim, TimeProvider clock, PanelBotMetrics metrics) : IOutbox
 {
     private readonly List<OutboxEntry> _added = [];
     private bool _subscribed;
@@ -23,6 +23,12 @@ public sealed class Outbox(PanelBotDbContext db, OutboxSignal signal, DkimSignin
         ArgumentNullException.ThrowIfNull(message);
         var now = clock.GetCurrentInstant();
         var notBefore = message.NotBefore is { } requested && requested > now ? requested : now;
+        if (batch.IsOpen)
+        {
+            Insert(message, notBefore, now);
+            return;
+        }
+
         if (message.MergeKey is { } key)
         {
             // Same unit of work: not yet in the database, so simply replace it.
@@ -39,8 +45,20 @@ public sealed class Outbox(PanelBotDbContext db, OutboxSignal signal, DkimSignin
             }
         }
 
+        var entry = Entry(message, notBefore, now);
+        db.OutboxMessages.Add(entry);
+        _added.Add(entry);
+        if (!_subscribed)
+        {
+            _subscribed = true;
+            db.SavedChanges += (_, _) => Committed();
+        }
+    }
+
+    private OutboxEntry Entry(OutboxMessage message, Instant notBefore, Instant now)
+    {
         var envelope = MailEnvelope.Create(message.Mail, dkim.Signer);
-        var entry = new OutboxEntry
+        return new OutboxEntry
         {
             EventId = message.EventId,
             Kind = message.Kind,
@@ -54,13 +72,27 @@ public sealed class Outbox(PanelBotDbContext db, OutboxSignal signal, DkimSignin
             NextAttemptAt = now,
             CreatedAt = now,
         };
-        db.OutboxMessages.Add(entry);
-        _added.Add(entry);
-        if (!_subscribed)
-        {
-            _subscribed = true;
-            db.SavedChanges += (_, _) => Committed();
-        }
+    }
+
+    /// <summary>
+    /// The row as one statement of the open change's command. A pending message with the same merge key makes the new
+    /// one due no later than it was (the dispatcher skips the older one when it sees the newer).
+    /// </summary>
+    private void Insert(OutboxMessage message, Instant notBefore, Instant now)
+    {
+        var entry = Entry(message, notBefore, now);
+        batch.Add(new SqlWrite(
+            "INSERT INTO outbox_messages (event_id, kind, sender, recipient, message_id, mime, not_before, merge_key, state, attempts, " +
+            "next_attempt_at, created_at) VALUES ({0}, {1}, {2}, {3}, {4}, {5}, " +
+            "COALESCE((SELECT MIN(not_before) FROM outbox_messages WHERE merge_key = {7} AND state = {8} AND not_before < {6}), {6}), " +
+            "{7}, {8}, 0, {9}, {9})",
+            [entry.EventId, entry.Kind, entry.Sender, entry.Recipient, entry.MessageId, entry.Mime, entry.NotBefore.ToDateTimeUtc(),
+                entry.MergeKey, nameof(OutboxState.Pending), now.ToDateTimeUtc()]),
+            committed: () =>
+            {
+                metrics.MailQueued(entry.Kind);
+                signal.Notify();
+            });
     }
 
     /// <summary>Counted once saved; a row replaced by a later merge in the same unit of work was never stored.</summary>

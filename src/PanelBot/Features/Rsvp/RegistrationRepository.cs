@@ -17,7 +17,7 @@ namespace PanelBot.Features.Rsvp;
 /// it needs: the counters on the event row, the user's own registration, the front of the waitlist (by the index on
 /// event and position) and, when places on the waitlist are vacated, one UPDATE per place that moves the rest up.
 /// </summary>
-public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<StorageOptions> storage, WriteGate writes, TimeProvider clock)
+public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<StorageOptions> storage, WriteGate writes, WriteBatch batch, TimeProvider clock)
 {
     /// <summary>Counts per answer: the counters kept on the event row.</summary>
     public async Task<RsvpCounts> CountsAsync(Event ev, CancellationToken ct)
@@ -62,16 +62,16 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
     /// Applies a change to the event's registrations atomically. Concurrent answers for the last seat are serialised by
     /// the event's row lock (PostgreSQL <c>FOR UPDATE</c>) or the database write lock (SQLite's <c>BEGIN IMMEDIATE</c>,
     /// which Microsoft.Data.Sqlite issues for a non-deferred transaction). <paramref name="userId"/> is whose registration
-    /// the change is about (null for none). <paramref name="alsoWrite"/> goes into the change's own write command (unless
-    /// nothing changed).
+    /// the change is about (null for none). What <paramref name="beforeSave"/> adds to the <see cref="WriteBatch"/> goes
+    /// into the change's own write command; anything it adds to EF Core's unit of work is saved in the same transaction.
     /// </summary>
     public async Task<DomainResult<RsvpOutcome>> ChangeAsync(Event ev, string? userId,
-        Func<RsvpFacts, DomainResult<RsvpOutcome>> change, CancellationToken ct,
-        Func<RsvpOutcome, Task>? beforeSave = null, SqlWrite? alsoWrite = null)
+        Func<RsvpFacts, DomainResult<RsvpOutcome>> change, CancellationToken ct, Func<RsvpOutcome, Task>? beforeSave = null)
     {
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        var result = await strategy.ExecuteAsync(async () =>
         {
+            batch.Discard(); // a run the strategy repeats starts from nothing
             using var gate = await writes.EnterAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var statements = Statements(tx.GetDbTransaction());
@@ -84,15 +84,31 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
             }
             if (beforeSave is not null && !outcome.IsNoChange)
             {
-                await beforeSave(outcome);
+                using (batch.Open())
+                {
+                    await beforeSave(outcome);
+                }
             }
 
-            await statements.WriteAsync(ev, loaded, outcome, outcome.IsNoChange ? null : alsoWrite, ct);
-            // What observers added to the unit of work (the invitation's outbox row, the Teams work), in the same transaction.
-            await db.SaveChangesAsync(ct);
+            await statements.WriteAsync(ev, loaded, outcome, batch.Take(), ct);
+            if (db.ChangeTracker.HasChanges())
+            {
+                await db.SaveChangesAsync(ct);
+            }
+
             await tx.CommitAsync(ct);
             return result;
         });
+        if (result.IsSuccess)
+        {
+            batch.Committed();
+        }
+        else
+        {
+            batch.Discard();
+        }
+
+        return result;
     }
 
     /// <summary>Upcoming events the user answered, soonest first.</summary>

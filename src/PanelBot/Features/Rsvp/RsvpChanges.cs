@@ -31,7 +31,12 @@ public sealed class RsvpChanges(RegistrationRepository registrations, EventObser
             {
                 await queue(outcome, work);
             }
-        }, refreshCards ? work.RefreshCardsWrite(ev.Id) : null);
+
+            if (refreshCards)
+            {
+                work.RefreshCards(ev.Id);
+            }
+        });
         if (result.Value is not { IsNoChange: false } outcome)
         {
             return result;

@@ -96,9 +96,9 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
     /// <summary>
     /// Writes what the outcome says, in one command: the waitlist's gaps closed first (highest first, so each UPDATE sees
     /// the positions as they were before the change below its cut), then the loaded registrations with their final
-    /// values, then the counters.
+    /// values, then the counters, then what other features added to the change.
     /// </summary>
-    public async Task WriteAsync(Event ev, Loaded loaded, RsvpOutcome outcome, SqlWrite? alsoWrite, CancellationToken ct)
+    public async Task WriteAsync(Event ev, Loaded loaded, RsvpOutcome outcome, IReadOnlyList<SqlWrite> alsoWrite, CancellationToken ct)
     {
         await using var command = Command();
         var sql = new StringBuilder();
@@ -141,17 +141,17 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
             Add(command, "@ca", after.AwaitingApproval, DbType.Int32);
             sql.Append("UPDATE events SET rsvp_going = @cg, rsvp_maybe = @cm, rsvp_no = @cn, rsvp_waitlisted = @cw, rsvp_awaiting_approval = @ca WHERE id = @e;\n");
         }
-        if (alsoWrite is not null)
+        foreach (var write in alsoWrite)
         {
             var i = n++;
-            var names = alsoWrite.Values.Select((value, k) => (object)Add(command, $"@x{i}_{k}", value, value switch
+            var names = write.Values.Select((value, k) => (object)Add(command, $"@x{i}_{k}", value, value switch
             {
                 string => DbType.String,
                 int => DbType.Int32,
                 long => DbType.Int64,
                 _ => null,
             })).ToArray();
-            sql.Append(string.Format(CultureInfo.InvariantCulture, alsoWrite.Sql, names)).Append(";\n");
+            sql.Append(string.Format(CultureInfo.InvariantCulture, write.Sql, names)).Append(";\n");
         }
         if (sql.Length == 0)
         {

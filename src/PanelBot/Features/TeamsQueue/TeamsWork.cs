@@ -10,19 +10,31 @@ namespace PanelBot.Features.TeamsQueue;
 /// Queues work that calls Teams in the caller's unit of work (saved with the change that causes it, or not at all);
 /// <see cref="Wake"/> after the commit starts it at once.
 /// </summary>
-public sealed class TeamsWork(PanelBotDbContext db, TeamsWorkSignal signal, TimeProvider clock)
+public sealed class TeamsWork(PanelBotDbContext db, WriteBatch batch, TeamsWorkSignal signal, TimeProvider clock)
 {
     private static string RefreshKey(long eventId) => $"refresh-cards:event:{eventId}";
 
     /// <summary>
-    /// Refreshes the posted cards of the event once, however many changes ask for it before the refresh starts, as one
-    /// upsert for a change that writes in a command of its own (no extra round trip). A pending refresh is touched
-    /// rather than skipped: its row stays locked until the commit, so the refresh never misses a committed change.
+    /// Refreshes the posted cards of the event once, however many changes ask for it before the refresh starts: one
+    /// upsert in the open <see cref="WriteBatch"/> of the change. A pending refresh is touched rather than skipped: its
+    /// row stays locked until the commit, so the refresh never misses a committed change.
     /// </summary>
-    public SqlWrite RefreshCardsWrite(long eventId) =>
-        PendingOnce(TeamsWorkKinds.RefreshCards, new CardRefresh(eventId), RefreshKey(eventId));
+    public void RefreshCards(long eventId) =>
+        batch.Add(PendingOnce(TeamsWorkKinds.RefreshCards, new CardRefresh(eventId), RefreshKey(eventId)));
 
-    public void Notify(PersonalNotice notice) => Add(TeamsWorkKinds.Notice, notice, null);
+    public void Notify(PersonalNotice notice)
+    {
+        if (batch.IsOpen)
+        {
+            var now = clock.GetCurrentInstant().ToDateTimeUtc();
+            batch.Add(new SqlWrite(
+                "INSERT INTO teams_work (kind, payload, attempts, next_attempt_at, created_at) VALUES ({0}, {1}, 0, {2}, {2})",
+                [TeamsWorkKinds.Notice, JsonSerializer.Serialize(notice), now]));
+            return;
+        }
+
+        Add(TeamsWorkKinds.Notice, notice, null);
+    }
 
     /// <summary>
     /// One pending look-up per person and event, however often they click before it has run. Written at once in the
@@ -32,6 +44,12 @@ public sealed class TeamsWork(PanelBotDbContext db, TeamsWorkSignal signal, Time
     public async Task LookUpAsync(MemberLookup lookup, CancellationToken ct)
     {
         var write = PendingOnce(TeamsWorkKinds.MemberLookup, lookup, $"member-lookup:event:{lookup.EventId}:{lookup.UserId}");
+        if (batch.IsOpen)
+        {
+            batch.Add(write);
+            return;
+        }
+
         await db.Database.ExecuteSqlRawAsync(write.Sql, write.Values.Cast<object>(), ct);
     }
 
