@@ -79,7 +79,7 @@ public sealed class OutboxDispatcher(
                 .Where(m => m.State == OutboxState.Pending && m.NotBefore <= now && m.NextAttemptAt <= now)
                 .OrderBy(m => m.Id)
                 .Take(BatchSize)
-                .Select(m => new DueRow(m.Id, m.MergeKey))
+                .Select(m => new DueRow(m.Id))
                 .ToListAsync(ct);
         }
 
@@ -101,25 +101,11 @@ public sealed class OutboxDispatcher(
             var db = scope.ServiceProvider.GetRequiredService<PanelBotDbContext>();
             var now = clock.GetCurrentInstant();
             using var gate = await writes.EnterAsync(ct);
-            if (row.MergeKey is { } key && await db.OutboxMessages.AnyAsync(
-                    m => m.MergeKey == key && m.Id > row.Id && m.State != OutboxState.Superseded, ct))
+            entry = await OutboxRows.ClaimAsync(db, row.Id, now, ct);
+            if (entry is null)
             {
-                await db.OutboxMessages.Where(m => m.Id == row.Id && m.State == OutboxState.Pending)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Superseded), ct);
-                return;
+                return; // replaced by a newer message to the same person, or another instance took it
             }
-
-            var claimed = await db.OutboxMessages.Where(m => m.Id == row.Id && m.State == OutboxState.Pending)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.State, OutboxState.Sending)
-                    .SetProperty(m => m.ClaimedAt, now)
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1), ct);
-            if (claimed == 0)
-            {
-                return; // another instance took it
-            }
-
-            entry = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == row.Id, ct);
         }
 
         if (!MailAddresses.TryParseAddress(entry.Sender, out var sender) || entry.Recipients.Any(r => !MailAddresses.TryParseAddress(r, out _)))
@@ -190,22 +176,9 @@ public sealed class OutboxDispatcher(
         var now = clock.GetCurrentInstant();
         var truncated = error is { Length: > 2000 } ? error[..2000] : error;
         using var gate = await writes.EnterAsync(ct);
-        await db.OutboxMessages.Where(m => m.Id == id && m.State == OutboxState.Sending).ExecuteUpdateAsync(s =>
+        if (await OutboxRows.RecordAsync(db, id, state, truncated, now, nextAttempt, ct) is { } messageId && state is OutboxState.Sent or OutboxState.Failed)
         {
-            s.SetProperty(m => m.State, state).SetProperty(m => m.LastError, truncated);
-            if (state == OutboxState.Sent)
-            {
-                s.SetProperty(m => m.SentAt, now);
-            }
-
-            if (nextAttempt is { } next)
-            {
-                s.SetProperty(m => m.NextAttemptAt, next);
-            }
-        }, ct);
-        if (state is OutboxState.Sent or OutboxState.Failed)
-        {
-            await erasure.EraseIfAskedAsync(db, id, ct);
+            await erasure.EraseAsync(db, id, messageId, ct);
         }
     }
 
@@ -283,5 +256,5 @@ public sealed class OutboxDispatcher(
         return released;
     }
 
-    private sealed record DueRow(long Id, string? MergeKey);
+    private sealed record DueRow(long Id);
 }

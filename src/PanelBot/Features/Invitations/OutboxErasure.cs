@@ -51,16 +51,9 @@ public sealed class OutboxErasure(IOptions<MailOptions> options, IHostEnvironmen
         }
     }
 
-    /// <summary>After a row is sent or given up: deletes it and its pickup copy if its recipient is forgotten.</summary>
-    public async Task EraseIfAskedAsync(PanelBotDbContext db, long id, CancellationToken ct)
+    /// <summary>After a row whose recipient was forgotten is sent or given up: deletes it and its pickup copy.</summary>
+    public async Task EraseAsync(PanelBotDbContext db, long id, string messageId, CancellationToken ct)
     {
-        var messageId = await db.OutboxMessages.AsNoTracking().Where(m => m.Id == id && m.EraseWhenDone)
-            .Select(m => m.MessageId).SingleOrDefaultAsync(ct);
-        if (messageId is null)
-        {
-            return;
-        }
-
         await db.OutboxMessages.Where(m => m.Id == id).ExecuteDeleteAsync(ct);
         DeletePickupCopy(messageId);
     }

@@ -35,13 +35,13 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
     {
         var postgres = provider == StorageProvider.PostgreSql;
         await using var command = Command();
-        Add(command, "@e", ev.Id, DbType.Int64);
-        Add(command, "@cap", ev.Capacity, DbType.Int32);
+        command.Add("@e", ev.Id, DbType.Int64);
+        command.Add("@cap", ev.Capacity, DbType.Int32);
         var sql = new StringBuilder(
             $"SELECT {CountColumns} FROM events WHERE id = @e{(forUpdate && postgres ? " FOR UPDATE" : "")};\n");
         if (userId is not null)
         {
-            Add(command, "@u", userId, DbType.String);
+            command.Add("@u", userId, DbType.String);
             sql.Append($"SELECT {Columns} FROM registrations WHERE event_id = @e AND user_id = @u;\n");
         }
         // RsvpBook.WaitlistHeadSize in SQL, so the head comes in the same round trip; checked against the domain below.
@@ -102,23 +102,23 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
     {
         await using var command = Command();
         var sql = new StringBuilder();
-        Add(command, "@e", ev.Id, DbType.Int64);
+        command.Add("@e", ev.Id, DbType.Int64);
         var n = 0;
         foreach (var position in outcome.LeftWaitlistAt.OrderDescending())
         {
-            var p = Add(command, $"@v{n++}", position, DbType.Int32);
+            var p = command.Add($"@v{n++}", position, DbType.Int32);
             sql.Append($"UPDATE registrations SET waitlist_position = waitlist_position - 1 WHERE event_id = @e AND waitlist_position > {p};\n");
         }
         if (outcome.Removed is { } removed)
         {
-            sql.Append($"DELETE FROM registrations WHERE id = {Add(command, $"@d{n++}", removed.Id, DbType.Int64)};\n");
+            sql.Append($"DELETE FROM registrations WHERE id = {command.Add($"@d{n++}", removed.Id, DbType.Int64)};\n");
         }
 
         if (outcome.IsNew && outcome.Registration is { } added)
         {
             var i = n++;
             sql.Append("INSERT INTO registrations (event_id, user_id, user_name, email, state, waitlist_position, answered_at, waitlisted_at, conversation_id, created_at) " +
-                       $"VALUES (@e, {Add(command, $"@r{i}u", added.UserId, DbType.String)}, {Values(command, i, added)}, {Add(command, $"@r{i}c", Utc(added.CreatedAt), null)});\n");
+                       $"VALUES (@e, {command.Add($"@r{i}u", added.UserId, DbType.String)}, {Values(command, i, added)}, {command.Add($"@r{i}c", Utc(added.CreatedAt), null)});\n");
         }
         foreach (var (registration, stored) in loaded.Before)
         {
@@ -129,22 +129,22 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
 
             var i = n++;
             sql.Append("UPDATE registrations SET (user_name, email, state, waitlist_position, answered_at, waitlisted_at, conversation_id) = " +
-                       $"({Values(command, i, registration)}) WHERE id = {Add(command, $"@r{i}id", registration.Id, DbType.Int64)};\n");
+                       $"({Values(command, i, registration)}) WHERE id = {command.Add($"@r{i}id", registration.Id, DbType.Int64)};\n");
         }
         var after = outcome.Counts;
         if (after with { Capacity = loaded.Facts.Counts.Capacity } != loaded.Facts.Counts)
         {
-            Add(command, "@cg", after.Going, DbType.Int32);
-            Add(command, "@cm", after.Maybe, DbType.Int32);
-            Add(command, "@cn", after.No, DbType.Int32);
-            Add(command, "@cw", after.Waitlisted, DbType.Int32);
-            Add(command, "@ca", after.AwaitingApproval, DbType.Int32);
+            command.Add("@cg", after.Going, DbType.Int32);
+            command.Add("@cm", after.Maybe, DbType.Int32);
+            command.Add("@cn", after.No, DbType.Int32);
+            command.Add("@cw", after.Waitlisted, DbType.Int32);
+            command.Add("@ca", after.AwaitingApproval, DbType.Int32);
             sql.Append("UPDATE events SET rsvp_going = @cg, rsvp_maybe = @cm, rsvp_no = @cn, rsvp_waitlisted = @cw, rsvp_awaiting_approval = @ca WHERE id = @e;\n");
         }
         foreach (var write in alsoWrite)
         {
             var i = n++;
-            var names = write.Values.Select((value, k) => (object)Add(command, $"@x{i}_{k}", value, value switch
+            var names = write.Values.Select((value, k) => (object)command.Add($"@x{i}_{k}", value, value switch
             {
                 string => DbType.String,
                 int => DbType.Int32,
@@ -166,7 +166,7 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
     public async Task<RsvpCounts> CountsAsync(Event ev, CancellationToken ct)
     {
         await using var command = Command();
-        Add(command, "@e", ev.Id, DbType.Int64);
+        command.Add("@e", ev.Id, DbType.Int64);
         command.CommandText = $"SELECT {CountColumns} FROM events WHERE id = @e";
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await CountsOf(reader, ev, ct);
@@ -187,8 +187,8 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
         }
 
         await using var command = Command();
-        Add(command, "@e", eventId, DbType.Int64);
-        Add(command, "@n", size, DbType.Int32);
+        command.Add("@e", eventId, DbType.Int64);
+        command.Add("@n", size, DbType.Int32);
         command.CommandText = $"SELECT {Columns} FROM registrations WHERE event_id = @e AND waitlist_position IS NOT NULL ORDER BY waitlist_position LIMIT @n";
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -201,34 +201,19 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
 
     /// <summary>The columns an answer may change, in the order of the UPDATE's column list.</summary>
     private static string Values(DbCommand command, int i, Registration r) => string.Join(", ",
-        Add(command, $"@r{i}n", r.UserName, DbType.String),
-        Add(command, $"@r{i}m", r.Email, DbType.String),
-        Add(command, $"@r{i}s", r.State.ToString(), DbType.String),
-        Add(command, $"@r{i}p", r.WaitlistPosition, DbType.Int32),
-        Add(command, $"@r{i}a", Utc(r.AnsweredAt), null),
-        Add(command, $"@r{i}w", r.WaitlistedAt is { } w ? Utc(w) : null, null),
-        Add(command, $"@r{i}k", r.ConversationId, DbType.String));
+        command.Add($"@r{i}n", r.UserName, DbType.String),
+        command.Add($"@r{i}m", r.Email, DbType.String),
+        command.Add($"@r{i}s", r.State.ToString(), DbType.String),
+        command.Add($"@r{i}p", r.WaitlistPosition, DbType.Int32),
+        command.Add($"@r{i}a", Utc(r.AnsweredAt), null),
+        command.Add($"@r{i}w", r.WaitlistedAt is { } w ? Utc(w) : null, null),
+        command.Add($"@r{i}k", r.ConversationId, DbType.String));
 
     private DbCommand Command()
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         return command;
-    }
-
-    /// <param name="type">Null for instants: each driver infers its own (Npgsql: <c>timestamptz</c> from a UTC DateTime; DbType.DateTime would be <c>timestamp</c>).</param>
-    private static string Add(DbCommand command, string name, object? value, DbType? type)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        if (type is { } known)
-        {
-            parameter.DbType = known;
-        }
-
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-        return name;
     }
 
     // As EF Core's Instant conversion stores them (NodaConverters.Instant): UTC DateTime.
