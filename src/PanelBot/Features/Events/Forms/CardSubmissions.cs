@@ -28,24 +28,21 @@ public sealed class CardSubmissions(PanelBotDbContext db, TimeProvider clock)
             return (false, existing.EventNumber);
         }
 
-        var claim = db.CardSubmissions.Add(new CardSubmission
+        // The second of two clicks that arrive together inserts nothing, rather than failing on the key (no error logged,
+        // and on PostgreSQL no aborted transaction).
+        var now = clock.GetCurrentInstant().ToDateTimeUtc();
+        var claimed = eventNumber is { } number
+            ? await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO card_submissions (submission_id, user_id, event_number, created_at) VALUES ({submissionId}, {userId}, {number}, {now}) ON CONFLICT (submission_id) DO NOTHING", ct)
+            : await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO card_submissions (submission_id, user_id, event_number, created_at) VALUES ({submissionId}, {userId}, NULL, {now}) ON CONFLICT (submission_id) DO NOTHING", ct);
+        if (claimed == 1)
         {
-            SubmissionId = submissionId,
-            UserId = userId,
-            EventNumber = eventNumber,
-            CreatedAt = clock.GetCurrentInstant(),
-        });
-        try
-        {
-            await db.SaveChangesAsync(ct);
             return (true, null);
         }
-        catch (DbUpdateException)
-        {
-            claim.State = EntityState.Detached;
-            var winner = await db.CardSubmissions.AsNoTracking().SingleOrDefaultAsync(s => s.SubmissionId == submissionId, ct);
-            return (false, winner?.EventNumber);
-        }
+
+        var winner = await db.CardSubmissions.AsNoTracking().SingleOrDefaultAsync(s => s.SubmissionId == submissionId, ct);
+        return (false, winner?.EventNumber);
     }
 
     /// <summary>Gives a claim back when the submit changed nothing (it came back with errors), so the same form can be sent again.</summary>
