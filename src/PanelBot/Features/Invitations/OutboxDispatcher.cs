@@ -28,6 +28,7 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private const int BatchSize = 200;
+    private Instant _nextStuckCheck = Instant.MinValue;
 
     /// <summary>Runs one dispatch round now (tests, and the signal after a commit).</summary>
     public void Wake() => signal.Notify();
@@ -40,7 +41,7 @@ public sealed class OutboxDispatcher(
         {
             try
             {
-                await ReleaseStuckAsync(stoppingToken);
+                await ReleaseStuckWhenDueAsync(stoppingToken);
                 var sent = await DispatchDueAsync(stoppingToken);
                 if (sent == BatchSize)
                 {
@@ -236,6 +237,23 @@ public sealed class OutboxDispatcher(
         }
 
         return released;
+    }
+
+    /// <summary>
+    /// A lease can only run out a lease after its last renewal, so looking a few times per lease is enough: the
+    /// dispatcher wakes after every commit that queues mail, and an UPDATE over the Sending rows each time cost as much
+    /// as the sending.
+    /// </summary>
+    private async Task ReleaseStuckWhenDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetCurrentInstant();
+        if (now < _nextStuckCheck)
+        {
+            return;
+        }
+
+        await ReleaseStuckAsync(ct);
+        _nextStuckCheck = now + (options.Value.SendingLease / 4).ToDuration();
     }
 
     /// <summary>Rows whose lease ran out (their instance died) go back to Pending (they may be sent twice: see README).</summary>
