@@ -76,12 +76,11 @@ public sealed class OutboxDispatcher(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PanelBotDbContext>();
-            due = await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.State == OutboxState.Pending && m.NotBefore <= now && m.NextAttemptAt <= now)
-                .OrderBy(m => m.Id)
-                .Take(BatchSize)
-                .Select(m => new DueRow(m.Id))
-                .ToListAsync(ct);
+            due = [];
+            await foreach (var id in DueIds.For(db)(db, now).WithCancellation(ct))
+            {
+                due.Add(new DueRow(id));
+            }
         }
 
         if (due.Count == 0)
@@ -275,4 +274,12 @@ public sealed class OutboxDispatcher(
     }
 
     private sealed record DueRow(long Id);
+
+    // Asked on every wake-up after a commit that queues mail: compiled once rather than translated per call.
+    private static readonly CompiledQuery<Func<PanelBotDbContext, Instant, IAsyncEnumerable<long>>> DueIds = new(() =>
+        EF.CompileAsyncQuery((PanelBotDbContext db, Instant now) => db.Set<OutboxEntry>().AsNoTracking()
+            .Where(m => m.State == OutboxState.Pending && m.NotBefore <= now && m.NextAttemptAt <= now)
+            .OrderBy(m => m.Id)
+            .Take(BatchSize)
+            .Select(m => m.Id)));
 }
