@@ -22,6 +22,7 @@ public sealed class TeamsWorkDispatcher(
     ILogger<TeamsWorkDispatcher> logger) : BackgroundService
 {
     private const int BatchSize = 100;
+    private Instant _nextStuckCheck = Instant.MinValue;
 
     public void Wake() => signal.Notify();
 
@@ -32,7 +33,7 @@ public sealed class TeamsWorkDispatcher(
         {
             try
             {
-                await ReleaseStuckAsync(stoppingToken);
+                await ReleaseStuckWhenDueAsync(stoppingToken);
                 if (await RunDueAsync(stoppingToken) == BatchSize)
                 {
                     continue;
@@ -195,6 +196,22 @@ public sealed class TeamsWorkDispatcher(
         {
             await DeleteAsync([item.Id]);
         }
+    }
+
+    /// <summary>
+    /// A claim can only time out a time-out after it was made, so a look a few times per time-out is enough: the queue
+    /// wakes after every commit that queues work.
+    /// </summary>
+    private async Task ReleaseStuckWhenDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetCurrentInstant();
+        if (now < _nextStuckCheck)
+        {
+            return;
+        }
+
+        await ReleaseStuckAsync(ct);
+        _nextStuckCheck = now + (options.Value.ClaimTimeout / 4).ToDuration();
     }
 
     /// <summary>Rows a crashed instance left claimed go back to the queue (or go, when a newer one covers them).</summary>
