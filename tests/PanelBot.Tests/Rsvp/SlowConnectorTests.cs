@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime.Extensions;
 using PanelBot.Domain.Rsvp;
 using PanelBot.Storage;
 using PanelBot.Tests.Support;
@@ -99,6 +101,34 @@ public sealed class SlowConnectorTests
         var refreshes = connector.Answered.Where(c => c.Method == "PUT").ToList();
         Assert.Equal(2, refreshes.Count);
         Assert.Contains("6 maybe", CardJson.AllText(refreshes[^1].Json));
+    }
+
+    [Fact]
+    public async Task WorkLeftClaimedByACrashedInstance_IsDoneOnceItsClaimTimesOut()
+    {
+        await using var connector = await ConnectorRecorder.StartAsync();
+        await using var app = new BotApp(serviceUrl: connector.ServiceUrl);
+        var number = await PostedWebinarAsync(app, connector);
+        var ev = await Organiser.EventAsync(app, number);
+        var puts = connector.Answered.Count(c => c.Method == "PUT");
+
+        // Another instance claimed a refresh of the posted card and died before doing it.
+        await app.DbAsync(async db =>
+        {
+            db.TeamsWork.Add(new TeamsWorkItem
+            {
+                Kind = "refresh-cards", CoalesceKey = $"refresh-cards:event:{ev.Id}",
+                Payload = System.Text.Json.JsonSerializer.Serialize(new CardRefresh(ev.Id)),
+                NextAttemptAt = app.Clock.GetCurrentInstant(), ClaimedAt = app.Clock.GetCurrentInstant(), CreatedAt = app.Clock.GetCurrentInstant(),
+            });
+            return await db.SaveChangesAsync();
+        });
+        app.Services.GetRequiredService<TeamsWorkDispatcher>().Wake();
+        Assert.Equal(1, await app.DbAsync(db => db.TeamsWork.CountAsync(w => w.ClaimedAt != null))); // claimed: not this instance's to run
+
+        app.Clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1)); // TeamsQueue:ClaimTimeoutSeconds is 300
+        await app.TeamsWorkDoneAsync();
+        Assert.Equal(puts + 1, connector.Answered.Count(c => c.Method == "PUT"));
     }
 
     private static async Task<int> PostedWebinarAsync(BotApp app, ConnectorRecorder connector)
