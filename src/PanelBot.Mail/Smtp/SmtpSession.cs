@@ -67,10 +67,24 @@ internal sealed class SmtpSession : SmtpClient
     public async Task<string> SendAsync(MailEnvelope envelope, Action onContentSent, CancellationToken cancellationToken)
     {
         _rejected.Clear();
+        // Most stored messages need no MIME parse: MailKit writes their bytes straight from the outbox row, and the
+        // message is not measured a second time for SIZE= (see GetSizeAsync).
+        using var stored = StoredMessage.TryCreate(envelope.Mime, onContentSent);
+        if (stored is not null)
+        {
+            return await SendAsync(MailFormat.Wire, stored, envelope.Sender, envelope.Recipients, cancellationToken);
+        }
+
         using var stream = MailFormat.OpenRead(envelope.Mime);
-        var message = MailFormat.LoadPersistent(stream);
+        using var message = MailFormat.LoadPersistent(stream);
         return await SendAsync(MailFormat.Wire, message, envelope.Sender, envelope.Recipients, cancellationToken, new ContentProgress(onContentSent));
     }
+
+    protected override Task<long> GetSizeAsync(FormatOptions options, MimeMessage message, CancellationToken cancellationToken) =>
+        StoredMessage.Size(message) is { } size ? Task.FromResult(size) : base.GetSizeAsync(options, message, cancellationToken);
+
+    protected override long GetSize(FormatOptions options, MimeMessage message, CancellationToken cancellationToken) =>
+        StoredMessage.Size(message) ?? base.GetSize(options, message, cancellationToken);
 
     protected override void OnRecipientNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response) =>
         _rejected.Add(new RecipientFailure(mailbox, (int)response.StatusCode, response.Response));

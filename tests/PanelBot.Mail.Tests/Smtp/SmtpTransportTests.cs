@@ -188,6 +188,22 @@ public sealed class SmtpTransportTests
         Assert.Equal(raw + "\r\n", Encoding.ASCII.GetString(Assert.Single(await sink.WaitForMessagesAsync(1)).Content));
     }
 
+    [SmtpSinkFact]
+    public async Task Send_EightBitMessage_TakesTheFullParseAndArrivesAsStored()
+    {
+        await using var sink = await SmtpSink.StartAsync("--pipelining");
+        await using var transport = new SmtpTransport(Options(sink));
+        const string raw = "Subject: 8bit\r\nMessage-ID: <e@panelbot.test>\r\nMIME-Version: 1.0\r\n" +
+            "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nCafé, crème brûlée.\r\n";
+        var stored = Encoding.UTF8.GetBytes(raw);
+        Assert.Null(StoredMessage.TryCreate(stored, () => { }));
+        var envelope = new MailEnvelope(MailAddresses.Mailbox("events@panelbot.test"), [MailAddresses.Mailbox("ada@example.org")], "e@panelbot.test", stored);
+
+        await transport.SendAsync(envelope);
+
+        Assert.Equal(stored, Assert.Single(await sink.WaitForMessagesAsync(1)).Content);
+    }
+
     [SmtpSinkTheory]
     [InlineData(SmtpSecurity.StartTls)]
     [InlineData(SmtpSecurity.Tls)]

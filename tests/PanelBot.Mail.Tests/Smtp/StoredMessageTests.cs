@@ -1,0 +1,83 @@
+using System.Text;
+using MimeKit;
+
+namespace PanelBot.Mail.Tests;
+
+/// <summary>
+/// The outbox's stored bytes handed to MailKit without a MIME parse: written back byte for byte, and only for messages
+/// MailKit would not change; the others take the full parse (see the SMTP tests for both over the wire).
+/// </summary>
+public sealed class StoredMessageTests
+{
+    [Fact]
+    public void Invitation_WritesBackTheStoredBytes_AndReportsTheBodyWriteOnlyWhenWritten()
+    {
+        var stored = Samples.Write(Samples.Invitation());
+        var bodyWrites = 0;
+
+        using var message = StoredMessage.TryCreate(stored, () => bodyWrites++);
+
+        Assert.NotNull(message);
+        Assert.Equal(0, bodyWrites);
+        Assert.Equal(stored.Length, StoredMessage.Size(message));
+        Assert.Equal(Encoding.ASCII.GetString(stored), Encoding.ASCII.GetString(Written(message)));
+        Assert.Equal(1, bodyWrites);
+        Assert.Equal("Invitation: Café panel", message.Subject);
+    }
+
+    [Fact]
+    public void SignedInvitation_KeepsItsSignatureHeaderForMailKit()
+    {
+        var stored = Encoding.ASCII.GetBytes(
+            "DKIM-Signature: v=1; a=rsa-sha256; d=panelbot.test; s=pb2026;\r\n\tc=relaxed/relaxed; h=From:To; bh=abc=; b=def=\r\n" +
+            Encoding.ASCII.GetString(Samples.Write(Samples.Invitation())));
+
+        using var message = StoredMessage.TryCreate(stored, () => { });
+
+        Assert.NotNull(message);
+        Assert.True(message.Headers.Contains(HeaderId.DkimSignature));
+        Assert.Equal(Encoding.ASCII.GetString(stored), Encoding.ASCII.GetString(Written(message)));
+    }
+
+    [Fact]
+    public void LastLineWithoutCrlf_GetsOne_AsTheFullParseGives()
+    {
+        var stored = Encoding.ASCII.GetBytes("Subject: dots\r\nMessage-ID: <d@panelbot.test>\r\n\r\n.\r\n..\r\nlast");
+
+        using var message = StoredMessage.TryCreate(stored, () => { });
+
+        Assert.NotNull(message);
+        Assert.Equal(Encoding.ASCII.GetString(stored) + "\r\n", Encoding.ASCII.GetString(Written(message)));
+    }
+
+    [Theory]
+    [InlineData("Subject: x\r\n\r\ncaf\u00e9\r\n")]
+    [InlineData("Subject: x\r\nContent-Transfer-Encoding: 8bit\r\n\r\nplain\r\n")]
+    [InlineData("Subject: x\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: BINARY\r\n\r\nplain\r\n")]
+    [InlineData("Subject: x\r\n\r\nbare\nline feed\r\n")]
+    [InlineData("Subject: x\r\n\r\nbare\rcarriage return\r\n")]
+    [InlineData("Subject: x\r\n\r\nFrom the organiser\r\n")]
+    [InlineData("Subject: x\r\n\r\nnul\0\r\n")]
+    [InlineData("Subject: x\r\nno body separator\r\n")]
+    [InlineData("not a header\r\n\r\nbody\r\n")]
+    public void MessagesMailKitWouldChangeOrFlag_TakeTheFullParse(string text)
+    {
+        Assert.Null(StoredMessage.TryCreate(Encoding.UTF8.GetBytes(text), () => { }));
+    }
+
+    [Fact]
+    public void LineLongerThan998Octets_TakesTheFullParse()
+    {
+        var text = "Subject: x\r\n\r\n" + new string('a', 999) + "\r\n";
+
+        Assert.Null(StoredMessage.TryCreate(Encoding.ASCII.GetBytes(text), () => { }));
+        Assert.NotNull(StoredMessage.TryCreate(Encoding.ASCII.GetBytes(text.Remove(14, 1)), () => { }));
+    }
+
+    private static byte[] Written(MimeMessage message)
+    {
+        using var output = new MemoryStream();
+        message.WriteTo(MailFormat.Wire, output);
+        return output.ToArray();
+    }
+}
