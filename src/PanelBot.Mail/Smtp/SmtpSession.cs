@@ -15,6 +15,7 @@ namespace PanelBot.Mail;
 internal sealed class SmtpSession : SmtpClient
 {
     private readonly List<RecipientFailure> _rejected = [];
+    private readonly StoredBody _storedBody = new();
 
     private SmtpSession()
     {
@@ -69,10 +70,19 @@ internal sealed class SmtpSession : SmtpClient
         _rejected.Clear();
         // Most stored messages need no MIME parse: MailKit writes their bytes straight from the outbox row, and the
         // message is not measured a second time for SIZE= (see GetSizeAsync).
-        using var stored = StoredMessage.TryCreate(envelope.Mime, onContentSent);
+        var stored = StoredMessage.TryCreate(envelope.Mime, _storedBody, onContentSent);
         if (stored is not null)
         {
-            return await SendAsync(MailFormat.Wire, stored, envelope.Sender, envelope.Recipients, cancellationToken);
+            try
+            {
+                return await SendAsync(MailFormat.Wire, stored, envelope.Sender, envelope.Recipients, cancellationToken);
+            }
+            finally
+            {
+                stored.Body = null;
+                stored.Dispose();
+                _storedBody.Clear();
+            }
         }
 
         using var stream = MailFormat.OpenRead(envelope.Mime);
@@ -88,6 +98,16 @@ internal sealed class SmtpSession : SmtpClient
 
     protected override void OnRecipientNotAccepted(MimeMessage message, MailboxAddress mailbox, SmtpResponse response) =>
         _rejected.Add(new RecipientFailure(mailbox, (int)response.StatusCode, response.Response));
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _storedBody.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 
     private static SecureSocketOptions Security(SmtpSecurity security) => security switch
     {

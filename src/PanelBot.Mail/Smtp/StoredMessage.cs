@@ -7,7 +7,7 @@ namespace PanelBot.Mail;
 /// <summary>
 /// The outbox's stored bytes as a <see cref="MimeMessage"/> that MailKit writes back verbatim, without parsing the
 /// MIME tree: the header fields are MimeKit's own (parsed, raw values kept, so MailKit still sees DKIM-Signature and
-/// TLS-Required), the body is one opaque entity that copies the stored body bytes. Only for messages that MailKit
+/// TLS-Required), the body is one opaque entity (<see cref="StoredBody"/>) that copies the stored body bytes. Only for messages that MailKit
 /// would send unchanged anyway; <see cref="TryCreate"/> returns null for the others, which take the full parse.
 /// </summary>
 internal static class StoredMessage
@@ -19,8 +19,9 @@ internal static class StoredMessage
     // such messages keep the full parse, so the envelope is the one MailKit computes from the MIME tree.
     private static readonly SearchValues<string> EightBitEncodings = SearchValues.Create(["8bit", "binary"], StringComparison.OrdinalIgnoreCase);
 
+    /// <param name="body">The session's reusable body entity; it now holds the stored body until <see cref="StoredBody.Clear"/>.</param>
     /// <param name="onBodyWrite">Called when MailKit starts writing the body, i.e. after DATA (or BDAT) was accepted.</param>
-    public static MimeMessage? TryCreate(ReadOnlyMemory<byte> mime, Action onBodyWrite)
+    public static MimeMessage? TryCreate(ReadOnlyMemory<byte> mime, StoredBody body, Action onBodyWrite)
     {
         if (!MemoryMarshal.TryGetArray(mime, out var stored) || !IsSentUnchanged(stored))
         {
@@ -28,35 +29,18 @@ internal static class StoredMessage
         }
 
         var separator = stored.AsSpan().IndexOf("\r\n\r\n"u8);
-        if (separator < 0)
+        var headers = separator < 0 ? null : SplitHeaders(stored.AsSpan(0, separator + 2));
+        if (headers is null)
         {
             return null;
         }
 
-        var headerBlock = stored[..(separator + 2)];
-        HeaderList headers;
-        using (var stream = new MemoryStream(stored.Array!, stored.Offset, headerBlock.Count + 2, writable: false))
-        {
-            try
-            {
-                headers = HeaderList.Load(ParserOptions.Default, stream);
-            }
-            catch (FormatException)
-            {
-                return null;
-            }
-        }
-
-        if (!WritesBack(headers, headerBlock))
-        {
-            return null;
-        }
-
-        return new MimeMessage(headers) { Body = new VerbatimBody(stored[(separator + 4)..], stored.Count, onBodyWrite) };
+        body.Set(stored[(separator + 4)..], stored.Count, onBodyWrite);
+        return new MimeMessage(headers) { Body = body };
     }
 
     /// <summary>The size MailKit announces in MAIL FROM SIZE= (RFC 1870): the stored length.</summary>
-    public static long? Size(MimeMessage message) => message.Body is VerbatimBody body ? body.MessageLength : null;
+    public static long? Size(MimeMessage message) => (message.Body as StoredBody)?.MessageLength;
 
     /// <summary>
     /// 7-bit text with CRLF line ends and lines of at most 998 octets, no NUL, no line starting "From " and no 8bit or
@@ -103,74 +87,105 @@ internal static class StoredMessage
         }
     }
 
-    /// <summary>MimeMessage writes each header as RawField ':' RawValue; check that this gives the stored block back.</summary>
-    private static bool WritesBack(HeaderList headers, ReadOnlySpan<byte> block)
+    /// <summary>
+    /// The header fields (RFC 5322 §2.2: a name, a colon, a value with any folded lines), each kept as its raw bytes, so
+    /// that MimeMessage, which writes RawField ':' RawValue, gives the stored block back. Null if a line is no field.
+    /// </summary>
+    private static List<Header>? SplitHeaders(ReadOnlySpan<byte> block)
     {
-        var offset = 0;
-        foreach (var header in headers)
+        var headers = new List<Header>(24);
+        while (!block.IsEmpty)
         {
-            var field = header.RawField;
-            var value = header.RawValue;
-            if (value is null || offset + field.Length + 1 + value.Length > block.Length
-                || !block.Slice(offset, field.Length).SequenceEqual(field) || block[offset + field.Length] != ':'
-                || !block.Slice(offset + field.Length + 1, value.Length).SequenceEqual(value))
+            var end = 0;
+            do
             {
-                return false;
+                var crlf = block[end..].IndexOf("\r\n"u8);
+                if (crlf < 0)
+                {
+                    return null;
+                }
+
+                end += crlf + 2;
+            }
+            while (end < block.Length && block[end] is (byte)' ' or (byte)'\t');
+
+            var colon = block[..end].IndexOf((byte)':');
+            if (colon <= 0 || block[..colon].IndexOfAnyExceptInRange((byte)'!', (byte)'~') >= 0)
+            {
+                return null;
             }
 
-            offset += field.Length + 1 + value.Length;
+            headers.Add(new StoredHeader(block[..colon].ToArray(), block[(colon + 1)..end].ToArray()));
+            block = block[end..];
         }
 
-        return offset == block.Length;
+        return headers;
     }
 
-    /// <summary>The body bytes, written as they are (MailKit's SmtpDataFilter still dot-stuffs them on the way).</summary>
-    private sealed class VerbatimBody : MimeEntity
+    private sealed class StoredHeader(byte[] field, byte[] value) : Header(ParserOptions.Default, field, value, invalid: false);
+
+}
+
+/// <summary>
+/// The body of a <see cref="StoredMessage"/>: the stored bytes after the header block, written as they are (MailKit's
+/// SmtpDataFilter still dot-stuffs them on the way). One per session, refilled for each message.
+/// </summary>
+internal sealed class StoredBody : MimeEntity
+{
+    private static readonly byte[] Crlf = "\r\n"u8.ToArray();
+    private ArraySegment<byte> _body;
+    private Action? _onWrite;
+
+    public StoredBody()
+        : base(new ContentType("application", "octet-stream"))
     {
-        private static readonly byte[] Crlf = "\r\n"u8.ToArray();
-        private readonly ArraySegment<byte> _body;
-        private readonly Action _onWrite;
+        // The stored header block already holds the body's headers; this entity writes none of its own.
+        Headers.Clear();
+    }
 
-        public VerbatimBody(ArraySegment<byte> body, long messageLength, Action onWrite)
-            : base(new ContentType("application", "octet-stream"))
+    public long? MessageLength { get; private set; }
+
+    // A MimeMessage built in code (strict compliance) always has its body end with a newline, as the full parse did.
+    private bool EndsWithNewLine => _body.Count == 0 || _body.AsSpan().EndsWith("\r\n"u8);
+
+    public void Set(ArraySegment<byte> body, long messageLength, Action onWrite)
+    {
+        _body = body;
+        MessageLength = messageLength;
+        _onWrite = onWrite;
+    }
+
+    public void Clear()
+    {
+        _body = default;
+        MessageLength = null;
+        _onWrite = null;
+    }
+
+    public override void Prepare(EncodingConstraint constraint, int maxLineLength = 78)
+    {
+    }
+
+    public override void WriteTo(FormatOptions options, Stream stream, bool contentOnly, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        _onWrite?.Invoke();
+        stream.Write(_body.Array ?? [], _body.Offset, _body.Count);
+        if (!EndsWithNewLine)
         {
-            // The stored header block already holds the body's headers; this entity writes none of its own.
-            Headers.Clear();
-            _body = body;
-            _onWrite = onWrite;
-            MessageLength = messageLength;
+            stream.Write(Crlf, 0, Crlf.Length);
         }
+    }
 
-        public long MessageLength { get; }
-
-        // A MimeMessage built in code (strict compliance) always has its body end with a newline, as the full parse did.
-        private bool EndsWithNewLine => _body.Count == 0 || _body.AsSpan().EndsWith("\r\n"u8);
-
-        public override void Prepare(EncodingConstraint constraint, int maxLineLength = 78)
+    public override async Task WriteToAsync(FormatOptions options, Stream stream, bool contentOnly, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        _onWrite?.Invoke();
+        // The array overloads: MimeKit's FilteredStream overrides those, and the Memory ones would copy first.
+        await stream.WriteAsync(_body.Array ?? [], _body.Offset, _body.Count, cancellationToken);
+        if (!EndsWithNewLine)
         {
-        }
-
-        public override void WriteTo(FormatOptions options, Stream stream, bool contentOnly, CancellationToken cancellationToken = default)
-        {
-            ArgumentNullException.ThrowIfNull(stream);
-            _onWrite();
-            stream.Write(_body.Array!, _body.Offset, _body.Count);
-            if (!EndsWithNewLine)
-            {
-                stream.Write(Crlf, 0, Crlf.Length);
-            }
-        }
-
-        public override async Task WriteToAsync(FormatOptions options, Stream stream, bool contentOnly, CancellationToken cancellationToken = default)
-        {
-            ArgumentNullException.ThrowIfNull(stream);
-            _onWrite();
-            // The array overloads: MimeKit's FilteredStream overrides those, and the Memory ones would copy first.
-            await stream.WriteAsync(_body.Array!, _body.Offset, _body.Count, cancellationToken);
-            if (!EndsWithNewLine)
-            {
-                await stream.WriteAsync(Crlf, 0, Crlf.Length, cancellationToken);
-            }
+            await stream.WriteAsync(Crlf, 0, Crlf.Length, cancellationToken);
         }
     }
 }

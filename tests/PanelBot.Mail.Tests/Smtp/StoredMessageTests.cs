@@ -15,7 +15,7 @@ public sealed class StoredMessageTests
         var stored = Samples.Write(Samples.Invitation());
         var bodyWrites = 0;
 
-        using var message = StoredMessage.TryCreate(stored, () => bodyWrites++);
+        using var message = StoredMessage.TryCreate(stored, new StoredBody(), () => bodyWrites++);
 
         Assert.NotNull(message);
         Assert.Equal(0, bodyWrites);
@@ -32,7 +32,7 @@ public sealed class StoredMessageTests
             "DKIM-Signature: v=1; a=rsa-sha256; d=panelbot.test; s=pb2026;\r\n\tc=relaxed/relaxed; h=From:To; bh=abc=; b=def=\r\n" +
             Encoding.ASCII.GetString(Samples.Write(Samples.Invitation())));
 
-        using var message = StoredMessage.TryCreate(stored, () => { });
+        using var message = StoredMessage.TryCreate(stored, new StoredBody(), () => { });
 
         Assert.NotNull(message);
         Assert.True(message.Headers.Contains(HeaderId.DkimSignature));
@@ -44,7 +44,7 @@ public sealed class StoredMessageTests
     {
         var stored = Encoding.ASCII.GetBytes("Subject: dots\r\nMessage-ID: <d@panelbot.test>\r\n\r\n.\r\n..\r\nlast");
 
-        using var message = StoredMessage.TryCreate(stored, () => { });
+        using var message = StoredMessage.TryCreate(stored, new StoredBody(), () => { });
 
         Assert.NotNull(message);
         Assert.Equal(Encoding.ASCII.GetString(stored) + "\r\n", Encoding.ASCII.GetString(Written(message)));
@@ -62,7 +62,7 @@ public sealed class StoredMessageTests
     [InlineData("not a header\r\n\r\nbody\r\n")]
     public void MessagesMailKitWouldChangeOrFlag_TakeTheFullParse(string text)
     {
-        Assert.Null(StoredMessage.TryCreate(Encoding.UTF8.GetBytes(text), () => { }));
+        Assert.Null(StoredMessage.TryCreate(Encoding.UTF8.GetBytes(text), new StoredBody(), () => { }));
     }
 
     [Fact]
@@ -70,8 +70,8 @@ public sealed class StoredMessageTests
     {
         var text = "Subject: x\r\n\r\n" + new string('a', 999) + "\r\n";
 
-        Assert.Null(StoredMessage.TryCreate(Encoding.ASCII.GetBytes(text), () => { }));
-        Assert.NotNull(StoredMessage.TryCreate(Encoding.ASCII.GetBytes(text.Remove(14, 1)), () => { }));
+        Assert.Null(StoredMessage.TryCreate(Encoding.ASCII.GetBytes(text), new StoredBody(), () => { }));
+        Assert.NotNull(StoredMessage.TryCreate(Encoding.ASCII.GetBytes(text.Remove(14, 1)), new StoredBody(), () => { }));
     }
 
     private static byte[] Written(MimeMessage message)
