@@ -47,7 +47,11 @@ internal sealed class SmtpSession : SmtpClient
         try
         {
             await socket.ConnectAsync(options.Host, options.Port, cancellationToken);
-            await session.ConnectAsync(socket, options.Host, options.Port, Security(options.Security), cancellationToken);
+            // The socket goes in as .NET's NetworkStream rather than as a Socket: MailKit wraps a Socket in its own stream,
+            // which allocates a task source and two CancellationTokenSources per read and write and reads the socket
+            // timeout with a getsockopt call each time; .NET's stream reuses its awaitables. Timeouts stay with us: the
+            // pool bounds connecting and each send runs under SmtpTransport's deadline, which cancels a stuck read.
+            await session.ConnectAsync(new NetworkStream(socket, ownsSocket: true), options.Host, options.Port, Security(options.Security), cancellationToken);
             if (options.UserName is not null)
             {
                 await session.AuthenticateAsync(Mechanism(options, session, await TokenAsync(options, accessTokenProvider, cancellationToken)), cancellationToken);

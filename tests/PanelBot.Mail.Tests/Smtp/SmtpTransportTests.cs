@@ -172,6 +172,70 @@ public sealed class SmtpTransportTests
         await Assert.ThrowsAsync<SmtpTransientException>(() => transport.SendAsync(MailEnvelope.Create(Samples.Plain("ada@example.org"))));
     }
 
+    [Theory]
+    [InlineData("MAIL FROM")]
+    [InlineData(".")]
+    public async Task Send_ServerFallsSilentBeforeOrAfterTheContent_TimesOutAsTransient(string silentAfter)
+    {
+        // A server that answers the greeting and EHLO, then stops answering once it has read the line that starts with
+        // silentAfter: the send must end with the configured timeout, not hang on a read.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var connections = 0;
+        var server = Task.Run(async () =>
+        {
+            while (true)
+            {
+                var client = await listener.AcceptTcpClientAsync();
+                Interlocked.Increment(ref connections);
+                _ = Task.Run(async () =>
+                {
+                    using (client)
+                    {
+                        var stream = client.GetStream();
+                        var reader = new StreamReader(stream, Encoding.ASCII);
+                        await stream.WriteAsync("220 silent.test ESMTP\r\n"u8.ToArray());
+                        var silent = false;
+                        while (await reader.ReadLineAsync() is { } line)
+                        {
+                            silent |= line.StartsWith(silentAfter, StringComparison.Ordinal);
+                            var reply = silent ? null : line switch
+                            {
+                                _ when line.StartsWith("EHLO", StringComparison.Ordinal) => "250-silent.test\r\n250 PIPELINING\r\n",
+                                _ when line.StartsWith("DATA", StringComparison.Ordinal) => "354 go ahead\r\n",
+                                _ when line.StartsWith("MAIL", StringComparison.Ordinal) || line.StartsWith("RCPT", StringComparison.Ordinal) => "250 ok\r\n",
+                                _ => null,
+                            };
+                            if (reply is not null)
+                            {
+                                await stream.WriteAsync(Encoding.ASCII.GetBytes(reply));
+                            }
+                        }
+                    }
+                });
+            }
+        });
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        await using var transport = new SmtpTransport(new SmtpOptions
+        {
+            Host = "127.0.0.1",
+            Port = port,
+            Security = SmtpSecurity.None,
+            Timeout = TimeSpan.FromSeconds(1),
+            MaxConnections = 1,
+        });
+
+        // (The WaitAsync only turns a hang into a failure.)
+        var error = await Assert.ThrowsAsync<SmtpTransientException>(
+            () => transport.SendAsync(MailEnvelope.Create(Samples.Plain("ada@example.org"))).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Contains("timed out", error.Message);
+        Assert.Null(error.ReplyCode);
+        // A fresh session that times out is not tried again here: the outbox decides when to retry.
+        Assert.Equal(1, connections);
+        Assert.False(server.IsFaulted);
+    }
+
     [SmtpSinkTheory]
     [InlineData(true)]
     [InlineData(false)]
