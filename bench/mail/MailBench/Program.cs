@@ -78,7 +78,7 @@ await using var transport = new SmtpTransport(new SmtpOptions
     ClientName = "mailbench.local",
 });
 
-async Task<(double Seconds, long Bytes, double CpuSeconds)> RoundAsync(int count, bool precomposed)
+async Task<(double Seconds, long Bytes, double CpuSeconds, double KernelSeconds, long AllocatedBytes)> RoundAsync(int count, bool precomposed)
 {
     // Precomposed: the rows are already in the outbox (composed when each RSVP was saved); only delivery is timed.
     var ready = precomposed ? Enumerable.Range(0, count).Select(Compose).ToArray() : null;
@@ -88,6 +88,8 @@ async Task<(double Seconds, long Bytes, double CpuSeconds)> RoundAsync(int count
     // CPU time of the whole process (composers, senders, GC) as well as wall time: on a shared machine the wall time
     // depends on how much of its core the client got, the CPU time per message much less.
     var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var kernel = Process.GetCurrentProcess().PrivilegedProcessorTime;
+    var allocated = GC.GetTotalAllocatedBytes(precise: true);
     var watch = Stopwatch.StartNew();
     var next = -1;
     var composers = Enumerable.Range(0, options.Composers).Select(_ => Task.Run(async () =>
@@ -110,20 +112,25 @@ async Task<(double Seconds, long Bytes, double CpuSeconds)> RoundAsync(int count
         }
     })).ToArray();
     await Task.WhenAll(senders);
-    return (watch.Elapsed.TotalSeconds, bytes, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
+    return (watch.Elapsed.TotalSeconds, bytes, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds,
+        (Process.GetCurrentProcess().PrivilegedProcessorTime - kernel).TotalSeconds, GC.GetTotalAllocatedBytes(precise: true) - allocated);
 }
 
+// The warm-up is as long as a round: with 1,000 messages the first rounds still ran partly on unoptimised JIT tiers
+// (tiered compilation promotes hot methods after a delay), which made them cost two to three times the steady state
+// that a running outbox dispatcher sees.
 await RoundAsync(options.Warmup, precomposed: false);
-foreach (var precomposed in new[] { true, false })
+// --delivery-only: just the outbox-delivery rounds (for profiling the send path).
+foreach (var precomposed in args.Contains("--delivery-only") ? [true] : new[] { true, false })
 {
     var mode = precomposed ? "outbox delivery (precomposed rows)" : "compose + send";
-    var rounds = new List<(double Seconds, long Bytes, double CpuSeconds)>();
+    var rounds = new List<(double Seconds, long Bytes, double CpuSeconds, double KernelSeconds, long AllocatedBytes)>();
     for (var r = 0; r < options.Rounds; r++)
     {
         var round = await RoundAsync(options.Count, precomposed);
         rounds.Add(round);
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{mode}, round {r + 1}: {options.Count} invitations, last accepted after {round.Seconds:F3} s = {options.Count / round.Seconds:F0}/s, {1000 * round.CpuSeconds / options.Count:F3} ms CPU each"));
+            $"{mode}, round {r + 1}: {options.Count} invitations, last accepted after {round.Seconds:F3} s = {options.Count / round.Seconds:F0}/s, {1000 * round.CpuSeconds / options.Count:F3} ms CPU each ({1000 * round.KernelSeconds / options.Count:F3} in the kernel), {round.AllocatedBytes / options.Count / 1024.0:F1} KB allocated each"));
     }
 
     var median = rounds.OrderBy(r => r.Seconds).ElementAt(rounds.Count / 2);
@@ -142,7 +149,7 @@ internal sealed record Args(string Host, int Port, int Count, int Connections, i
         }
 
         return new Args(Get("host", "127.0.0.1"), int.Parse(Get("port", "2525")), int.Parse(Get("count", "10000")),
-            int.Parse(Get("connections", "6")), int.Parse(Get("rounds", "3")), int.Parse(Get("warmup", "1000")),
+            int.Parse(Get("connections", "6")), int.Parse(Get("rounds", "3")), int.Parse(Get("warmup", Get("count", "10000"))),
             int.Parse(Get("composers", "2")));
     }
 }
