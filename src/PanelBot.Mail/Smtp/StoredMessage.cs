@@ -6,9 +6,10 @@ namespace PanelBot.Mail;
 
 /// <summary>
 /// The outbox's stored bytes as a <see cref="MimeMessage"/> that MailKit writes back verbatim, without parsing the
-/// MIME tree: the header fields are MimeKit's own (parsed, raw values kept, so MailKit still sees DKIM-Signature and
-/// TLS-Required), the body is one opaque entity (<see cref="StoredBody"/>) that copies the stored body bytes. Only for messages that MailKit
-/// would send unchanged anyway; <see cref="TryCreate"/> returns null for the others, which take the full parse.
+/// MIME tree: the header fields are MimeKit headers holding their raw bytes (so MailKit still sees DKIM-Signature and
+/// TLS-Required), the body is one opaque entity (<see cref="StoredBody"/>) that copies the stored body bytes. Only for
+/// messages that MailKit would send unchanged anyway; <see cref="TryCreate"/> returns null for the others, which take
+/// the full parse.
 /// </summary>
 internal static class StoredMessage
 {
