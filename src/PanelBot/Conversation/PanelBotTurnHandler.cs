@@ -18,6 +18,7 @@ public sealed class PanelBotTurnHandler(
     IUserZones zones,
     IPrivateLine privateLine,
     TurnLimiter limiter,
+    TurnConnection connection,
     ILogger<PanelBotTurnHandler> logger) : IBot
 {
     public const string CardActionInvoke = "adaptiveCard/action";
@@ -32,6 +33,7 @@ public sealed class PanelBotTurnHandler(
             return;
         }
 
+        await using var held = await connection.HoldAsync(cancellationToken);
         await conversations.RememberAsync(activity, cancellationToken);
         await privateLine.RememberAsync(activity, cancellationToken);
         var request = TurnRequest.From(turn) with { PrivateLine = privateLine };

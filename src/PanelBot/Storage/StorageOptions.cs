@@ -21,4 +21,28 @@ public sealed class StorageOptions
 
     [Required(AllowEmptyStrings = false)]
     public string ConnectionString { get; set; } = DefaultSqliteConnectionString;
+
+    /// <summary>Binds <c>Storage:Sqlite</c>: settings that apply only to SQLite.</summary>
+    public SqliteSettings Sqlite { get; set; } = new();
+}
+
+/// <summary>
+/// SQLite's <c>PRAGMA synchronous</c> (sqlite.org/pragma.html#pragma_synchronous) for a database in WAL mode, where
+/// both levels keep the file consistent (sqlite.org/wal.html).
+/// </summary>
+public enum SqliteSynchronous
+{
+    /// <summary>
+    /// No fsync per commit, only at checkpoints. A committed transaction survives the application crashing; a power
+    /// loss or an operating-system crash may roll back the last commits, never corrupt the file.
+    /// </summary>
+    Normal,
+
+    /// <summary>An fsync of the write-ahead log on every commit: committed transactions survive a power loss too.</summary>
+    Full,
+}
+
+public sealed class SqliteSettings
+{
+    public SqliteSynchronous Synchronous { get; set; } = SqliteSynchronous.Normal;
 }

@@ -11,6 +11,7 @@ public static class StorageRegistration
             .Bind(builder.Configuration.GetSection(StorageOptions.Section))
             .Configure(o => o.ConnectionString = builder.Configuration.GetConnectionString("PanelBot") ?? o.ConnectionString)
             .ValidateDataAnnotations()
+            .Validate(o => Enum.IsDefined(o.Sqlite.Synchronous), "Storage:Sqlite:Synchronous must be Normal or Full.")
             .ValidateOnStart();
 
         // Pooled: a turn is a handful of short queries, and building a context per turn showed up in CPU profiles.
@@ -23,7 +24,8 @@ public static class StorageRegistration
             }
             else
             {
-                options.UseSqlite(storage.ConnectionString, sqlite => sqlite.CommandTimeout(30));
+                options.UseSqlite(storage.ConnectionString, sqlite => sqlite.CommandTimeout(30))
+                    .AddInterceptors(new SqliteSynchronousInterceptor(storage.Sqlite.Synchronous));
             }
         });
         builder.Services.AddSingleton<WriteGate>();
@@ -31,6 +33,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<ConversationStore.Written>();
         builder.Services.AddScoped<DatabaseMigrator>();
         builder.Services.AddScoped<ConversationStore>();
+        builder.Services.AddScoped<TurnConnection>();
         builder.Services.AddHostedService<MigrateOnStart>();
         return builder;
     }

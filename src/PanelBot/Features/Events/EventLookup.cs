@@ -25,7 +25,19 @@ public sealed class EventLookup(EventRepository events)
     /// reveals nothing about events not yet published.
     /// </summary>
     public async Task<Event?> FindAsync(TurnRequest request, EventRef reference, CancellationToken ct) =>
-        await FindAsync(reference, ct) is { } ev && (ev.Status != EventStatus.Draft || ev.CanEdit(request.UserId)) ? ev : null;
+        Visible(request, await FindAsync(reference, ct));
+
+    /// <summary>
+    /// As <see cref="FindAsync(TurnRequest, EventRef, CancellationToken)"/>, for a handler that reads the event and never
+    /// changes it (an RSVP answer): the event is not tracked, so saving the turn's other changes does not compare it.
+    /// </summary>
+    public async Task<Event?> FindForReadingAsync(TurnRequest request, EventRef reference, CancellationToken ct) =>
+        Visible(request, await (reference.Number is { } number
+            ? events.FindForReadingAsync(number, ct)
+            : events.FindForReadingAsync(reference.Slug ?? "", ct)));
+
+    private static Event? Visible(TurnRequest request, Event? ev) =>
+        ev is not null && (ev.Status != EventStatus.Draft || ev.CanEdit(request.UserId)) ? ev : null;
 
     /// <summary>The event for an organiser's change: else the "not found" reply, or why this requester may not change it.</summary>
     public async Task<Found> ForOrganiserAsync(TurnRequest request, EventRef reference, CancellationToken ct) =>

@@ -25,9 +25,31 @@ public sealed class EventRepository(PanelBotDbContext db, TimeProvider clock)
 
     public Task<Event?> FindAsync(int number, CancellationToken ct) => ByNumber.For(db)(db, number, ct);
 
+    /// <summary>
+    /// The event for a turn that reads it and does not change it (an RSVP answer): not tracked, so the unit of work's
+    /// <c>SaveChanges</c> has none of its speakers, run of show and readings to compare.
+    /// </summary>
+    public async Task<Event?> FindForReadingAsync(string reference, CancellationToken ct)
+    {
+        var text = reference.Trim().TrimStart('#');
+        if (int.TryParse(text, out var number))
+        {
+            return await ForReadingByNumber.For(db)(db, number, ct);
+        }
+
+        var slug = text.ToLowerInvariant();
+        return await db.Events.AsNoTracking().Where(e => e.Slug == slug).OrderByDescending(e => e.Number).FirstOrDefaultAsync(ct);
+    }
+
+    public Task<Event?> FindForReadingAsync(int number, CancellationToken ct) => ForReadingByNumber.For(db)(db, number, ct);
+
     // Every click looks its event up by number: compiled once rather than translated per call.
     private static readonly CompiledQuery<Func<PanelBotDbContext, int, CancellationToken, Task<Event?>>> ByNumber = new(() =>
         EF.CompileAsyncQuery((PanelBotDbContext db, int number, CancellationToken ct) => db.Events.SingleOrDefault(e => e.Number == number)));
+
+    private static readonly CompiledQuery<Func<PanelBotDbContext, int, CancellationToken, Task<Event?>>> ForReadingByNumber = new(() =>
+        EF.CompileAsyncQuery((PanelBotDbContext db, int number, CancellationToken ct) =>
+            db.Events.AsNoTracking().SingleOrDefault(e => e.Number == number)));
 
     public async Task<int> NextNumberAsync(CancellationToken ct) =>
         (await db.Events.Select(e => (int?)e.Number).MaxAsync(ct) ?? 0) + 1;

@@ -29,7 +29,8 @@ public sealed class RsvpHandler(
 {
     public async Task<BotReply> AnswerAsync(TurnRequest request, EventRef reference, RsvpAnswer answer, string? email, CancellationToken ct)
     {
-        var ev = await eventLookup.FindAsync(request, reference, ct);
+        // An answer changes registrations and the counters (by SQL), never the event entity itself.
+        var ev = await eventLookup.FindForReadingAsync(request, reference, ct);
         if (ev is null)
         {
             return EventLookup.NotFound(reference);
