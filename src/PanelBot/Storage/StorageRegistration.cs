@@ -31,6 +31,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddScoped<WriteBatch>();
         builder.Services.AddSingleton<ConversationStore.Written>();
+        builder.Services.AddSingleton(typeof(Seen<>));
         builder.Services.AddScoped<DatabaseMigrator>();
         builder.Services.AddScoped<ConversationStore>();
         builder.Services.AddScoped<TurnConnection>();

@@ -9,7 +9,7 @@ using PanelBot.Storage;
 namespace PanelBot.Features.People;
 
 /// <summary>Where a person's name and address are kept, and their erasure for <c>forget me confirm</c>.</summary>
-public sealed class PersonalData(PanelBotDbContext db, OutboxErasure outbox)
+public sealed class PersonalData(PanelBotDbContext db, OutboxErasure outbox, Seen<UserProfiles> profilesSeen)
 {
     /// <summary>Every address the bot holds for the person (profile and RSVPs).</summary>
     public async Task<IReadOnlyList<string>> AddressesOfAsync(string userId, CancellationToken ct)
@@ -33,6 +33,7 @@ public sealed class PersonalData(PanelBotDbContext db, OutboxErasure outbox)
         await outbox.SweepDoneAsync(db, ct);
         await db.Registrations.Where(r => r.UserId == userId).ExecuteDeleteAsync(ct);
         await db.UserProfiles.Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
+        profilesSeen.Forget(userId);
         // The private line stays (the bot may still need to reach them 1:1), without their name.
         await db.PrivateChats.Where(p => p.UserId == userId).ExecuteUpdateAsync(s => s.SetProperty(p => p.UserName, (string?)null), ct);
         var inKey = ":" + userId + ":";

@@ -13,14 +13,14 @@ namespace PanelBot.Features.People;
 /// nothing left to move. Where both keys hold a row for the same thing (a profile, an RSVP to one event), the row
 /// under the person key wins.
 /// </summary>
-public sealed class UserKeyMoves(PanelBotDbContext db, WriteGate writes)
+public sealed class UserKeyMoves(PanelBotDbContext db, WriteGate writes, Seen<UserProfiles> profilesSeen)
 {
     public async Task MoveAsync(IReadOnlyList<string> aliases, string key, CancellationToken ct)
     {
         var from = aliases.Where(a => a != key).ToList();
-        if (from.Count == 0)
+        if (from.Count == 0 || !await AnythingUnderAsync(from, ct))
         {
-            return;
+            return; // a new person: one read, no write transaction
         }
 
         using var gate = await writes.EnterAsync(ct);
@@ -57,5 +57,27 @@ public sealed class UserKeyMoves(PanelBotDbContext db, WriteGate writes)
                 ct);
         }
         await tx.CommitAsync(ct);
+        foreach (var moved in from.Append(key))
+        {
+            profilesSeen.Forget(moved);
+        }
+    }
+
+    /// <summary>Whether any row the move would change is stored under one of the older keys.</summary>
+    private async Task<bool> AnythingUnderAsync(IReadOnlyList<string> from, CancellationToken ct)
+    {
+        var ids = string.Join(", ", from.Select((_, i) => $"{{{i}}}"));
+        // Co-organisers are a JSON list, searched the way the move replaces them (the id as a JSON string).
+        var coOrganiser = string.Join(" OR ", from.Select((_, i) => $"co_organisers <> REPLACE(co_organisers, {{{from.Count + i}}}, '')"));
+        var sql = $"""
+            SELECT 1 AS "Value" FROM registrations WHERE user_id IN ({ids})
+            UNION ALL SELECT 1 FROM user_profiles WHERE user_id IN ({ids})
+            UNION ALL SELECT 1 FROM private_chats WHERE user_id IN ({ids})
+            UNION ALL SELECT 1 FROM card_submissions WHERE user_id IN ({ids})
+            UNION ALL SELECT 1 FROM events WHERE creator_id IN ({ids}) OR {coOrganiser}
+            LIMIT 1
+            """;
+        object[] values = [.. from, .. from.Select(a => JsonSerializer.Serialize(a, JsonColumn.Options))];
+        return (await db.Database.SqlQueryRaw<int>(sql, values).ToListAsync(ct)).Count > 0;
     }
 }

@@ -4,7 +4,7 @@ using PanelBot.Storage;
 namespace PanelBot.Features.People;
 
 /// <summary>What the bot remembers per person: the zone they used last, the zone their client reports, their email address.</summary>
-public sealed class UserProfiles(PanelBotDbContext db, WriteGate writes, TimeProvider clock, ILogger<UserProfiles> logger)
+public sealed class UserProfiles(PanelBotDbContext db, WriteGate writes, Seen<UserProfiles> seen, TimeProvider clock, ILogger<UserProfiles> logger)
 {
     // What this unit of work read, so a turn that asks twice (its zone, then the address) reads once; forgotten on writes.
     private readonly Dictionary<string, UserProfile?> _read = new(StringComparer.Ordinal);
@@ -39,17 +39,26 @@ public sealed class UserProfiles(PanelBotDbContext db, WriteGate writes, TimePro
     /// </summary>
     public async Task RememberClientZoneAsync(string userId, string? name, string zoneId, CancellationToken ct)
     {
-        var profile = await db.UserProfiles.FindAsync([userId], ct);
-        if (profile is not null && profile.ClientTimeZone == zoneId && (string.IsNullOrWhiteSpace(name) || profile.Name == name))
+        // Teams reports the zone on every turn: what this instance stored or found lately is not read again.
+        var stamp = zoneId + "\n" + name;
+        if (seen.Matches(userId, stamp))
         {
             return;
         }
 
-        profile = await GetOrAddAsync(userId, name, ct);
+        var stored = await FindAsync(userId, ct);
+        if (stored is not null && stored.ClientTimeZone == zoneId && (string.IsNullOrWhiteSpace(name) || stored.Name == name))
+        {
+            seen.Remember(userId, stamp);
+            return;
+        }
+
+        var profile = await GetOrAddAsync(userId, name, ct);
         profile.ClientTimeZone = zoneId;
         try
         {
             await SaveAsync(ct);
+            seen.Remember(userId, stamp);
         }
         catch (DbUpdateException ex)
         {
@@ -90,6 +99,7 @@ public sealed class UserProfiles(PanelBotDbContext db, WriteGate writes, TimePro
 
     public async Task ForgetAsync(string userId, CancellationToken ct)
     {
+        seen.Forget(userId);
         if (await db.UserProfiles.FindAsync([userId], ct) is { } profile)
         {
             db.UserProfiles.Remove(profile);
@@ -107,6 +117,7 @@ public sealed class UserProfiles(PanelBotDbContext db, WriteGate writes, TimePro
     private async Task<UserProfile> GetOrAddAsync(string userId, string? name, CancellationToken ct)
     {
         _read.Remove(userId);
+        seen.Forget(userId);
         var profile = await db.UserProfiles.FindAsync([userId], ct);
         if (profile is null)
         {

@@ -29,6 +29,7 @@ public sealed class PrivateLine(
     ConversationStore conversations,
     UserKeyMoves moves,
     WriteGate writes,
+    Seen<PrivateLine> seen,
     TimeProvider clock,
     ILogger<PrivateLine> logger) : IPrivateLine
 {
@@ -50,13 +51,24 @@ public sealed class PrivateLine(
         var personal = ConversationScopes.Of(activity) == ConversationScope.Personal ? activity.Conversation?.Id : null;
         var tenant = activity.GetTenantId();
         var key = UserKey.Of(activity);
+        var stamp = string.Join('\n', from.Id, channelId, serviceUrl, tenant, activity.Recipient?.Id, from.AadObjectId, personal);
+        if (seen.Matches(key, stamp))
+        {
+            return; // this instance found or wrote exactly this lately
+        }
+
         // Read untracked first: on almost every turn nothing has changed, and then nothing is written.
         var row = await Stored.For(db)(db, key, ct);
         if (row is null || row.MemberId != from.Id)
         {
             try
             {
-                await moves.MoveAsync(UserKey.Aliases(activity), key, ct);
+                var aliases = UserKey.Aliases(activity);
+                await moves.MoveAsync(aliases, key, ct);
+                foreach (var alias in aliases)
+                {
+                    seen.Forget(alias); // their rows are gone
+                }
             }
             catch (System.Data.Common.DbException ex)
             {
@@ -70,6 +82,7 @@ public sealed class PrivateLine(
             && row.BotId == (activity.Recipient?.Id ?? row.BotId) && row.AadObjectId == (from.AadObjectId ?? row.AadObjectId)
             && (personal is null || (row.ConversationId == personal && row.State == PrivateChatStates.Open)))
         {
+            seen.Remember(key, stamp);
             return;
         }
 
@@ -104,6 +117,7 @@ public sealed class PrivateLine(
         {
             using var gate = await writes.EnterAsync(ct);
             await db.SaveChangesAsync(ct);
+            seen.Remember(key, stamp);
         }
         catch (DbUpdateException ex)
         {
@@ -116,6 +130,7 @@ public sealed class PrivateLine(
     /// <summary>The person removed the app from their personal scope: their 1:1 chat is gone.</summary>
     public async Task ForgetChatAsync(string userId, CancellationToken ct)
     {
+        seen.Forget(userId);
         if (await db.PrivateChats.FindAsync([userId], ct) is not { } row)
         {
             return;
@@ -159,6 +174,10 @@ public sealed class PrivateLine(
         if (!changed.IsEmpty)
         {
             await db.SaveChangesAsync(ct);
+            foreach (var (row, _, _, _) in changed)
+            {
+                seen.Forget(row.UserId); // the next turn compares with the row again (and revives a chat found dead)
+            }
         }
 
         foreach (var message in messages.Where(m => m.Mail is not null && results[m.UserId].Outcome == PrivateOutcome.Unreachable))
