@@ -53,7 +53,10 @@ public sealed class CardActionHandler(RouteTable routes, IServiceProvider servic
         return await route.Run(services, request, verb, data, zone, ct);
     }
 
-    /// <summary>An invoke response carries only the card, so the sentence that would stand above it goes on top.</summary>
+    /// <summary>
+    /// An invoke response carries only the card, so the sentence that would stand above it goes on top. The reply was
+    /// drawn for this answer alone, so its card is changed in place rather than copied.
+    /// </summary>
     private static JsonObject WithLead(JsonObject card, BotReply reply)
     {
         if (reply.Lead is null && reply.Notes.Count == 0)
@@ -61,10 +64,9 @@ public sealed class CardActionHandler(RouteTable routes, IServiceProvider servic
             return card;
         }
 
-        var copy = (JsonObject)card.DeepClone();
-        var body = (JsonArray)copy["body"]!;
+        var body = (JsonArray)card["body"]!;
         var lines = new[] { reply.Lead }.Concat(reply.Notes.Select(n => "Note: " + n)).Where(l => l is not null);
         body.Insert(0, Ac.Text(string.Join("\n\n", lines), color: "Good", weight: "Bolder"));
-        return copy;
+        return card;
     }
 }

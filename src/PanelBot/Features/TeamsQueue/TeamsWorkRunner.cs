@@ -119,7 +119,11 @@ public sealed class TeamsWorkRunner(
         }
     }
 
-    private Task<Event?> EventAsync(long id, CancellationToken ct) => db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct);
+    private Task<Event?> EventAsync(long id, CancellationToken ct) => EventById.For(db)(db, id, ct);
+
+    // Every card refresh and notice an answer queues looks its event up: compiled once rather than translated per call.
+    private static readonly CompiledQuery<Func<PanelBotDbContext, long, CancellationToken, Task<Event?>>> EventById = new(() =>
+        EF.CompileAsyncQuery((PanelBotDbContext db, long id, CancellationToken ct) => db.Events.AsNoTracking().SingleOrDefault(e => e.Id == id)));
 
     private static T Read<T>(TeamsWorkItem item) =>
         JsonSerializer.Deserialize<T>(item.Payload) ?? throw new JsonException($"Empty {item.Kind} payload.");
