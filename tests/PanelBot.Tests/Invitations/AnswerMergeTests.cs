@@ -57,7 +57,7 @@ public sealed class AnswerMergeTests
         var rows = await RowsAsync(app);
         Assert.Equal(2, rows.Count);
         var cancel = rows.Single(r => r.Id != invitation[0].Id);
-        Assert.Equal(OutboxState.Pending, cancel.State);
+        Assert.Contains(cancel.State, new[] { OutboxState.Pending, OutboxState.Sending }); // due at once, and the server is still down
         Assert.Equal(invitation[0].NotBefore, cancel.NotBefore); // its place in line, not ten seconds later
         Assert.Equal(invitation[0].MergeKey, cancel.MergeKey);
 

@@ -190,7 +190,14 @@ public sealed class OutboxDispatcher(
         {
             while (true)
             {
-                await Task.Delay(every, clock, ct);
+                // Stopped as soon as the send ends (every mail): a delay that throws on cancellation would cost an
+                // exception per message.
+                await Task.Delay(every, clock, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                if (ct.IsCancellationRequested)
+                {
+                    return;
+                }
+
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<PanelBotDbContext>();
                 var now = clock.GetCurrentInstant();
