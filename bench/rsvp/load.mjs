@@ -142,13 +142,17 @@ async function drive(limit) {
         }],
     });
     // autocannon's histogram keeps whole milliseconds; keep every response time to get exact percentiles.
+    // The round ends at its last response: autocannon notices that an `amount` is done only on its next one-second
+    // tick, which would round every round's time up to whole seconds.
+    let lastResponse = started;
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+        lastResponse = process.hrtime.bigint();
         if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
     });
     let firstError = null;
     instance.on('reqError', (error) => { firstError ??= String(error?.code ?? error); });
     const result = await instance;
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const seconds = Number((limit.amount ? lastResponse : process.hrtime.bigint()) - started) / 1e9;
     clearInterval(sampler);
     peakRss = Math.max(peakRss, procStatus('VmRSS'));
     const cpu = cpuSeconds() - cpuBefore;
