@@ -137,7 +137,7 @@ public sealed class GraphMailbox
                 return response;
             }
 
-            var wait = RetryAfter(response) ?? DefaultBackOff;
+            var wait = RetryAfter.Of(response, _timeProvider.GetUtcNow()) ?? DefaultBackOff;
             response.Dispose();
             if (attempt >= MaxThrottledTries)
             {
@@ -177,22 +177,6 @@ public sealed class GraphMailbox
         }
     }
 
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - _timeProvider.GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        }
-
-        return null;
-    }
 
     private static Uri? Link(JsonElement root, string name) =>
         root.TryGetProperty(name, out var link) && link.GetString() is { Length: > 0 } text ? new Uri(text) : null;

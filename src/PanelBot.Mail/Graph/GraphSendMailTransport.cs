@@ -66,29 +66,13 @@ public sealed class GraphSendMailTransport : IMailTransport
             var message = $"Graph sendMail as {sender} returned {(int)response.StatusCode}: {Truncate(body, 500)}";
             if (response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500)
             {
-                throw new MailTransientException(message, RetryAfter(response));
+                throw new MailTransientException(message, RetryAfter.Of(response, _timeProvider.GetUtcNow()));
             }
 
             throw new MailPermanentException(message);
         }
     }
 
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - _timeProvider.GetUtcNow();
-            return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
-        }
-
-        return null;
-    }
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max] + "...";
 }
