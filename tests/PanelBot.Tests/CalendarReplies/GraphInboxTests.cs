@@ -85,7 +85,8 @@ public sealed class GraphInboxTests
             await WaitForAsync(second, number, [RsvpState.Going, RsvpState.Maybe]);
             // Resumed from the stored deltaLink: nothing before the restart was listed (or applied) again.
             var resumed = graph.Requests.Skip(beforeRestart).First(r => r.Target.Contains("/messages/delta", StringComparison.Ordinal));
-            Assert.Contains("$deltatoken=", resumed.Target);
+            Assert.True(resumed.Target.Contains("$deltatoken=", StringComparison.Ordinal) || resumed.Target.Contains("$skiptoken=", StringComparison.Ordinal),
+                $"resumed from {resumed.Target}");
 
             // Graph forgets the delta token: 410 Gone, then a full synchronisation lists every message again.
             graph.ExpireTokens();

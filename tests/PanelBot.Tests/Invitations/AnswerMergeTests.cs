@@ -61,6 +61,10 @@ public sealed class AnswerMergeTests
         Assert.Equal(invitation[0].NotBefore, cancel.NotBefore); // its place in line, not ten seconds later
         Assert.Equal(invitation[0].MergeKey, cancel.MergeKey);
 
+        // The cancel's first attempt, made at once, has failed and waits for its retry before the server comes back.
+        await Eventually.Until(() => RowsAsync(app),
+            all => all.Single(r => r.Id == cancel.Id) is { Attempts: > 0, State: OutboxState.Pending } failed && failed.NextAttemptAt > app.Clock.GetCurrentInstant(),
+            all => $"the cancel's first attempt failed: {string.Join(", ", all.Select(r => $"{r.State}/{r.Attempts}"))}");
         server.Up = true;
         app.Clock.Advance(TimeSpan.FromMinutes(30)); // past any retry delay
         await Eventually.Until(() => RowsAsync(app), all => all.All(r => r.State is OutboxState.Sent or OutboxState.Superseded),
