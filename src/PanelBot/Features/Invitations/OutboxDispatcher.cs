@@ -28,7 +28,8 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private const int BatchSize = 200;
-    private Instant _nextStuckCheck = Instant.MinValue;
+    // A lease can only run out a lease after its last renewal: looking a few times per lease is enough.
+    private readonly Periodic _stuckCheck = new(clock, () => options.Value.SendingLease / 4);
 
     /// <summary>Runs one dispatch round now (tests, and the signal after a commit).</summary>
     public void Wake() => signal.Notify();
@@ -41,7 +42,11 @@ public sealed class OutboxDispatcher(
         {
             try
             {
-                await ReleaseStuckWhenDueAsync(stoppingToken);
+                if (_stuckCheck.IsDue())
+                {
+                    await ReleaseStuckAsync(stoppingToken);
+                }
+
                 var sent = await DispatchDueAsync(stoppingToken);
                 if (sent == BatchSize)
                 {
@@ -243,23 +248,6 @@ public sealed class OutboxDispatcher(
         }
 
         return released;
-    }
-
-    /// <summary>
-    /// A lease can only run out a lease after its last renewal, so looking a few times per lease is enough: the
-    /// dispatcher wakes after every commit that queues mail, and an UPDATE over the Sending rows each time cost as much
-    /// as the sending.
-    /// </summary>
-    private async Task ReleaseStuckWhenDueAsync(CancellationToken ct)
-    {
-        var now = clock.GetCurrentInstant();
-        if (now < _nextStuckCheck)
-        {
-            return;
-        }
-
-        await ReleaseStuckAsync(ct);
-        _nextStuckCheck = now + (options.Value.SendingLease / 4).ToDuration();
     }
 
     /// <summary>Rows whose lease ran out (their instance died) go back to Pending (they may be sent twice: see README).</summary>

@@ -22,7 +22,8 @@ public sealed class TeamsWorkDispatcher(
     ILogger<TeamsWorkDispatcher> logger) : BackgroundService
 {
     private const int BatchSize = 100;
-    private Instant _nextStuckCheck = Instant.MinValue;
+    // A claim can only time out a time-out after it was made: looking a few times per time-out is enough.
+    private readonly Periodic _stuckCheck = new(clock, () => options.Value.ClaimTimeout / 4);
 
     public void Wake() => signal.Notify();
 
@@ -33,7 +34,11 @@ public sealed class TeamsWorkDispatcher(
         {
             try
             {
-                await ReleaseStuckWhenDueAsync(stoppingToken);
+                if (_stuckCheck.IsDue())
+                {
+                    await ReleaseStuckAsync(stoppingToken);
+                }
+
                 if (await RunDueAsync(stoppingToken) == BatchSize)
                 {
                     continue;
@@ -196,22 +201,6 @@ public sealed class TeamsWorkDispatcher(
         {
             await DeleteAsync([item.Id]);
         }
-    }
-
-    /// <summary>
-    /// A claim can only time out a time-out after it was made, so a look a few times per time-out is enough: the queue
-    /// wakes after every commit that queues work.
-    /// </summary>
-    private async Task ReleaseStuckWhenDueAsync(CancellationToken ct)
-    {
-        var now = clock.GetCurrentInstant();
-        if (now < _nextStuckCheck)
-        {
-            return;
-        }
-
-        await ReleaseStuckAsync(ct);
-        _nextStuckCheck = now + (options.Value.ClaimTimeout / 4).ToDuration();
     }
 
     /// <summary>Rows a crashed instance left claimed go back to the queue (or go, when a newer one covers them).</summary>
