@@ -72,7 +72,7 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
         var result = await strategy.ExecuteAsync(async () =>
         {
             batch.Discard(); // a run the strategy repeats starts from nothing
-            using var gate = await writes.EnterAsync(ct);
+            using var gate = await writes.EnterEventAsync(ev.Id, ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var statements = Statements(tx.GetDbTransaction());
             var loaded = await statements.ReadAsync(ev, userId, forUpdate: true, ct);
