@@ -20,6 +20,7 @@ public sealed class InvitationObserver(
     PanelBotDbContext db,
     IOutbox outbox,
     InvitationComposer composer,
+    UserProfiles profiles,
     IOptions<MailOptions> options,
     TimeProvider clock,
     ILogger<InvitationObserver> logger) : IEventObserver
@@ -134,7 +135,8 @@ public sealed class InvitationObserver(
             return; // keeps the speaker's own invitation
         }
 
-        var zoneId = await ZoneOf.For(db)(db, registration.UserId, ct);
+        // The person answering had their profile read earlier in this turn: no round trip while the event is locked.
+        var zoneId = (await profiles.FindAsync(registration.UserId, ct))?.LastTimeZone;
         var zone = zoneId is null ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId);
         await QueueAsync(ev, new Invitee(registration.Email, registration.UserName, zone), kind, ct);
     }
@@ -201,11 +203,6 @@ public sealed class InvitationObserver(
         ev.Speakers.Where(s => !string.IsNullOrWhiteSpace(s.Email) && s.Status != Domain.Programme.SpeakerStatus.Declined)
             .OrderBy(s => Domain.Programme.SpeakerRoles.DisplayRank(s.Role)).ThenBy(s => s.Order)
             .Select(s => new Invitee(s.Email!, s.Name, Domain.Time.SpeakerHours.ZoneOf(s), s.Role));
-
-    // Once per invitation of an answer: compiled once rather than translated per call.
-    private static readonly CompiledQuery<Func<PanelBotDbContext, string, CancellationToken, Task<string?>>> ZoneOf = new(() =>
-        EF.CompileAsyncQuery((PanelBotDbContext db, string userId, CancellationToken ct) =>
-            db.Set<UserProfile>().AsNoTracking().Where(p => p.UserId == userId).Select(p => p.LastTimeZone).FirstOrDefault()));
 
     private async Task<Dictionary<string, DateTimeZone?>> ZonesAsync(IReadOnlyList<string> userIds, CancellationToken ct)
     {
