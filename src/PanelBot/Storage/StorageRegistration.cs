@@ -20,7 +20,7 @@ public static class StorageRegistration
             var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             if (storage.Provider == StorageProvider.PostgreSql)
             {
-                options.UseNpgsql(storage.ConnectionString);
+                options.UseNpgsql(PostgreSqlConnectionString.WithDefaults(storage.ConnectionString));
             }
             else
             {
