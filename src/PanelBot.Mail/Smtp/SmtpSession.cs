@@ -8,7 +8,8 @@ namespace PanelBot.Mail;
 
 /// <summary>
 /// One MailKit <see cref="SmtpClient"/> session, connected over our own socket with <c>NoDelay</c>: MailKit's own
-/// connect leaves Nagle on, and every message then waits for the server's delayed ACK (about 40 ms). Refused
+/// connect leaves Nagle on, and every message then waits for the server's delayed ACK (about 40 ms); writes go
+/// through a <see cref="WriteCoalescingStream"/>, one send call per flush. Refused
 /// recipients are collected instead of failing the message, so it is delivered to the others.
 /// Not thread-safe: the pool hands it to one sender at a time.
 /// </summary>
@@ -51,7 +52,8 @@ internal sealed class SmtpSession : SmtpClient
             // which allocates a task source and two CancellationTokenSources per read and write and reads the socket
             // timeout with a getsockopt call each time; .NET's stream reuses its awaitables. Timeouts stay with us: the
             // pool bounds connecting and each send runs under SmtpTransport's deadline, which cancels a stuck read.
-            await session.ConnectAsync(new NetworkStream(socket, ownsSocket: true), options.Host, options.Port, Security(options.Security), cancellationToken);
+            var stream = new WriteCoalescingStream(new NetworkStream(socket, ownsSocket: true));
+            await session.ConnectAsync(stream, options.Host, options.Port, Security(options.Security), cancellationToken);
             if (options.UserName is not null)
             {
                 await session.AuthenticateAsync(Mechanism(options, session, await TokenAsync(options, accessTokenProvider, cancellationToken)), cancellationToken);

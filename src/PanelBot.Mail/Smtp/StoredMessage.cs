@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
+using System.Text;
 using MimeKit;
 
 namespace PanelBot.Mail;
@@ -19,12 +20,13 @@ internal static class StoredMessage
     // A part declared 8bit or binary makes MailKit add BODY=8BITMIME/BINARYMIME to MAIL FROM (RFC 6152, RFC 3030);
     // such messages keep the full parse, so the envelope is the one MailKit computes from the MIME tree.
     private static readonly SearchValues<string> EightBitEncodings = SearchValues.Create(["8bit", "binary"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<byte> LineBreaks = SearchValues.Create("\r\n"u8);
 
     /// <param name="body">The session's reusable body entity; it now holds the stored body until <see cref="StoredBody.Clear"/>.</param>
     /// <param name="onBodyWrite">Called when MailKit starts writing the body, i.e. after DATA (or BDAT) was accepted.</param>
     public static MimeMessage? TryCreate(ReadOnlyMemory<byte> mime, StoredBody body, Action onBodyWrite)
     {
-        if (!MemoryMarshal.TryGetArray(mime, out var stored) || !IsSentUnchanged(stored))
+        if (!MemoryMarshal.TryGetArray(mime, out var stored) || !IsSentUnchanged(stored.AsSpan()))
         {
             return null;
         }
@@ -44,48 +46,56 @@ internal static class StoredMessage
     public static long? Size(MimeMessage message) => (message.Body as StoredBody)?.MessageLength;
 
     /// <summary>
-    /// 7-bit text with CRLF line ends and lines of at most 998 octets, no NUL, no line starting "From " and no 8bit or
-    /// binary declaration: what MailKit's Prepare and newline filter leave untouched (MimePart.Prepare re-encodes
-    /// only for NUL, 8-bit octets, long lines or "From " lines).
+    /// 7-bit text with CRLF line ends and lines of at most 998 octets, no NUL, no line starting "From " and no
+    /// Content-Transfer-Encoding field (of the message or of a part, folded or not) that declares 8bit or binary: what
+    /// MailKit's Prepare and newline filter leave untouched (MimePart.Prepare re-encodes only for NUL, 8-bit octets,
+    /// long lines or "From " lines). One pass over the lines: this runs for every message the outbox delivers.
     /// </summary>
-    private static bool IsSentUnchanged(ArraySegment<byte> stored)
+    private static bool IsSentUnchanged(ReadOnlySpan<byte> span)
     {
-        var span = stored.AsSpan();
-        if (span.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0 || span.IndexOf((byte)0) >= 0)
+        if (span.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0 || span.Contains((byte)0))
         {
             return false;
         }
 
-        var start = 0;
-        while (start < span.Length)
+        var inEncodingField = false;
+        while (!span.IsEmpty)
         {
-            var rest = span[start..];
-            var lf = rest.IndexOf((byte)'\n');
-            var line = lf < 0 ? rest : rest[..lf];
-            if (lf >= 0 && (lf == 0 || line[^1] != '\r'))
+            var end = span.IndexOfAny(LineBreaks);
+            var line = end < 0 ? span : span[..end];
+            if (line.Length > MaxLineLength || line.StartsWith("From "u8))
             {
                 return false;
             }
 
-            var length = lf < 0 ? line.Length : line.Length - 1;
-            if (length > MaxLineLength || line.StartsWith("From "u8) || (line.IndexOf((byte)'\r') is var cr && cr >= 0 && cr < length))
+            // A line break is CRLF and nothing else: a bare CR or LF would be rewritten by MailKit's newline filter.
+            if (end >= 0 && (span[end] != '\r' || end + 1 == span.Length || span[end + 1] != '\n'))
             {
                 return false;
             }
 
-            start += lf < 0 ? rest.Length : lf + 1;
+            inEncodingField = (inEncodingField && line.Length > 0 && line[0] is (byte)' ' or (byte)'\t') || IsEncodingField(line);
+            if (inEncodingField && DeclaresEightBit(line))
+            {
+                return false;
+            }
+
+            span = end < 0 ? default : span[(end + 2)..];
         }
 
-        var chars = ArrayPool<char>.Shared.Rent(span.Length);
-        try
-        {
-            var count = System.Text.Encoding.ASCII.GetChars(span, chars);
-            return chars.AsSpan(0, count).IndexOfAny(EightBitEncodings) < 0;
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
-        }
+        return true;
+    }
+
+    private static bool IsEncodingField(ReadOnlySpan<byte> line) =>
+        line.Length >= ContentTransferEncoding.Length && Ascii.EqualsIgnoreCase(line[..ContentTransferEncoding.Length], ContentTransferEncoding);
+
+    private static ReadOnlySpan<byte> ContentTransferEncoding => "Content-Transfer-Encoding"u8;
+
+    private static bool DeclaresEightBit(ReadOnlySpan<byte> line)
+    {
+        Span<char> chars = stackalloc char[line.Length];
+        Ascii.ToUtf16(line, chars, out var count);
+        return chars[..count].ContainsAny(EightBitEncodings);
     }
 
     /// <summary>

@@ -54,7 +54,10 @@ public sealed class StoredMessageTests
     [InlineData("Subject: x\r\n\r\ncaf\u00e9\r\n")]
     [InlineData("Subject: x\r\nContent-Transfer-Encoding: 8bit\r\n\r\nplain\r\n")]
     [InlineData("Subject: x\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: BINARY\r\n\r\nplain\r\n")]
+    [InlineData("Subject: x\r\ncontent-transfer-encoding:\r\n\t8BIT\r\n\r\nfolded\r\n")]
+    [InlineData("Subject: x\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Transfer-Encoding : 8bit\r\n\r\npart\r\n--b--\r\n")]
     [InlineData("Subject: x\r\n\r\nbare\nline feed\r\n")]
+    [InlineData("Subject: x\r\n\r\nbare carriage return at the end\r")]
     [InlineData("Subject: x\r\n\r\nbare\rcarriage return\r\n")]
     [InlineData("Subject: x\r\n\r\nFrom the organiser\r\n")]
     [InlineData("Subject: x\r\n\r\nnul\0\r\n")]
@@ -63,6 +66,19 @@ public sealed class StoredMessageTests
     public void MessagesMailKitWouldChangeOrFlag_TakeTheFullParse(string text)
     {
         Assert.Null(StoredMessage.TryCreate(Encoding.UTF8.GetBytes(text), new StoredBody(), () => { }));
+    }
+
+    [Fact]
+    public void EightBitOrBinaryInTheText_IsNoDeclaration_AndKeepsTheStoredPath()
+    {
+        var stored = Encoding.ASCII.GetBytes(
+            "Subject: 8bit and binary\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: 7bit\r\nX-Note: binary\r\n\r\n" +
+            "This text talks about 8bit and binary encodings.\r\n");
+
+        using var message = StoredMessage.TryCreate(stored, new StoredBody(), () => { });
+
+        Assert.NotNull(message);
+        Assert.Equal(Encoding.ASCII.GetString(stored), Encoding.ASCII.GetString(Written(message)));
     }
 
     [Fact]
