@@ -16,7 +16,7 @@ namespace PanelBot.Mail;
 internal sealed class SmtpSession : SmtpClient
 {
     private readonly List<RecipientFailure> _rejected = [];
-    private readonly StoredBody _storedBody = new();
+    private readonly StoredMessage _stored = new();
 
     private SmtpSession()
     {
@@ -76,7 +76,7 @@ internal sealed class SmtpSession : SmtpClient
         _rejected.Clear();
         // Most stored messages need no MIME parse: MailKit writes their bytes straight from the outbox row, and the
         // message is not measured a second time for SIZE= (see GetSizeAsync).
-        var stored = StoredMessage.TryCreate(envelope.Mime, _storedBody, onContentSent);
+        var stored = _stored.TryLoad(envelope.Mime, onContentSent);
         if (stored is not null)
         {
             try
@@ -85,9 +85,7 @@ internal sealed class SmtpSession : SmtpClient
             }
             finally
             {
-                stored.Body = null;
-                stored.Dispose();
-                _storedBody.Clear();
+                _stored.Clear();
             }
         }
 
@@ -109,7 +107,7 @@ internal sealed class SmtpSession : SmtpClient
     {
         if (disposing)
         {
-            _storedBody.Dispose();
+            _stored.Dispose();
         }
 
         base.Dispose(disposing);

@@ -260,7 +260,11 @@ public sealed class SmtpTransportTests
         const string raw = "Subject: 8bit\r\nMessage-ID: <e@panelbot.test>\r\nMIME-Version: 1.0\r\n" +
             "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nCafé, crème brûlée.\r\n";
         var stored = Encoding.UTF8.GetBytes(raw);
-        Assert.Null(StoredMessage.TryCreate(stored, new StoredBody(), () => { }));
+        using (var loader = new StoredMessage())
+        {
+            Assert.Null(loader.TryLoad(stored, () => { }));
+        }
+
         var envelope = new MailEnvelope(MailAddresses.Mailbox("events@panelbot.test"), [MailAddresses.Mailbox("ada@example.org")], "e@panelbot.test", stored);
 
         await transport.SendAsync(envelope);

@@ -15,7 +15,8 @@ public sealed class StoredMessageTests
         var stored = Samples.Write(Samples.Invitation());
         var bodyWrites = 0;
 
-        using var message = StoredMessage.TryCreate(stored, new StoredBody(), () => bodyWrites++);
+        using var loader = new StoredMessage();
+        var message = loader.TryLoad(stored, () => bodyWrites++);
 
         Assert.NotNull(message);
         Assert.Equal(0, bodyWrites);
@@ -32,7 +33,8 @@ public sealed class StoredMessageTests
             "DKIM-Signature: v=1; a=rsa-sha256; d=panelbot.test; s=pb2026;\r\n\tc=relaxed/relaxed; h=From:To; bh=abc=; b=def=\r\n" +
             Encoding.ASCII.GetString(Samples.Write(Samples.Invitation())));
 
-        using var message = StoredMessage.TryCreate(stored, new StoredBody(), () => { });
+        using var loader = new StoredMessage();
+        var message = loader.TryLoad(stored, () => { });
 
         Assert.NotNull(message);
         Assert.True(message.Headers.Contains(HeaderId.DkimSignature));
@@ -40,11 +42,35 @@ public sealed class StoredMessageTests
     }
 
     [Fact]
+    public void OneLoaderForManyMessages_WritesEachMessageAlone_AndForgetsOneThatTookTheFullParse()
+    {
+        var first = Samples.Write(Samples.Invitation());
+        var second = Encoding.ASCII.GetBytes("Subject: second\r\nTo: bob@example.org\r\nMessage-ID: <2@panelbot.test>\r\n\r\nbody two\r\n");
+        using var loader = new StoredMessage();
+
+        var one = loader.TryLoad(first, () => { });
+        Assert.NotNull(one);
+        Assert.Equal(Encoding.ASCII.GetString(first), Encoding.ASCII.GetString(Written(one)));
+        Assert.Equal("ada@example.org", Assert.Single(one.To.Mailboxes).Address);
+        var two = loader.TryLoad(second, () => { });
+        Assert.NotNull(two);
+        Assert.Equal(Encoding.ASCII.GetString(second), Encoding.ASCII.GetString(Written(two)));
+        Assert.Equal("second", two.Subject);
+        Assert.Equal("bob@example.org", Assert.Single(two.To.Mailboxes).Address);
+        Assert.Equal("2@panelbot.test", two.MessageId);
+
+        Assert.Null(loader.TryLoad(Encoding.ASCII.GetBytes("Subject: x\r\nnot a field\r\n\r\nbody\r\n"), () => { }));
+        Assert.Empty(two.Headers);
+        Assert.Null(StoredMessage.Size(two));
+    }
+
+    [Fact]
     public void LastLineWithoutCrlf_GetsOne_AsTheFullParseGives()
     {
         var stored = Encoding.ASCII.GetBytes("Subject: dots\r\nMessage-ID: <d@panelbot.test>\r\n\r\n.\r\n..\r\nlast");
 
-        using var message = StoredMessage.TryCreate(stored, new StoredBody(), () => { });
+        using var loader = new StoredMessage();
+        var message = loader.TryLoad(stored, () => { });
 
         Assert.NotNull(message);
         Assert.Equal(Encoding.ASCII.GetString(stored) + "\r\n", Encoding.ASCII.GetString(Written(message)));
@@ -65,7 +91,8 @@ public sealed class StoredMessageTests
     [InlineData("not a header\r\n\r\nbody\r\n")]
     public void MessagesMailKitWouldChangeOrFlag_TakeTheFullParse(string text)
     {
-        Assert.Null(StoredMessage.TryCreate(Encoding.UTF8.GetBytes(text), new StoredBody(), () => { }));
+        using var loader = new StoredMessage();
+        Assert.Null(loader.TryLoad(Encoding.UTF8.GetBytes(text), () => { }));
     }
 
     [Fact]
@@ -75,7 +102,8 @@ public sealed class StoredMessageTests
             "Subject: 8bit and binary\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: 7bit\r\nX-Note: binary\r\n\r\n" +
             "This text talks about 8bit and binary encodings.\r\n");
 
-        using var message = StoredMessage.TryCreate(stored, new StoredBody(), () => { });
+        using var loader = new StoredMessage();
+        var message = loader.TryLoad(stored, () => { });
 
         Assert.NotNull(message);
         Assert.Equal(Encoding.ASCII.GetString(stored), Encoding.ASCII.GetString(Written(message)));
@@ -86,8 +114,9 @@ public sealed class StoredMessageTests
     {
         var text = "Subject: x\r\n\r\n" + new string('a', 999) + "\r\n";
 
-        Assert.Null(StoredMessage.TryCreate(Encoding.ASCII.GetBytes(text), new StoredBody(), () => { }));
-        Assert.NotNull(StoredMessage.TryCreate(Encoding.ASCII.GetBytes(text.Remove(14, 1)), new StoredBody(), () => { }));
+        using var loader = new StoredMessage();
+        Assert.Null(loader.TryLoad(Encoding.ASCII.GetBytes(text), () => { }));
+        Assert.NotNull(loader.TryLoad(Encoding.ASCII.GetBytes(text.Remove(14, 1)), () => { }));
     }
 
     private static byte[] Written(MimeMessage message)
