@@ -122,10 +122,27 @@ async Task<(double Seconds, long Bytes, double CpuSeconds, double KernelSeconds,
         (Process.GetCurrentProcess().PrivilegedProcessorTime - kernel).TotalSeconds, GC.GetTotalAllocatedBytes(precise: true) - allocated);
 }
 
-// The warm-up is as long as a round: with 1,000 messages the first rounds still ran partly on unoptimised JIT tiers
-// (tiered compilation promotes hot methods after a delay), which made them cost two to three times the steady state
-// that a running outbox dispatcher sees.
-await RoundAsync(options.Warmup, precomposed: false);
+// Warm-up until the JIT has settled. Tiered compilation moves a hot method to optimised code only after a quiet spell
+// (call counting starts once no method has been compiled for 100 ms), and composing keeps compiling new tier-0 and
+// instrumented code for a while, so after one warm-up round the send path sometimes stayed on instrumented tier-0 code
+// for five more rounds (8,000-9,000/s, against 15,000-17,000/s once promoted; with DOTNET_TC_CallCountingDelayMs=0 every
+// round was fast). A running dispatcher is past that; the bench measures it there: both modes are warmed up in turn until
+// a pair of rounds compiles almost nothing new.
+var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+for (var pass = 1; pass <= 8; pass++)
+{
+    await RoundAsync(options.Warmup, precomposed: false);
+    await RoundAsync(options.Warmup, precomposed: true);
+    var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+    Console.Error.WriteLine($"warm-up {pass}: {now - compiled} methods compiled");
+    if (now - compiled < 50 && pass > 1)
+    {
+        break;
+    }
+
+    compiled = now;
+}
+
 // --delivery-only: just the outbox-delivery rounds (for profiling the send path).
 foreach (var precomposed in args.Contains("--delivery-only") ? [true] : new[] { true, false })
 {
