@@ -11,17 +11,7 @@ namespace PanelBot.Features.Events;
 public sealed class EventRepository(PanelBotDbContext db, TimeProvider clock)
 {
     /// <summary>Finds an event by "#12", "12" or its slug.</summary>
-    public async Task<Event?> FindAsync(string reference, CancellationToken ct)
-    {
-        var text = reference.Trim().TrimStart('#');
-        if (int.TryParse(text, out var number))
-        {
-            return await db.Events.SingleOrDefaultAsync(e => e.Number == number, ct);
-        }
-
-        var slug = text.ToLowerInvariant();
-        return await db.Events.Where(e => e.Slug == slug).OrderByDescending(e => e.Number).FirstOrDefaultAsync(ct);
-    }
+    public Task<Event?> FindAsync(string reference, CancellationToken ct) => FindAsync(reference, tracked: true, ct);
 
     public Task<Event?> FindAsync(int number, CancellationToken ct) => ByNumber.For(db)(db, number, ct);
 
@@ -29,19 +19,22 @@ public sealed class EventRepository(PanelBotDbContext db, TimeProvider clock)
     /// The event for a turn that reads it and does not change it (an RSVP answer): not tracked, so the unit of work's
     /// <c>SaveChanges</c> has none of its speakers, run of show and readings to compare.
     /// </summary>
-    public async Task<Event?> FindForReadingAsync(string reference, CancellationToken ct)
+    public Task<Event?> FindForReadingAsync(string reference, CancellationToken ct) => FindAsync(reference, tracked: false, ct);
+
+    public Task<Event?> FindForReadingAsync(int number, CancellationToken ct) => ForReadingByNumber.For(db)(db, number, ct);
+
+    private async Task<Event?> FindAsync(string reference, bool tracked, CancellationToken ct)
     {
         var text = reference.Trim().TrimStart('#');
         if (int.TryParse(text, out var number))
         {
-            return await ForReadingByNumber.For(db)(db, number, ct);
+            return await (tracked ? FindAsync(number, ct) : FindForReadingAsync(number, ct));
         }
 
         var slug = text.ToLowerInvariant();
-        return await db.Events.AsNoTracking().Where(e => e.Slug == slug).OrderByDescending(e => e.Number).FirstOrDefaultAsync(ct);
+        var events = tracked ? db.Events : db.Events.AsNoTracking();
+        return await events.Where(e => e.Slug == slug).OrderByDescending(e => e.Number).FirstOrDefaultAsync(ct);
     }
-
-    public Task<Event?> FindForReadingAsync(int number, CancellationToken ct) => ForReadingByNumber.For(db)(db, number, ct);
 
     // Every click looks its event up by number: compiled once rather than translated per call.
     private static readonly CompiledQuery<Func<PanelBotDbContext, int, CancellationToken, Task<Event?>>> ByNumber = new(() =>

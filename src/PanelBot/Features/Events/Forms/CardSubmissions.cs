@@ -31,11 +31,8 @@ public sealed class CardSubmissions(PanelBotDbContext db, TimeProvider clock)
         // The second of two clicks that arrive together inserts nothing, rather than failing on the key (no error logged,
         // and on PostgreSQL no aborted transaction).
         var now = clock.GetCurrentInstant().ToDateTimeUtc();
-        var claimed = eventNumber is { } number
-            ? await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO card_submissions (submission_id, user_id, event_number, created_at) VALUES ({submissionId}, {userId}, {number}, {now}) ON CONFLICT (submission_id) DO NOTHING", ct)
-            : await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO card_submissions (submission_id, user_id, event_number, created_at) VALUES ({submissionId}, {userId}, NULL, {now}) ON CONFLICT (submission_id) DO NOTHING", ct);
+        var claimed = await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO card_submissions (submission_id, user_id, event_number, created_at) VALUES ({submissionId}, {userId}, {eventNumber}, {now}) ON CONFLICT (submission_id) DO NOTHING", ct);
         if (claimed == 1)
         {
             return (true, null);
