@@ -177,7 +177,6 @@ public sealed class GraphMailbox
         }
     }
 
-
     private static Uri? Link(JsonElement root, string name) =>
         root.TryGetProperty(name, out var link) && link.GetString() is { Length: > 0 } text ? new Uri(text) : null;
 }

@@ -73,6 +73,5 @@ public sealed class GraphSendMailTransport : IMailTransport
         }
     }
 
-
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max] + "...";
 }
