@@ -179,7 +179,6 @@ internal sealed class StoredMessage : IDisposable
     }
 
     private sealed class StoredHeader(byte[] field, byte[] value) : Header(ParserOptions.Default, field, value, invalid: false);
-
 }
 
 /// <summary>
