@@ -54,8 +54,9 @@ rm -rf "$results"
 status=0
 # Every Adaptive Card any test receives is kept here and checked with Microsoft's parser after the run.
 export PANELBOT_CARD_CORPUS="$pg_dir/cards"
-# The app's errors in host tests (a 500 a test saw, with its exception) land here, printed below if a test fails.
-export PANELBOT_TEST_LOGS="$results/app-errors"
+# The app's warnings and errors in host tests (a 500 a test saw, with its exception) land here, printed below if a
+# test fails.
+export PANELBOT_TEST_LOGS="$results/app-logs"
 dotnet test PanelBot.sln -c Release --no-build -nologo --logger "trx" --results-directory "$results" || status=$?
 
 say "Checking every card the tests received (Adaptive Cards 1.5, Microsoft's parser)"
@@ -76,12 +77,9 @@ for now in "${other_dates[@]}"; do
     --logger "trx" --results-directory "$results/$now" || status=$?
 done
 
-# 6. The app's errors first (long), then the failed tests with their messages, then the counts: CI shows the end.
-if [ "$status" != 0 ] && [ -f "$PANELBOT_TEST_LOGS/errors.log" ]; then
-  say "The app's errors during the tests (last 100 lines of $PANELBOT_TEST_LOGS/errors.log)"
-  tail -n 100 "$PANELBOT_TEST_LOGS/errors.log"
-fi
-python3 - "$results" "${other_dates[@]}" <<'PY' || true
+# 6. The failed tests, each with the end of its message and the app's warnings and errors in its class at that date,
+# then the counts: CI shows the end.
+python3 - "$results" "$PANELBOT_TEST_LOGS/app.log" "${other_dates[@]}" <<'PY' || true
 import glob, os, sys, xml.etree.ElementTree as ET
 ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 def count(folder):
@@ -98,11 +96,28 @@ def count(folder):
                 message = r.find("t:Output/t:ErrorInfo/t:Message", ns)
                 failures.append((r.get("testName"), (message.text or "") if message is not None else ""))
     return (passed, failed, skipped), failures
-folders = [(d, os.path.join(sys.argv[1], d)) for d in sys.argv[2:]] + [("the default date", sys.argv[1])]
+def app_log(name, date):
+    # Sections are headed "== at PanelBot.Tests.Ns.Class.Method(...) at DATE": those of the failed test's class.
+    try: text = open(sys.argv[2]).read()
+    except OSError: return []
+    cls = name.split("(")[0].rsplit(".", 1)[0]
+    lines = []
+    for section in text.split("\n== "):
+        head = section.splitlines()[0] if section else ""
+        if cls + "." in head and head.endswith(" at " + date):
+            lines += [l for l in section.strip().splitlines() if not l.startswith(NOISE)]
+    return lines
+# Said by every test app: dev-mode authentication and data-protection keys kept unencrypted.
+NOISE = ("Warning PanelBot.BotFramework.Hosting.AuthenticationModeWarning", "Warning Microsoft.AspNetCore.DataProtection")
+def tail(lines, first, last):
+    return lines if len(lines) <= first + last else lines[:first] + ["... (%d lines)" % (len(lines) - first - last)] + lines[-last:]
+folders = [(d, os.path.join(sys.argv[1], d)) for d in sys.argv[3:]] + [("the default date", sys.argv[1])]
 results = [(d,) + count(f) for d, f in folders]
 for date, _, failures in results:
     for name, message in failures:
-        print("\nFAILED at %s: %s\n  %s" % (date, name, "\n  ".join(message.strip().splitlines()[:12])))
+        print("\nFAILED at %s: %s\n  %s" % (date, name, "\n  ".join(tail(message.strip().splitlines(), 4, 24))))
+        log = app_log(name, date)
+        if log: print("  The app's warnings and errors in this class at this date:\n    " + "\n    ".join(tail(log, 0, 60)))
 print()
 for date, counts, _ in results:
     print("at %s: %d passed, %d failed, %d skipped" % ((date,) + counts))

@@ -110,7 +110,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Logs.AppendErrorsTo(Environment.GetEnvironmentVariable("PANELBOT_TEST_LOGS"));
+        Logs.AppendTo(Environment.GetEnvironmentVariable("PANELBOT_TEST_LOGS"));
         if (_ownsDatabase || DisposeDatabase) await Database.DisposeAsync();
     }
 }

@@ -8,6 +8,9 @@ public sealed class LogSink : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _entries = new();
 
+    // Taken when the app is made, in the test's own synchronous frames: at disposal only async continuations are left.
+    private readonly string _test = TestContextName();
+
     public IReadOnlyList<string> Entries => _entries.ToList();
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
@@ -17,22 +20,24 @@ public sealed class LogSink : ILoggerProvider
     }
 
     /// <summary>
-    /// Appends the errors to <c>errors.log</c> in <paramref name="directory"/> (test.sh sets <c>PANELBOT_TEST_LOGS</c>), so
-    /// that a failure in a full run, such as a 500 from the bot, can be read afterwards with the app's own exception.
+    /// Appends the warnings and errors to <c>app.log</c> in <paramref name="directory"/> (test.sh sets
+    /// <c>PANELBOT_TEST_LOGS</c>) under a line naming the test and its "now", so that a failure in a full run (a 500 the
+    /// test saw, a card update that went wrong) can be read afterwards with the app's own words; test.sh prints the
+    /// sections of the failed tests' classes.
     /// </summary>
-    public void AppendErrorsTo(string? directory)
+    public void AppendTo(string? directory)
     {
-        var errors = _entries.Where(e => e.StartsWith("Error", StringComparison.Ordinal) || e.StartsWith("Critical", StringComparison.Ordinal)).ToList();
-        if (string.IsNullOrEmpty(directory) || errors.Count == 0)
+        var entries = _entries.ToList();
+        if (string.IsNullOrEmpty(directory) || entries.Count == 0)
         {
             return;
         }
 
         Directory.CreateDirectory(directory);
-        var test = TestContextName();
+        var header = $"== {_test} at {Environment.GetEnvironmentVariable("PANELBOT_TEST_NOW") ?? "the default date"}";
         lock (FileLock)
         {
-            File.AppendAllText(Path.Combine(directory, "errors.log"), $"== {test}\n{string.Join("\n", errors)}\n\n");
+            File.AppendAllText(Path.Combine(directory, "app.log"), $"{header}\n{string.Join("\n", entries)}\n\n");
         }
     }
 
@@ -40,7 +45,8 @@ public sealed class LogSink : ILoggerProvider
 
     private static string TestContextName() => Environment.StackTrace.Split('\n')
         .Select(line => line.Trim())
-        .FirstOrDefault(line => line.StartsWith("at PanelBot.Tests.", StringComparison.Ordinal) && !line.Contains(".Support.", StringComparison.Ordinal))
+        .FirstOrDefault(line => line.StartsWith("at PanelBot.Tests.", StringComparison.Ordinal) && !line.Contains(".Support.", StringComparison.Ordinal)
+                                && !line.Contains("App..ctor", StringComparison.Ordinal) && !line.Contains("App.Start", StringComparison.Ordinal))
         ?? "a test";
 
     private sealed class Logger(LogSink sink, string category) : ILogger

@@ -148,6 +148,7 @@ public sealed partial class TeamsLifecycleTests
         else Assert.Contains(teams.PrivateTo(bob), c => c.Visible.Contains(JoinUrl) && c.Visible.Contains("You're going"));
 
         await chat.SayAsync(place, olga, "cancel #1 The moderator is ill");
+        Assert.Contains(teams.PrivateTo(olga), c => c.Text.StartsWith("#1 is cancelled", StringComparison.Ordinal));
         if (place.IsShared)
             await teams.WaitForAsync(c => c.Method == "PUT" && teams.ScopeOf(c.ConversationId!) == scope && c.Visible.Contains("Cancelled"), "the cancelled card");
 

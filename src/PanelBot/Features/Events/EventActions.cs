@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PanelBot.Conversation;
 using PanelBot.Conversation.Limits;
@@ -23,6 +24,8 @@ public sealed class EventActions(
     TurnLimiter limiter,
     TimeProvider clock)
 {
+    private const int MaxEditAttempts = 3;
+
     public const string TooManyNewEvents =
         "You've created a lot of events in the last hour, so I'm not creating another one just now. Please try again later.";
 
@@ -112,24 +115,46 @@ public sealed class EventActions(
     public async Task<BotReply> EditAsync(TurnRequest request, Event ev, Func<Event, DomainResult<EventUpdate>> edit,
         Func<Event, string> done, Func<Event, string, BotReply>? view, CancellationToken ct)
     {
-        var allowed = ev.CheckCanEdit(request.UserId);
-        if (!allowed.IsSuccess)
+        DomainResult<EventUpdate> result;
+        for (var attempt = 1; ; attempt++)
         {
-            return allowed.ErrorMessage;
+            var allowed = ev.CheckCanEdit(request.UserId);
+            if (!allowed.IsSuccess)
+            {
+                return allowed.ErrorMessage;
+            }
+
+            result = edit(ev);
+            if (!result.IsSuccess)
+            {
+                return Failure($"Nothing was changed on {ev.Reference}.", result.Errors);
+            }
+
+            if (!result.Value!.HasChanges)
+            {
+                return $"{ev.Reference} already says that; nothing to change.";
+            }
+
+            try
+            {
+                // Seats an edit frees are filled from the waitlist by the RSVP slice's observer, before the cards are refreshed.
+                await SaveAsync(new EventChange(ev, result.Value), ct);
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxEditAttempts)
+            {
+                // The event was saved by someone else since this turn read it (the scheduler releasing the join link, a
+                // co-organiser): the edit is made again on what they saved, instead of failing the organiser's turn
+                // (https://learn.microsoft.com/ef/core/saving/concurrency).
+                if (await events.ReadAgainAsync(ev, ct) is not { } current)
+                {
+                    return $"{ev.Reference} was deleted meanwhile; nothing was changed.";
+                }
+
+                ev = current;
+            }
         }
 
-        var result = edit(ev);
-        if (!result.IsSuccess)
-        {
-            return Failure($"Nothing was changed on {ev.Reference}.", result.Errors);
-        }
-
-        if (!result.Value!.HasChanges)
-        {
-            return $"{ev.Reference} already says that; nothing to change.";
-        }
-        // Seats an edit frees are filled from the waitlist by the RSVP slice's observer, before the cards are refreshed.
-        await SaveAsync(new EventChange(ev, result.Value), ct);
         await publisher.RefreshPostedCardsAsync(ev, ct);
         var lead = done(ev);
         // In place only what was done; the rest of the lead (a speaker's local time, where their zone came from) goes 1:1.

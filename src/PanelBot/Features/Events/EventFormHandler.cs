@@ -97,7 +97,9 @@ public sealed class EventFormHandler(EventActions actions, EventLookup lookup, C
             return Form(request, read.Value, ev.Number, update.Errors, zone, "Nothing was saved yet.");
         }
 
-        return await actions.EditAsync(request, ev, _ => update, $"Saved {ev.Reference}.", ct);
+        // Made already on this event (to answer with the form's errors); made again on the event as saved by someone else
+        // when the save has to be retried.
+        return await actions.EditAsync(request, ev, e => ReferenceEquals(e, ev) ? update : e.Update(read.Value!, clock), $"Saved {ev.Reference}.", ct);
     }
 
     /// <summary>The empty new-event form, with the kind chosen when the user said it (<c>new panel</c>).</summary>

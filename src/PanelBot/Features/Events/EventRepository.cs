@@ -95,6 +95,16 @@ public sealed class EventRepository(PanelBotDbContext db, TimeProvider clock)
 
     public Task SaveAsync(CancellationToken ct) => db.SaveChangesAsync(ct);
 
+    /// <summary>
+    /// After a save lost to a concurrent one: drops this unit of work (the stale event and whatever observers added to
+    /// it) and reads the event as it is now, tracked, to make the change again.
+    /// </summary>
+    public async Task<Event?> ReadAgainAsync(Event stale, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return await FindAsync(stale.Number, ct);
+    }
+
     public async Task AddPostingAsync(Event ev, string channelId, string conversationId, string activityId, CancellationToken ct)
     {
         db.EventPostings.Add(new EventPosting
