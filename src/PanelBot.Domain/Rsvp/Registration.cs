@@ -18,8 +18,12 @@ public sealed class Registration
     public string? Email { get; private set; }
     public RsvpState State { get; private set; }
 
-    /// <summary>1..n without gaps among waitlisted registrations, in order of joining the waitlist; null otherwise.</summary>
-    public int? WaitlistPosition { get; private set; }
+    /// <summary>
+    /// The waitlist's order, given on joining it and never changed while waiting: one more than any ticket given for the
+    /// event before (gaps are fine); null when not waitlisted. The place people see is counted from it
+    /// (<see cref="WaitlistPlaces"/>), so leaving the waitlist writes no other row.
+    /// </summary>
+    public int? WaitlistTicket { get; private set; }
 
     /// <summary>When the user last changed their answer.</summary>
     public Instant AnsweredAt { get; private set; }
@@ -34,7 +38,7 @@ public sealed class Registration
 
     /// <summary>A registration as stored, read back by the app's own SQL (EF Core materialises through the private setters).</summary>
     public static Registration Restore(long id, long eventId, string userId, string userName, string? email, RsvpState state,
-        int? waitlistPosition, Instant answeredAt, Instant? waitlistedAt, string? conversationId, Instant createdAt) => new()
+        int? waitlistTicket, Instant answeredAt, Instant? waitlistedAt, string? conversationId, Instant createdAt) => new()
         {
             Id = id,
             EventId = eventId,
@@ -42,7 +46,7 @@ public sealed class Registration
             UserName = userName,
             Email = email,
             State = state,
-            WaitlistPosition = waitlistPosition,
+            WaitlistTicket = waitlistTicket,
             AnsweredAt = answeredAt,
             WaitlistedAt = waitlistedAt,
             ConversationId = conversationId,
@@ -71,7 +75,7 @@ public sealed class Registration
         if (state != RsvpState.Waitlisted)
         {
             WaitlistedAt = null;
-            WaitlistPosition = null;
+            WaitlistTicket = null;
         }
         State = state;
         AnsweredAt = now;
@@ -81,11 +85,11 @@ public sealed class Registration
     {
         State = RsvpState.Going;
         WaitlistedAt = null;
-        WaitlistPosition = null;
+        WaitlistTicket = null;
         AnsweredAt = now;
     }
 
-    internal void SetWaitlistPosition(int? position) => WaitlistPosition = position;
+    internal void TakeWaitlistTicket(int ticket) => WaitlistTicket = ticket;
 
     internal bool UpdateContact(RsvpRequest request)
     {

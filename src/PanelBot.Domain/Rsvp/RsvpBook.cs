@@ -97,8 +97,8 @@ public static class RsvpBook
                 book.FillFreeSeats();
             }
         }
-        book.Renumber();
-        var message = changed || isNew ? Describe(ev, registration) : Repeat(ev, registration);
+        var place = book.PlaceOf(registration);
+        var message = changed || isNew ? Describe(ev, registration, place) : Repeat(ev, registration, place);
         var outcome = book.Finish(RsvpOutcome.Answered(registration, previous, book.Counts, message));
         // An address that arrives for someone already going counts as a change, so the invitation they could not get
         // before goes out now.
@@ -114,7 +114,7 @@ public static class RsvpBook
     public static DomainResult<RsvpOutcome> Decline(Event ev, RsvpFacts facts, string userId, string organiserId, TimeProvider clock) =>
         Decide(ev, facts, userId, organiserId, clock, approve: false);
 
-    /// <summary>Removes a user's registration altogether ("forget me"); frees their seat and closes the waitlist's gap. Allowed at any time.</summary>
+    /// <summary>Removes a user's registration altogether ("forget me"); frees their seat or their place in line. Allowed at any time.</summary>
     public static DomainResult<RsvpOutcome> Withdraw(Event ev, RsvpFacts facts, string userId, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(ev);
@@ -133,12 +133,11 @@ public static class RsvpBook
             book.FillFreeSeats();
         }
 
-        book.Renumber();
         return DomainResult<RsvpOutcome>.Ok(book.Finish(RsvpOutcome.Withdrawn(registration, book.Counts,
             $"Your RSVP for {ev.Reference} is removed.")));
     }
 
-    /// <summary>After the capacity grew (or seats freed otherwise): promotes from the waitlist and closes the gaps.</summary>
+    /// <summary>After the capacity grew (or seats freed otherwise): promotes from the front of the waitlist.</summary>
     public static RsvpOutcome Rebalance(Event ev, RsvpFacts facts, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(ev);
@@ -149,7 +148,6 @@ public static class RsvpBook
             book.FillFreeSeats();
         }
 
-        book.Renumber();
         return book.Finish(RsvpOutcome.Rebalanced(book.Promoted, book.Counts));
     }
 
@@ -217,9 +215,8 @@ public static class RsvpBook
             book.FillFreeSeats();
         }
 
-        book.Renumber();
         var message = approve
-            ? target == RsvpState.Going ? $"{registration.UserName} is approved and going." : $"{registration.UserName} is approved and on the waitlist (number {registration.WaitlistPosition}): the event is full."
+            ? target == RsvpState.Going ? $"{registration.UserName} is approved and going." : $"{registration.UserName} is approved and on the waitlist (number {book.PlaceOf(registration)}): the event is full."
             : $"{registration.UserName}'s registration is declined.";
         return DomainResult<RsvpOutcome>.Ok(book.Finish(RsvpOutcome.Decided(registration, previous, book.Counts, message)));
     }
@@ -235,15 +232,16 @@ public static class RsvpBook
     };
 
     /// <summary>
-    /// One change in progress: the counts as they move, the waitlist positions vacated (the app closes those gaps for
-    /// the registrations it did not load), and who joined the end of the waitlist.
+    /// One change in progress: the counts as they move, the tickets given and those that left the waitlist (to count the
+    /// requester's place after the change), and who joined the end of the waitlist.
     /// </summary>
     private sealed class Change(Event ev, RsvpFacts facts, Instant now)
     {
         private readonly Queue<Registration> _head = new(facts.WaitlistHead
-            .Where(r => r.State == RsvpState.Waitlisted).OrderBy(r => r.WaitlistPosition ?? int.MaxValue).ThenBy(r => r.Id));
+            .Where(r => r.State == RsvpState.Waitlisted).OrderBy(r => r.WaitlistTicket ?? int.MaxValue).ThenBy(r => r.Id));
         private readonly List<int> _left = [];
         private Registration? _joined;
+        private int _lastTicket = facts.LastWaitlistTicket;
 
         public RsvpCounts Counts { get; set; } = facts.Counts with { Capacity = ev.Capacity };
         public List<Registration> Promoted { get; } = [];
@@ -279,6 +277,7 @@ public static class RsvpBook
             Counts = Counts.Move(from, target);
             if (target == RsvpState.Waitlisted)
             {
+                registration.TakeWaitlistTicket(++_lastTicket);
                 _joined = registration;
             }
         }
@@ -293,48 +292,58 @@ public static class RsvpBook
             Counts = Counts.Add(registration.State, -1);
         }
 
-        /// <summary>Closes the gaps among the loaded registrations; whoever joined goes to the end.</summary>
-        public void Renumber()
+        /// <summary>
+        /// The place of the requester's registration after the change: last in line when it joined now (its ticket is the
+        /// greatest), otherwise its place before less those ahead of it who left in this change; null when not waiting.
+        /// </summary>
+        public int? PlaceOf(Registration registration)
         {
-            var loaded = facts.WaitlistHead.Append(facts.Registration).OfType<Registration>().Distinct();
-            foreach (var r in loaded)
+            if (registration.State != RsvpState.Waitlisted)
             {
-                if (r.State != RsvpState.Waitlisted || ReferenceEquals(r, _joined))
-                {
-                    continue;
-                }
-
-                if (r.WaitlistPosition is { } before)
-                {
-                    r.SetWaitlistPosition(before - _left.Count(vacated => vacated < before));
-                }
+                return null;
             }
-            _joined?.SetWaitlistPosition(Counts.Waitlisted);
+
+            if (ReferenceEquals(registration, _joined))
+            {
+                return Counts.Waitlisted;
+            }
+
+            if (!ReferenceEquals(registration, facts.Registration) || facts.WaitlistPlace is not { } before)
+            {
+                throw new ArgumentException("The facts hold a waiting registration without its place.", nameof(facts));
+            }
+
+            return before - _left.Count(ticket => ticket < registration.WaitlistTicket);
         }
 
-        /// <summary>The outcome with what this change did to the waitlist: who was promoted, which places were vacated.</summary>
-        public RsvpOutcome Finish(RsvpOutcome outcome) => outcome with { Promoted = Promoted, LeftWaitlistAt = _left.ToList() };
+        /// <summary>The outcome with what this change did to the waitlist: who was promoted, where the registration stands.</summary>
+        public RsvpOutcome Finish(RsvpOutcome outcome) => outcome with
+        {
+            Promoted = Promoted,
+            WaitlistPlace = outcome.Registration is { } registration ? PlaceOf(registration) : null,
+            LastWaitlistTicket = _lastTicket,
+        };
 
         private void LeaveWaitlist(Registration registration)
         {
-            if (registration.WaitlistPosition is { } position && !ReferenceEquals(registration, _joined))
+            if (registration.WaitlistTicket is { } ticket && !ReferenceEquals(registration, _joined))
             {
-                _left.Add(position);
+                _left.Add(ticket);
             }
         }
     }
 
-    private static string Describe(Event ev, Registration r) => r.State switch
+    private static string Describe(Event ev, Registration r, int? place) => r.State switch
     {
         RsvpState.Going => $"You're going to {ev.Reference} {ev.Title}.",
         RsvpState.Maybe => $"You're a maybe for {ev.Reference}. Say going when you know.",
         RsvpState.No => $"You're not going to {ev.Reference}. You can change your mind until RSVPs close.",
-        RsvpState.Waitlisted => $"{ev.Reference} is full: you're number {r.WaitlistPosition} on the waitlist. I'll tell you when a seat frees up.",
+        RsvpState.Waitlisted => $"{ev.Reference} is full: you're number {place} on the waitlist. I'll tell you when a seat frees up.",
         _ => $"Your registration for {ev.Reference} waits for an organiser's approval. I'll tell you when they decide.",
     };
 
-    private static string Repeat(Event ev, Registration r) => $"No change: {Label(r.State)} for {ev.Reference}" +
-        (r.State == RsvpState.Waitlisted ? $" (number {r.WaitlistPosition} on the waitlist)." : ".");
+    private static string Repeat(Event ev, Registration r, int? place) => $"No change: {Label(r.State)} for {ev.Reference}" +
+        (r.State == RsvpState.Waitlisted ? $" (number {place} on the waitlist)." : ".");
 
     private static string Label(RsvpState state) => state switch
     {

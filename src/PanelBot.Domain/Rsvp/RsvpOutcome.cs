@@ -3,8 +3,8 @@ namespace PanelBot.Domain.Rsvp;
 /// <summary>
 /// The effects of an RSVP operation. Save <see cref="Registration"/> (add it when <see cref="IsNew"/>), delete <see cref="Removed"/>,
 /// tell each of <see cref="Promoted"/> they have a seat (and send them the invitation), store <see cref="Counts"/>.
-/// The registrations passed in as facts are changed in place; every other waiting registration behind a position in
-/// <see cref="LeftWaitlistAt"/> moves up one place per such position ahead of it.
+/// The registrations passed in as facts are changed in place; no other registration changes (a waitlist ticket stays
+/// while its holder waits), so store <see cref="LastWaitlistTicket"/> with the counts.
 /// </summary>
 public sealed record RsvpOutcome
 {
@@ -23,14 +23,14 @@ public sealed record RsvpOutcome
     public RsvpCounts Counts { get; init; }
     public string Message { get; init; }
 
-    /// <summary>Waitlist positions (as they were before the change) that were vacated: by promotion, leaving or withdrawing.</summary>
-    public IReadOnlyList<int> LeftWaitlistAt { get; init; } = [];
+    /// <summary>Where <see cref="Registration"/> stands on the waitlist after the change (1 is next in line); null when not waiting.</summary>
+    public int? WaitlistPlace { get; init; }
+
+    /// <summary>The greatest waitlist ticket given for the event so far, after the change.</summary>
+    public int LastWaitlistTicket { get; init; }
 
     /// <summary>A repeated identical answer (e.g. a double click): nothing to save, nothing to send.</summary>
     public bool IsNoChange => !StateChanged && !IsNew && Promoted.Count == 0 && Removed is null;
-
-    /// <summary>The position a waiting registration at <paramref name="before"/> has after the change.</summary>
-    public int PositionAfter(int before) => before - LeftWaitlistAt.Count(vacated => vacated < before);
 
     /// <summary>A participant answered; <paramref name="previous"/> is null for a first answer (a new registration).</summary>
     public static RsvpOutcome Answered(Registration registration, RsvpState? previous, RsvpCounts counts, string message) =>

@@ -9,7 +9,8 @@ namespace PanelBot.Domain.Tests.Rsvp;
 /// The rules see only the facts of a change (the user's row, the counts, the front of the waitlist), yet must behave as
 /// if they saw every registration. Random sequences of answers and withdrawals are run through the book and through a
 /// plain model that keeps everyone in a list (one queue, first come first served); after every step both must agree on
-/// each person's state, waitlist position and promotions, and the counts must match a recount.
+/// each person's state, place in line (counted from the tickets) and promotions, waiting people keep their tickets, and
+/// the counts must match a recount.
 /// </summary>
 public sealed class RsvpBookPropertyTests
 {
@@ -38,6 +39,7 @@ public sealed class RsvpBookPropertyTests
         {
             clock.Advance(TimeSpan.FromMinutes(1));
             var user = $"29:u{step.User}";
+            var waitingBefore = book.All.Where(r => r.State == RsvpState.Waitlisted).ToDictionary(r => r.UserId, r => r.WaitlistTicket);
             var result = step.Answer is { } answer
                 ? book.Answer(ev, new RsvpRequest(user, $"u{step.User}", answer), clock)
                 : book.Withdraw(ev, user, clock);
@@ -49,8 +51,13 @@ public sealed class RsvpBookPropertyTests
             Assert.Equal(promoted, outcome.Promoted.Select(r => r.UserId));
             Assert.Equal(RsvpCounts.For(book.All, capacity), outcome.Counts);
             Assert.Equal(model.States.OrderBy(p => p.Key), book.All.Select(r => KeyValuePair.Create(r.UserId, r.State)).OrderBy(p => p.Key));
-            Assert.Equal(model.Queue, book.All.Where(r => r.State == RsvpState.Waitlisted).OrderBy(r => r.WaitlistPosition).Select(r => r.UserId));
-            Assert.Equal(Enumerable.Range(1, model.Queue.Count), book.All.Where(r => r.WaitlistPosition is not null).Select(r => r.WaitlistPosition!.Value).Order());
+            Assert.Equal(model.Queue, book.All.Where(r => r.State == RsvpState.Waitlisted).OrderBy(r => r.WaitlistTicket).Select(r => r.UserId));
+            var places = book.Places;
+            Assert.Equal(Enumerable.Range(1, model.Queue.Count), model.Queue.Select(u => places.Of(book.All.Single(r => r.UserId == u))!.Value));
+            Assert.Equal(outcome.Registration is { } mine ? places.Of(mine) : null, outcome.WaitlistPlace);
+            // Waiting people keep their tickets: no change writes anyone else's row.
+            Assert.All(waitingBefore.Where(p => book.All.Any(r => r.UserId == p.Key && r.State == RsvpState.Waitlisted)),
+                p => Assert.Equal(p.Value, book.All.Single(r => r.UserId == p.Key).WaitlistTicket));
             Assert.True(outcome.Counts.Going <= capacity);
         }
     }

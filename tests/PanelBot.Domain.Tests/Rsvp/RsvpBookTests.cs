@@ -18,6 +18,8 @@ public sealed class RsvpBookTests
 
     private Registration Of(string user) => _book.All.Single(r => r.UserId == "29:" + user);
 
+    private int? Place(string user) => _book.Places.Of(Of(user));
+
     [Fact]
     public void Capacity2_ThirdIsWaitlisted_AndPromotedWhenASeatFrees()
     {
@@ -26,7 +28,7 @@ public sealed class RsvpBookTests
         Assert.Equal(RsvpState.Going, Answer(ev, "bob", RsvpAnswer.Going).Registration!.State);
         var third = Answer(ev, "cat", RsvpAnswer.Going);
         Assert.Equal(RsvpState.Waitlisted, third.Registration!.State);
-        Assert.Equal(1, third.Registration.WaitlistPosition);
+        Assert.Equal(1, third.WaitlistPlace);
         Assert.Contains("number 1 on the waitlist", third.Message);
 
         var freed = Answer(ev, "bob", RsvpAnswer.No);
@@ -34,7 +36,8 @@ public sealed class RsvpBookTests
         var promoted = Assert.Single(freed.Promoted);
         Assert.Equal("29:cat", promoted.UserId);
         Assert.Equal(RsvpState.Going, Of("cat").State);
-        Assert.Null(Of("cat").WaitlistPosition);
+        Assert.Null(Of("cat").WaitlistTicket);
+        Assert.Null(Place("cat"));
         Assert.Equal(new RsvpCounts(2, 0, 1, 0, 0, 2), freed.Counts);
     }
 
@@ -48,7 +51,7 @@ public sealed class RsvpBookTests
         Answer(ev, "dan", RsvpAnswer.Going);
         var outcome = Answer(ev, "ann", RsvpAnswer.Maybe);
         Assert.Equal("29:bob", Assert.Single(outcome.Promoted).UserId);
-        Assert.Equal((1, 2), (Of("cat").WaitlistPosition, Of("dan").WaitlistPosition));
+        Assert.Equal((1, 2), (Place("cat"), Place("dan")));
     }
 
     [Fact]
@@ -75,7 +78,7 @@ public sealed class RsvpBookTests
         Answer(ev, "bob", RsvpAnswer.Going);
         Answer(ev, "cat", RsvpAnswer.Going);
         Assert.True(Answer(ev, "bob", RsvpAnswer.Going).IsNoChange);
-        Assert.Equal((1, 2), (Of("bob").WaitlistPosition, Of("cat").WaitlistPosition));
+        Assert.Equal((1, 2), (Place("bob"), Place("cat")));
     }
 
     [Fact]
@@ -83,14 +86,40 @@ public sealed class RsvpBookTests
     {
         var ev = TestEvents.Published(_clock, d => d with { Capacity = 1 });
         foreach (var user in new[] { "ann", "bob", "cat", "dan", "eve" }) Answer(ev, user, RsvpAnswer.Going);
-        Assert.Equal([1, 2, 3, 4], new[] { "bob", "cat", "dan", "eve" }.Select(u => Of(u).WaitlistPosition!.Value));
+        Assert.Equal([1, 2, 3, 4], new[] { "bob", "cat", "dan", "eve" }.Select(u => Place(u)!.Value));
 
         Answer(ev, "cat", RsvpAnswer.No); // leaves the waitlist
         var withdrawn = _book.Withdraw(ev, "29:bob", _clock).GetValueOrThrow(); // forget me
 
-        Assert.Equal([1, 2], new[] { "dan", "eve" }.Select(u => Of(u).WaitlistPosition!.Value));
-        Assert.Null(Of("cat").WaitlistPosition);
+        Assert.Equal([1, 2], new[] { "dan", "eve" }.Select(u => Place(u)!.Value));
+        Assert.Null(Place("cat"));
         Assert.Equal(2, withdrawn.Counts.Waitlisted);
+    }
+
+    [Fact]
+    public void WaitlistTickets_NeverChangeWhileWaiting_AndThePlacesShownStayOneToKInTicketOrder()
+    {
+        var ev = TestEvents.Published(_clock, d => d with { Capacity = 1 });
+        string[] users = ["ann", "bob", "cat", "dan", "eve", "fay", "gus"];
+        foreach (var user in users) Answer(ev, user, RsvpAnswer.Going);
+        var tickets = users.Skip(1).ToDictionary(u => u, u => Of(u).WaitlistTicket!.Value);
+
+        Answer(ev, "ann", RsvpAnswer.No); // bob promoted
+        Answer(ev, "dan", RsvpAnswer.Maybe); // leaves from the middle
+        _book.Withdraw(ev, "29:gus", _clock).GetValueOrThrow(); // the last ticket given leaves: it is not given again
+        var rejoined = Answer(ev, "dan", RsvpAnswer.Going); // back to the end, with a new ticket
+
+        string[] waiting = ["cat", "eve", "fay", "dan"];
+        Assert.Equal(waiting, _book.All.Where(r => r.State == RsvpState.Waitlisted).OrderBy(r => r.WaitlistTicket).Select(r => r.UserName));
+        Assert.Equal([1, 2, 3, 4], waiting.Select(u => Place(u)!.Value));
+        Assert.All(new[] { "cat", "eve", "fay" }, u => Assert.Equal(tickets[u], Of(u).WaitlistTicket));
+        Assert.Equal(tickets.Values.Max() + 1, Of("dan").WaitlistTicket);
+        Assert.Equal(4, rejoined.WaitlistPlace);
+        Assert.Contains("number 4 on the waitlist", rejoined.Message);
+        var again = Answer(ev, "eve", RsvpAnswer.Going);
+        Assert.True(again.IsNoChange);
+        Assert.Equal(2, again.WaitlistPlace);
+        Assert.Equal($"No change: on the waitlist for {ev.Reference} (number 2 on the waitlist).", again.Message);
     }
 
     [Fact]
@@ -112,7 +141,7 @@ public sealed class RsvpBookTests
         ev.Edit(d => d with { Capacity = 3 }, _clock).GetValueOrThrow();
         var promoted = _book.Rebalance(ev, _clock);
         Assert.Equal(["29:bob", "29:cat"], promoted.Select(r => r.UserId));
-        Assert.Equal(1, Of("dan").WaitlistPosition);
+        Assert.Equal(1, Place("dan"));
     }
 
     [Fact]

@@ -34,14 +34,16 @@ public sealed class ConcurrentRsvpTests
         Assert.Equal(10, registrations.Count(r => r.State == RsvpState.Going));
         var waitlisted = registrations.Where(r => r.State == RsvpState.Waitlisted).ToList();
         Assert.Equal(40, waitlisted.Count);
-        Assert.Equal(Enumerable.Range(1, 40), waitlisted.Select(r => r.WaitlistPosition!.Value).Order());
-        Assert.All(registrations.Where(r => r.State == RsvpState.Going), r => Assert.Null(r.WaitlistPosition));
+        var places = WaitlistPlaces.Rank(registrations);
+        Assert.Equal(Enumerable.Range(1, 40), waitlisted.Select(r => places.Of(r)!.Value).Order());
+        Assert.Equal(40, waitlisted.Select(r => r.WaitlistTicket!.Value).Distinct().Count()); // a strict order: no ticket given twice
+        Assert.All(registrations.Where(r => r.State == RsvpState.Going), r => Assert.Null(r.WaitlistTicket));
 
         // Each person was told what they got, and it matches what was stored.
         for (var i = 0; i < users.Count; i++)
         {
             var stored = registrations.Single(r => r.UserId == BotClient.Teams + ":" + users[i]);
-            var expected = stored.State == RsvpState.Going ? "You're going." : $"You're on the waitlist (number {stored.WaitlistPosition}).";
+            var expected = stored.State == RsvpState.Going ? "You're going." : $"You're on the waitlist (number {places.Of(stored)}).";
             Assert.Contains(expected, CardJson.TextBlocks(answers[i].Card));
         }
     }

@@ -37,7 +37,7 @@ public sealed class FirstInLineTests
         Assert.DoesNotContain("waitlist (number", texts);
         var row = await app.DbAsync(db => db.Registrations.AsNoTracking().SingleAsync(r => r.UserId == "msteams:bob"));
         Assert.Equal(RsvpState.Going, row.State);
-        Assert.Null(row.WaitlistPosition);
+        Assert.Null(row.WaitlistTicket);
         var counters = await app.DbAsync(db => db.Database
             .SqlQueryRaw<int>("SELECT rsvp_going * 10 + rsvp_waitlisted AS \"Value\" FROM events").SingleAsync());
         Assert.Equal(10, counters); // 1 going, nobody waiting

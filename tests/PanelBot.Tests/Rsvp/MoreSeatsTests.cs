@@ -30,7 +30,7 @@ public sealed class MoreSeatsTests
         Assert.Equal(RsvpState.Going, rows["alice"].State);
         Assert.Equal(RsvpState.Going, rows["bob"].State);
         Assert.Equal(RsvpState.Waitlisted, rows["carol"].State);
-        Assert.Equal(1, rows["carol"].WaitlistPosition);
+        Assert.Equal(1, WaitlistPlaces.Rank(rows.Values).Of(rows["carol"]));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class MoreSeatsTests
         var rows = await app.DbAsync(db => db.Registrations.AsNoTracking().ToDictionaryAsync(r => AccountOf(r.UserId)));
         Assert.Equal(RsvpState.Going, rows["alice"].State);
         Assert.Equal(RsvpState.Waitlisted, rows["bob"].State);
-        Assert.Equal(1, rows["bob"].WaitlistPosition);
+        Assert.Equal(1, WaitlistPlaces.Rank(rows.Values).Of(rows["bob"]));
     }
 
     /// <summary>"msteams:alice" is Alice clicking in Teams without an Entra id (the bot's person key: channel and account id).</summary>

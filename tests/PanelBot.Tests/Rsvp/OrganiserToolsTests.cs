@@ -115,7 +115,8 @@ public sealed partial class OrganiserToolsTests
         await Organiser.DoAsync(bot, Olga, $"set #{number} capacity 3");
 
         var rows = await app.DbAsync(db => db.Registrations.AsNoTracking().ToListAsync());
-        var states = rows.ToDictionary(r => r.UserId, r => (r.State, r.WaitlistPosition));
+        var places = WaitlistPlaces.Rank(rows);
+        var states = rows.ToDictionary(r => r.UserId, r => (r.State, places.Of(r)));
         Assert.Equal((RsvpState.Going, (int?)null), states["test:bob"]);
         Assert.Equal((RsvpState.Going, (int?)null), states["test:carol"]);
         Assert.Equal((RsvpState.Waitlisted, (int?)1), states["test:dan"]);

@@ -74,9 +74,9 @@ public sealed class CalendarReplyProcessor(
             await applied();
         }
 
-        if (result.Value is { IsNoChange: false, Registration: { } changed })
+        if (result.Value is { IsNoChange: false, Registration: { } changed } outcome)
         {
-            await notifier.TellCalendarAnswerAsync(ev, changed, ct);
+            await notifier.TellCalendarAnswerAsync(ev, changed, outcome.WaitlistPlace, ct);
         }
 
         return ReplyOutcome.Applied;

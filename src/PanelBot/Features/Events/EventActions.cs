@@ -62,8 +62,9 @@ public sealed class EventActions(
             await registrations.ViewerAsync(ev, request.UserId, request.ClientZone, ct), lead, sharedNote);
 
     /// <summary>The card for the viewer, drawn from what a change just saved (no further reads).</summary>
-    public BotReply Show(TurnRequest request, Event ev, RsvpCounts counts, Registration? mine, string? lead = null, string? sharedNote = null) =>
-        Compose(request, ev, counts, registrations.Viewer(ev, request.UserId, request.ClientZone, mine), lead, sharedNote);
+    public BotReply Show(TurnRequest request, Event ev, RsvpCounts counts, Registration? mine, int? waitlistPlace, string? lead = null,
+        string? sharedNote = null) =>
+        Compose(request, ev, counts, registrations.Viewer(ev, request.UserId, request.ClientZone, mine, waitlistPlace), lead, sharedNote);
 
     private BotReply Compose(TurnRequest request, Event ev, RsvpCounts counts, EventViewer viewer, string? lead, string? sharedNote)
     {

@@ -22,6 +22,6 @@ public interface IAttendance
     /// <summary>How <paramref name="userId"/> sees the card.</summary>
     Task<EventViewer> ViewerAsync(Event ev, string userId, DateTimeZone? zone, CancellationToken ct);
 
-    /// <summary>How <paramref name="userId"/> sees the card, given their registration (e.g. the one a change just saved).</summary>
-    EventViewer Viewer(Event ev, string userId, DateTimeZone? zone, Registration? mine);
+    /// <summary>How <paramref name="userId"/> sees the card, given their registration and place in line (e.g. those a change just saved).</summary>
+    EventViewer Viewer(Event ev, string userId, DateTimeZone? zone, Registration? mine, int? waitlistPlace);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using NodaTime;
 using NodaTime.Text;
@@ -15,9 +16,11 @@ public static class AttendeeCsv
     {
         var csv = new StringBuilder();
         Row(csv, "Name", "Email", "Answer", "Waitlist position", $"Answered ({ev.TimeZoneId})");
-        foreach (var r in registrations.OrderBy(r => r.State).ThenBy(r => r.WaitlistPosition ?? 0).ThenBy(r => r.CreatedAt))
+        var all = registrations.ToList();
+        var places = WaitlistPlaces.Rank(all);
+        foreach (var r in all.OrderBy(r => r.State).ThenBy(r => r.WaitlistTicket ?? 0).ThenBy(r => r.CreatedAt))
         {
-            Row(csv, r.UserName, r.Email ?? "", Answer(r.State), r.WaitlistPosition?.ToString() ?? "",
+            Row(csv, r.UserName, r.Email ?? "", Answer(r.State), places.Of(r)?.ToString(CultureInfo.InvariantCulture) ?? "",
                 Answered.Format(r.AnsweredAt.InZone(ev.Zone).LocalDateTime));
         }
         return csv.ToString();

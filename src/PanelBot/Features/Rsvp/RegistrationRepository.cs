@@ -14,8 +14,8 @@ namespace PanelBot.Features.Rsvp;
 
 /// <summary>
 /// Registrations of events. Every change runs in a transaction that holds the event's write lock and touches only what
-/// it needs: the counters on the event row, the user's own registration, the front of the waitlist (by the index on
-/// event and position) and, when places on the waitlist are vacated, one UPDATE per place that moves the rest up.
+/// it needs: the counters on the event row, the user's own registration and place in line, and the front of the waitlist
+/// (both by the index on event and waitlist ticket). Tickets never change while people wait; places are counted when shown.
 /// </summary>
 public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<StorageOptions> storage, WriteGate writes, WriteBatch batch, TimeProvider clock)
 {
@@ -47,16 +47,28 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
     public async Task<Registration?> FindAsync(Event ev, string userId, CancellationToken ct) =>
         await db.Registrations.AsNoTracking().SingleOrDefaultAsync(r => r.EventId == ev.Id && r.UserId == userId, ct);
 
-    public async Task<EventViewer> ViewerAsync(Event ev, string userId, DateTimeZone? zone, CancellationToken ct) =>
-        Viewer(ev, userId, zone, await FindAsync(ev, userId, ct));
+    public async Task<EventViewer> ViewerAsync(Event ev, string userId, DateTimeZone? zone, CancellationToken ct)
+    {
+        var mine = await FindAsync(ev, userId, ct);
+        return Viewer(ev, userId, zone, mine, mine is null ? null : await WaitlistPlaceAsync(mine, ct));
+    }
 
-    /// <summary>How <paramref name="userId"/> sees the card, given their registration (e.g. the one a change just saved).</summary>
-    public EventViewer Viewer(Event ev, string userId, DateTimeZone? zone, Registration? mine)
+    /// <summary>
+    /// How <paramref name="userId"/> sees the card, given their registration and place in line (e.g. those a change just
+    /// saved).
+    /// </summary>
+    public EventViewer Viewer(Event ev, string userId, DateTimeZone? zone, Registration? mine, int? waitlistPlace)
     {
         var organiser = ev.CanEdit(userId);
         var released = mine?.State == RsvpState.Going && ev.IsJoinLinkReleased(clock.GetCurrentInstant());
-        return new EventViewer(userId, zone, organiser, mine?.State, mine?.WaitlistPosition, organiser || released);
+        return new EventViewer(userId, zone, organiser, mine?.State, waitlistPlace, organiser || released);
     }
+
+    /// <summary>Where a waiting registration stands: 1 + how many of its event wait with a smaller ticket (one count on the index).</summary>
+    public async Task<int?> WaitlistPlaceAsync(Registration registration, CancellationToken ct) =>
+        registration is { State: RsvpState.Waitlisted, WaitlistTicket: { } ticket }
+            ? 1 + await db.Registrations.CountAsync(r => r.EventId == registration.EventId && r.WaitlistTicket < ticket, ct)
+            : null;
 
     /// <summary>
     /// Applies a change to the event's registrations atomically. Concurrent answers for the last seat are serialised by

@@ -18,6 +18,6 @@ public sealed class RsvpAttendance(RegistrationRepository registrations) : IAtte
     public Task<EventViewer> ViewerAsync(Event ev, string userId, DateTimeZone? zone, CancellationToken ct) =>
         registrations.ViewerAsync(ev, userId, zone, ct);
 
-    public EventViewer Viewer(Event ev, string userId, DateTimeZone? zone, Registration? mine) =>
-        registrations.Viewer(ev, userId, zone, mine);
+    public EventViewer Viewer(Event ev, string userId, DateTimeZone? zone, Registration? mine, int? waitlistPlace) =>
+        registrations.Viewer(ev, userId, zone, mine, waitlistPlace);
 }

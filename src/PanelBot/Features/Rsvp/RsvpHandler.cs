@@ -85,7 +85,7 @@ public sealed class RsvpHandler(
                 : " I'll send the calendar invitation to the address Teams has for you; if it has none, or you'd like another, tell me: `email you@example.org`.";
         }
         // The answer is drawn from the committed change itself: no second look at the database, nothing from Teams.
-        var reply = actions.Show(request, ev, outcome.Counts, outcome.Registration, lead,
+        var reply = actions.Show(request, ev, outcome.Counts, outcome.Registration, outcome.WaitlistPlace, lead,
             sharedNote: $"Thanks, {request.UserName}: I've sent you your answer for {ev.Reference} in a private chat.");
         return source is null ? reply : reply with { Notes = [.. reply.Notes, source] };
     }
@@ -101,7 +101,8 @@ public sealed class RsvpHandler(
         var text = new StringBuilder("Your upcoming events:\n");
         foreach (var (ev, registration) in mine)
         {
-            text.AppendLine($"- **{ev.Reference}** {ev.Title}: {EventCard.When(ev)} · {RsvpLabels.Describe(registration)}");
+            var place = await registrations.WaitlistPlaceAsync(registration, ct);
+            text.AppendLine($"- **{ev.Reference}** {ev.Title}: {EventCard.When(ev)} · {RsvpLabels.Describe(registration, place)}");
         }
 
         return ((BotReply)text.ToString().TrimEnd()).ForRequesterOnly("your events");

@@ -11,9 +11,10 @@ public static class RsvpNotices
     public static PersonalNotice Promoted(Event ev, Registration promoted) =>
         new(NoticeKind.Promoted, ev.Id, promoted.UserId, promoted.UserName, promoted.ConversationId);
 
-    public static PersonalNotice Decision(Event ev, Registration registration, bool approved) =>
+    /// <param name="waitlistPlace">The registration's place in line after the decision, when waiting (<see cref="RsvpOutcome.WaitlistPlace"/>).</param>
+    public static PersonalNotice Decision(Event ev, Registration registration, int? waitlistPlace, bool approved) =>
         new(!approved ? NoticeKind.Declined : registration.State == RsvpState.Waitlisted ? NoticeKind.ApprovedWaitlisted : NoticeKind.Approved,
-            ev.Id, registration.UserId, registration.UserName, registration.ConversationId, registration.WaitlistPosition);
+            ev.Id, registration.UserId, registration.UserName, registration.ConversationId, waitlistPlace);
 
     public static string Text(Event ev, PersonalNotice notice) => notice.Kind switch
     {

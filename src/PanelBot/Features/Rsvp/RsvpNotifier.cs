@@ -21,23 +21,15 @@ public sealed class RsvpNotifier(PrivateLine line, OrganiserNotice organisers)
         TellAsync(ev, promoted, $"Good news, {promoted.UserName}: a seat is free and you're now going to {ev.Reference} " +
                                 $"{ev.Title} ({EventCard.When(ev)}).", $"You're going: {ev.Title}", PromotionKind, ct);
 
-    public Task TellDecisionAsync(Event ev, Registration registration, bool approved, CancellationToken ct) =>
-        TellAsync(ev, registration, approved
-            ? registration.State == RsvpState.Waitlisted
-                ? $"Your registration for {ev.Reference} {ev.Title} is approved. The event is full, so you're on the waitlist (number {registration.WaitlistPosition})."
-                : $"Your registration for {ev.Reference} {ev.Title} is approved: you're going ({EventCard.When(ev)})."
-            : $"Sorry, the organisers of {ev.Reference} {ev.Title} could not accept your registration.",
-            $"Your registration: {ev.Title}", DecisionKind, ct);
-
     /// <summary>
     /// The answer someone gave in their calendar, confirmed in their 1:1 chat only: no mail fallback, since they just
     /// wrote by mail and answering a calendar reply by mail invites auto-reply loops (RFC 3834).
     /// </summary>
-    public Task<PrivateDelivery> TellCalendarAnswerAsync(Event ev, Registration registration, CancellationToken ct) =>
+    public Task<PrivateDelivery> TellCalendarAnswerAsync(Event ev, Registration registration, int? waitlistPlace, CancellationToken ct) =>
         line.SendAsync(registration.UserId, new BotReply(registration.State switch
         {
             RsvpState.Going => $"I've recorded the answer from your calendar: you're going to {ev.Reference} {ev.Title} ({EventCard.When(ev)}).",
-            RsvpState.Waitlisted => $"I've recorded the answer from your calendar for {ev.Reference} {ev.Title}: it is full, so you're on the waitlist (number {registration.WaitlistPosition}).",
+            RsvpState.Waitlisted => $"I've recorded the answer from your calendar for {ev.Reference} {ev.Title}: it is full, so you're on the waitlist (number {waitlistPlace}).",
             RsvpState.Maybe => $"I've recorded the answer from your calendar: maybe for {ev.Reference} {ev.Title}.",
             _ => $"I've recorded the answer from your calendar: you're not going to {ev.Reference} {ev.Title}. Changed your mind? rsvp {ev.Reference} going",
         }), mailFallback: null, ct);

@@ -32,9 +32,10 @@ public sealed class RsvpOrganiserTools(
         }
 
         var text = new StringBuilder(summary).AppendLine();
-        foreach (var r in list.OrderBy(r => r.State).ThenBy(r => r.WaitlistPosition ?? 0).ThenBy(r => r.CreatedAt))
+        var places = WaitlistPlaces.Rank(list);
+        foreach (var r in list.OrderBy(r => r.State).ThenBy(r => r.WaitlistTicket ?? 0).ThenBy(r => r.CreatedAt))
         {
-            text.AppendLine($"- {r.UserName}{(r.Email is { } mail ? $" <{mail}>" : "")}: {RsvpLabels.Describe(r)}");
+            text.AppendLine($"- {r.UserName}{(r.Email is { } mail ? $" <{mail}>" : "")}: {RsvpLabels.Describe(r, places.Of(r))}");
         }
 
         return ((BotReply)text.ToString().TrimEnd()).ForRequesterOnly($"the attendee list of {ev.Reference}");
@@ -62,7 +63,7 @@ public sealed class RsvpOrganiserTools(
             {
                 if (outcome.Registration is { } decided)
                 {
-                    work.Notify(RsvpNotices.Decision(ev, decided, approve));
+                    work.Notify(RsvpNotices.Decision(ev, decided, outcome.WaitlistPlace, approve));
                 }
 
                 return Task.CompletedTask;

@@ -11,8 +11,9 @@ namespace PanelBot.Features.Rsvp;
 
 /// <summary>
 /// An RSVP change as two hand-written commands on the transaction's connection, each one round trip: one reads the
-/// counters (locking the event's row on PostgreSQL), the user's registration and the head of the waitlist; the other
-/// writes the registrations the change touched, closes the waitlist's gaps and stores the counters. No EF change
+/// counters and the last waitlist ticket (locking the event's row on PostgreSQL), the user's registration and place in
+/// line and the head of the waitlist; the other writes the registrations the change touched and stores the counters.
+/// A waiting registration's ticket never changes, so no other row is written however long the waitlist. No EF change
 /// tracking: on PostgreSQL every round trip is time the event's row lock is held, and every answer queues behind it.
 /// </summary>
 internal sealed class RsvpStatements(DbConnection connection, DbTransaction? transaction, StorageProvider provider)
@@ -20,15 +21,15 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
     private const string CountColumns = "rsvp_going, rsvp_maybe, rsvp_no, rsvp_waitlisted, rsvp_awaiting_approval";
 
     private const string Columns =
-        "id, event_id, user_id, user_name, email, state, waitlist_position, answered_at, waitlisted_at, conversation_id, created_at";
+        "id, event_id, user_id, user_name, email, state, waitlist_ticket, answered_at, waitlisted_at, conversation_id, created_at";
 
     /// <summary>The facts of a change, and the stored values of the registrations they hold (to write only what changed).</summary>
     public sealed record Loaded(RsvpFacts Facts, IReadOnlyDictionary<Registration, Stored> Before);
 
-    public readonly record struct Stored(RsvpState State, int? WaitlistPosition, string UserName, string? Email, string? ConversationId,
+    public readonly record struct Stored(RsvpState State, int? WaitlistTicket, string UserName, string? Email, string? ConversationId,
         Instant AnsweredAt, Instant? WaitlistedAt)
     {
-        public static Stored Of(Registration r) => new(r.State, r.WaitlistPosition, r.UserName, r.Email, r.ConversationId, r.AnsweredAt, r.WaitlistedAt);
+        public static Stored Of(Registration r) => new(r.State, r.WaitlistTicket, r.UserName, r.Email, r.ConversationId, r.AnsweredAt, r.WaitlistedAt);
     }
 
     public async Task<Loaded> ReadAsync(Event ev, string? userId, bool forUpdate, CancellationToken ct)
@@ -38,31 +39,44 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
         command.Add("@e", ev.Id, DbType.Int64);
         command.Add("@cap", ev.Capacity, DbType.Int32);
         var sql = new StringBuilder(
-            $"SELECT {CountColumns} FROM events WHERE id = @e{(forUpdate && postgres ? " FOR UPDATE" : "")};\n");
+            $"SELECT {CountColumns}, rsvp_waitlist_tickets FROM events WHERE id = @e{(forUpdate && postgres ? " FOR UPDATE" : "")};\n");
         if (userId is not null)
         {
             command.Add("@u", userId, DbType.String);
             sql.Append($"SELECT {Columns} FROM registrations WHERE event_id = @e AND user_id = @u;\n");
+            // The user's place in line, on the (event, ticket) index; nothing to count when they are not waiting.
+            sql.Append("SELECT COUNT(*) FROM registrations WHERE event_id = @e AND waitlist_ticket < " +
+                       "(SELECT waitlist_ticket FROM registrations WHERE event_id = @e AND user_id = @u);\n");
         }
         // RsvpBook.WaitlistHeadSize in SQL, so the head comes in the same round trip; checked against the domain below.
         var (least, greatest) = postgres ? ("LEAST", "GREATEST") : ("MIN", "MAX");
-        sql.Append($"SELECT {Columns} FROM registrations WHERE event_id = @e AND waitlist_position IS NOT NULL ORDER BY waitlist_position " +
+        sql.Append($"SELECT {Columns} FROM registrations WHERE event_id = @e AND waitlist_ticket IS NOT NULL ORDER BY waitlist_ticket " +
                    $"LIMIT (SELECT CASE WHEN rsvp_waitlisted <= 0 THEN 0 WHEN @cap IS NULL THEN rsvp_waitlisted " +
                    $"ELSE {least}(rsvp_waitlisted, {greatest}(0, @cap - rsvp_going) + 1) END FROM events WHERE id = @e)");
         command.CommandText = sql.ToString();
 
         RsvpCounts counts;
+        int lastTicket;
         Registration? mine = null;
+        int? place = null;
         var head = new List<Registration>();
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
-            counts = await CountsOf(reader, ev, ct);
+            var found = await reader.ReadAsync(ct);
+            counts = found ? CountsAt(reader, ev) : NoCounts(ev);
+            lastTicket = found ? Int(reader, 5) : 0;
             if (userId is not null)
             {
                 await reader.NextResultAsync(ct);
                 if (await reader.ReadAsync(ct))
                 {
                     mine = Row(reader);
+                }
+
+                await reader.NextResultAsync(ct);
+                if (await reader.ReadAsync(ct) && mine?.WaitlistTicket is not null)
+                {
+                    place = 1 + Int(reader, 0);
                 }
             }
             await reader.NextResultAsync(ct);
@@ -90,13 +104,12 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
             before[mine] = Stored.Of(mine);
         }
 
-        return new Loaded(new RsvpFacts(mine, counts, head), before);
+        return new Loaded(new RsvpFacts(mine, counts, head, lastTicket, place), before);
     }
 
     /// <summary>
-    /// Writes what the outcome says, in one command: the waitlist's gaps closed first (highest first, so each UPDATE sees
-    /// the positions as they were before the change below its cut), then the loaded registrations with their final
-    /// values, then the counters, then what other features added to the change.
+    /// Writes what the outcome says, in one command: the loaded registrations that changed, with their final values, then
+    /// the counters and the last waitlist ticket, then what other features added to the change.
     /// </summary>
     public async Task WriteAsync(Event ev, Loaded loaded, RsvpOutcome outcome, IReadOnlyList<SqlWrite> alsoWrite, CancellationToken ct)
     {
@@ -104,11 +117,6 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
         var sql = new StringBuilder();
         command.Add("@e", ev.Id, DbType.Int64);
         var n = 0;
-        foreach (var position in outcome.LeftWaitlistAt.OrderDescending())
-        {
-            var p = command.Add($"@v{n++}", position, DbType.Int32);
-            sql.Append($"UPDATE registrations SET waitlist_position = waitlist_position - 1 WHERE event_id = @e AND waitlist_position > {p};\n");
-        }
         if (outcome.Removed is { } removed)
         {
             sql.Append($"DELETE FROM registrations WHERE id = {command.Add($"@d{n++}", removed.Id, DbType.Int64)};\n");
@@ -117,7 +125,7 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
         if (outcome.IsNew && outcome.Registration is { } added)
         {
             var i = n++;
-            sql.Append("INSERT INTO registrations (event_id, user_id, user_name, email, state, waitlist_position, answered_at, waitlisted_at, conversation_id, created_at) " +
+            sql.Append("INSERT INTO registrations (event_id, user_id, user_name, email, state, waitlist_ticket, answered_at, waitlisted_at, conversation_id, created_at) " +
                        $"VALUES (@e, {command.Add($"@r{i}u", added.UserId, DbType.String)}, {Values(command, i, added)}, {command.Add($"@r{i}c", Utc(added.CreatedAt), null)});\n");
         }
         foreach (var (registration, stored) in loaded.Before)
@@ -128,18 +136,20 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
             }
 
             var i = n++;
-            sql.Append("UPDATE registrations SET (user_name, email, state, waitlist_position, answered_at, waitlisted_at, conversation_id) = " +
+            sql.Append("UPDATE registrations SET (user_name, email, state, waitlist_ticket, answered_at, waitlisted_at, conversation_id) = " +
                        $"({Values(command, i, registration)}) WHERE id = {command.Add($"@r{i}id", registration.Id, DbType.Int64)};\n");
         }
         var after = outcome.Counts;
-        if (after with { Capacity = loaded.Facts.Counts.Capacity } != loaded.Facts.Counts)
+        if (after with { Capacity = loaded.Facts.Counts.Capacity } != loaded.Facts.Counts || outcome.LastWaitlistTicket != loaded.Facts.LastWaitlistTicket)
         {
             command.Add("@cg", after.Going, DbType.Int32);
             command.Add("@cm", after.Maybe, DbType.Int32);
             command.Add("@cn", after.No, DbType.Int32);
             command.Add("@cw", after.Waitlisted, DbType.Int32);
             command.Add("@ca", after.AwaitingApproval, DbType.Int32);
-            sql.Append("UPDATE events SET rsvp_going = @cg, rsvp_maybe = @cm, rsvp_no = @cn, rsvp_waitlisted = @cw, rsvp_awaiting_approval = @ca WHERE id = @e;\n");
+            command.Add("@ct", outcome.LastWaitlistTicket, DbType.Int32);
+            sql.Append("UPDATE events SET rsvp_going = @cg, rsvp_maybe = @cm, rsvp_no = @cn, rsvp_waitlisted = @cw, rsvp_awaiting_approval = @ca, " +
+                       "rsvp_waitlist_tickets = @ct WHERE id = @e;\n");
         }
         foreach (var write in alsoWrite)
         {
@@ -173,9 +183,12 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
     }
 
     private static async Task<RsvpCounts> CountsOf(DbDataReader reader, Event ev, CancellationToken ct) =>
-        await reader.ReadAsync(ct)
-            ? new RsvpCounts(Int(reader, 0), Int(reader, 1), Int(reader, 2), Int(reader, 3), Int(reader, 4), ev.Capacity)
-            : new RsvpCounts(0, 0, 0, 0, 0, ev.Capacity);
+        await reader.ReadAsync(ct) ? CountsAt(reader, ev) : NoCounts(ev);
+
+    private static RsvpCounts CountsAt(DbDataReader reader, Event ev) =>
+        new(Int(reader, 0), Int(reader, 1), Int(reader, 2), Int(reader, 3), Int(reader, 4), ev.Capacity);
+
+    private static RsvpCounts NoCounts(Event ev) => new(0, 0, 0, 0, 0, ev.Capacity);
 
     /// <summary>The head by the domain's own size; only when the single round trip's bound disagreed with it.</summary>
     private async Task<List<Registration>> HeadAsync(long eventId, int size, Registration? mine, CancellationToken ct)
@@ -189,7 +202,7 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
         await using var command = Command();
         command.Add("@e", eventId, DbType.Int64);
         command.Add("@n", size, DbType.Int32);
-        command.CommandText = $"SELECT {Columns} FROM registrations WHERE event_id = @e AND waitlist_position IS NOT NULL ORDER BY waitlist_position LIMIT @n";
+        command.CommandText = $"SELECT {Columns} FROM registrations WHERE event_id = @e AND waitlist_ticket IS NOT NULL ORDER BY waitlist_ticket LIMIT @n";
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -204,7 +217,7 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
         command.Add($"@r{i}n", r.UserName, DbType.String),
         command.Add($"@r{i}m", r.Email, DbType.String),
         command.Add($"@r{i}s", r.State.ToString(), DbType.String),
-        command.Add($"@r{i}p", r.WaitlistPosition, DbType.Int32),
+        command.Add($"@r{i}p", r.WaitlistTicket, DbType.Int32),
         command.Add($"@r{i}a", Utc(r.AnsweredAt), null),
         command.Add($"@r{i}w", r.WaitlistedAt is { } w ? Utc(w) : null, null),
         command.Add($"@r{i}k", r.ConversationId, DbType.String));
@@ -229,7 +242,7 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
         userName: r.GetString(3),
         email: r.IsDBNull(4) ? null : r.GetString(4),
         state: Enum.Parse<RsvpState>(r.GetString(5)),
-        waitlistPosition: r.IsDBNull(6) ? null : Int(r, 6),
+        waitlistTicket: r.IsDBNull(6) ? null : Int(r, 6),
         answeredAt: Instant(r, 7),
         waitlistedAt: r.IsDBNull(8) ? null : Instant(r, 8),
         conversationId: r.IsDBNull(9) ? null : r.GetString(9),
