@@ -104,8 +104,9 @@ def app_log(name, date):
     lines = []
     for section in text.split("\n== "):
         head = section.splitlines()[0] if section else ""
-        if cls + "." in head and head.endswith(" at " + date):
-            lines += [l for l in section.strip().splitlines() if not l.startswith(NOISE)]
+        body = [l for l in section.strip().splitlines()[1:] if not l.startswith(NOISE)]
+        if cls + "." in head and head.endswith(" at " + date) and body:
+            lines += ["== " + head.removeprefix("== ")] + body
     return lines
 # Said by every test app: dev-mode authentication and data-protection keys kept unencrypted.
 NOISE = ("Warning PanelBot.BotFramework.Hosting.AuthenticationModeWarning", "Warning Microsoft.AspNetCore.DataProtection")
