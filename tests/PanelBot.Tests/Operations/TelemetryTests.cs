@@ -6,6 +6,7 @@ using PanelBot.Tests.Support;
 
 namespace PanelBot.Tests.Operations;
 
+[Collection(ProcessWideTelemetry.Name)]
 public sealed class TelemetryTests
 {
     private const string Olga = "olga";

@@ -30,6 +30,15 @@ public sealed class DeliveryLog(PanelBotDbContext db, TimeProvider clock)
     {
         for (var attempt = 1; ; attempt++)
         {
+            // A re-run that started with this one has usually committed its claims by now: finding them first ends this
+            // unit of work without a failed INSERT (which the database provider logs as an error). The unique index still
+            // decides a race that is closer than that.
+            if (await AnyTakenAsync(ct))
+            {
+                DropAdded();
+                return false;
+            }
+
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -38,11 +47,7 @@ public sealed class DeliveryLog(PanelBotDbContext db, TimeProvider clock)
             catch (DbUpdateException ex) when (IsUniqueViolation(ex))
             {
                 // Another run claimed one of the keys first: drop this unit of work, it was theirs.
-                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
-                {
-                    entry.State = EntityState.Detached;
-                }
-
+                DropAdded();
                 return false;
             }
             catch (DbUpdateException) when (attempt < 5)
@@ -52,6 +57,27 @@ public sealed class DeliveryLog(PanelBotDbContext db, TimeProvider clock)
                 // back-off is real time, not the injected clock (which tests move by hand).
                 await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), ct);
             }
+        }
+    }
+
+    private async Task<bool> AnyTakenAsync(CancellationToken ct)
+    {
+        var claims = db.ChangeTracker.Entries<ScheduledDelivery>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (claims.Count == 0)
+        {
+            return false;
+        }
+
+        var kinds = claims.Select(c => c.Kind).Distinct().ToList();
+        var keys = claims.Select(c => c.Key).ToList();
+        return await db.ScheduledDeliveries.AsNoTracking().AnyAsync(d => kinds.Contains(d.Kind) && keys.Contains(d.Key), ct);
+    }
+
+    private void DropAdded()
+    {
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
+        {
+            entry.State = EntityState.Detached;
         }
     }
 
