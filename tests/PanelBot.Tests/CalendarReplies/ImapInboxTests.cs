@@ -2,7 +2,9 @@ using MailKit.Net.Imap;
 using MailKit.Search;
 using MimeKit;
 using PanelBot.Domain.Rsvp;
+using Microsoft.Extensions.DependencyInjection;
 using PanelBot.Features.CalendarReplies;
+using PanelBot.Features.Notifications;
 using PanelBot.Tests.Support;
 using static PanelBot.Tests.CalendarReplies.InboxDirectoryTests;
 using static PanelBot.Tests.CalendarReplies.ReplyMails;
@@ -19,20 +21,7 @@ public sealed class ImapInboxTests
         await using var dovecot = await Dovecot.StartAsync();
         var database = TestDatabase.Sqlite();
         var folder = Directory.CreateTempSubdirectory("imap-app-").FullName;
-        BotApp App() => new(database)
-        {
-            Settings =
-            {
-                ["Mail:From"] = From,
-                ["Mail:PickupDirectory"] = folder,
-                ["Mail:Inbox:Transport"] = "Imap",
-                ["Mail:Inbox:Imap:Host"] = "127.0.0.1",
-                ["Mail:Inbox:Imap:Port"] = dovecot.Port.ToString(),
-                ["Mail:Inbox:Imap:Security"] = "None",
-                ["Mail:Inbox:Imap:UserName"] = Dovecot.User,
-                ["Mail:Inbox:Imap:Password"] = Dovecot.Password,
-            },
-        };
+        BotApp App() => ImapApp(database, dovecot, folder);
 
         int number;
         string uid;
@@ -63,6 +52,66 @@ public sealed class ImapInboxTests
 
         Directory.Delete(folder, recursive: true);
         await database.DisposeAsync();
+    }
+
+    [DovecotFact]
+    public async Task ReplyArrivingWhileAnotherIsApplied_IsReadWithoutWaitingForAnotherMail()
+    {
+        await using var dovecot = await Dovecot.StartAsync();
+        await using var database = TestDatabase.Sqlite();
+        var folder = Directory.CreateTempSubdirectory("imap-app-").FullName;
+        var meanwhile = new DeliverDuringNextChange(dovecot);
+        await using var app = ImapApp(database, dovecot, folder, services => services.AddSingleton<IEventObserver>(meanwhile));
+        var bot = app.Bot();
+        var number = await Organiser.CreateWebinarAsync(bot, Olga);
+        await bot.SayAsync(User(1), $"rsvp #{number} going email {Email(1)}");
+        await bot.SayAsync(User(2), $"rsvp #{number} going email {Email(2)}");
+        var uid = await UidAsync(app, number);
+
+        // The second reply lands while the first is being applied, before the reader flags the first and goes idle:
+        // the server announces it in a response to the reader's own commands, and IDLE (RFC 2177) tells only of later
+        // ones. Nothing else arrives after it, so it is read now or only when the reader's IDLE restarts (minutes).
+        meanwhile.Next = Reply(Client.Gmail, uid, Email(2), "TENTATIVE", From, name: "Bob Builder");
+        await DeliverAsync(dovecot, Reply(Client.Outlook, uid, Email(1), "DECLINED", From));
+
+        await WaitForAsync(app, number, [RsvpState.No, RsvpState.Maybe]);
+        Assert.True(meanwhile.Delivered);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static BotApp ImapApp(TestDatabase database, Dovecot dovecot, string folder, Action<IServiceCollection>? services = null) => new(database)
+    {
+        Settings =
+        {
+            ["Mail:From"] = From,
+            ["Mail:PickupDirectory"] = folder,
+            ["Mail:Inbox:Transport"] = "Imap",
+            ["Mail:Inbox:Imap:Host"] = "127.0.0.1",
+            ["Mail:Inbox:Imap:Port"] = dovecot.Port.ToString(),
+            ["Mail:Inbox:Imap:Security"] = "None",
+            ["Mail:Inbox:Imap:UserName"] = Dovecot.User,
+            ["Mail:Inbox:Imap:Password"] = Dovecot.Password,
+        },
+        TestServices = services,
+    };
+
+    /// <summary>Puts a mail in the mailbox once, after the next committed RSVP change (inside its apply).</summary>
+    private sealed class DeliverDuringNextChange(Dovecot dovecot) : IEventObserver
+    {
+        private byte[]? next;
+
+        public byte[]? Next { set => Volatile.Write(ref next, value); }
+
+        public bool Delivered { get; private set; }
+
+        public async Task AfterSaveAsync(EventChange change, CancellationToken ct)
+        {
+            if (change.Rsvp is not null && Interlocked.Exchange(ref next, null) is { } mail)
+            {
+                await DeliverAsync(dovecot, mail);
+                Delivered = true;
+            }
+        }
     }
 
     private static async Task DeliverAsync(Dovecot dovecot, byte[] mail)

@@ -39,8 +39,8 @@ public sealed class ImapInboxReader(
                 await folder.OpenAsync(FolderAccess.ReadWrite, stoppingToken);
                 while (!stoppingToken.IsCancellationRequested)
                 {
-                    await ReadNewAsync(folder, stoppingToken);
-                    await WaitForMoreAsync(client, folder, settings, stoppingToken);
+                    var searchedAt = await ReadNewAsync(folder, stoppingToken);
+                    await WaitForMoreAsync(client, folder, searchedAt, settings, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -77,8 +77,10 @@ public sealed class ImapInboxReader(
         }
     }
 
-    private async Task ReadNewAsync(IMailFolder folder, CancellationToken ct)
+    /// <summary>Reads the unflagged messages; returns the folder's message count as the server had announced it before the search.</summary>
+    private async Task<int> ReadNewAsync(IMailFolder folder, CancellationToken ct)
     {
+        var searchedAt = folder.Count;
         foreach (var uid in await folder.SearchAsync(SearchQuery.NotKeyword(ReadKeyword), ct))
         {
             var message = await folder.GetMessageAsync(uid, ct);
@@ -103,10 +105,19 @@ public sealed class ImapInboxReader(
 
             await MarkReadAsync();
         }
+
+        return searchedAt;
     }
 
-    private static async Task WaitForMoreAsync(ImapClient client, IMailFolder folder, InboxSettings settings, CancellationToken ct)
+    private static async Task WaitForMoreAsync(ImapClient client, IMailFolder folder, int searchedAt, InboxSettings settings, CancellationToken ct)
     {
+        // A message that arrived while the last search or fetch ran was announced (EXISTS, RFC 3501 §7.3.1) in that
+        // command's response, not during IDLE, and IDLE reports only later changes: search again instead of waiting.
+        if (folder.Count != searchedAt)
+        {
+            return;
+        }
+
         if (!client.Capabilities.HasFlag(ImapCapabilities.Idle))
         {
             await Task.Delay(settings.PollInterval, ct);
