@@ -62,15 +62,20 @@ public sealed class DeliveryLog(PanelBotDbContext db, TimeProvider clock)
 
     private async Task<bool> AnyTakenAsync(CancellationToken ct)
     {
-        var claims = db.ChangeTracker.Entries<ScheduledDelivery>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        if (claims.Count == 0)
+        // Per kind, as the unique index pairs them: a key taken under another kind is not this claim's.
+        var claimsByKind = db.ChangeTracker.Entries<ScheduledDelivery>().Where(e => e.State == EntityState.Added)
+            .GroupBy(e => e.Entity.Kind, e => e.Entity.Key);
+        foreach (var claims in claimsByKind)
         {
-            return false;
+            var kind = claims.Key;
+            var keys = claims.ToList();
+            if (await db.ScheduledDeliveries.AsNoTracking().AnyAsync(d => d.Kind == kind && keys.Contains(d.Key), ct))
+            {
+                return true;
+            }
         }
 
-        var kinds = claims.Select(c => c.Kind).Distinct().ToList();
-        var keys = claims.Select(c => c.Key).ToList();
-        return await db.ScheduledDeliveries.AsNoTracking().AnyAsync(d => kinds.Contains(d.Kind) && keys.Contains(d.Key), ct);
+        return false;
     }
 
     private void DropAdded()
