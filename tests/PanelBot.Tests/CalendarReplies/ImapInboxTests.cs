@@ -61,21 +61,24 @@ public sealed class ImapInboxTests
         await using var database = TestDatabase.Sqlite();
         var folder = Directory.CreateTempSubdirectory("imap-app-").FullName;
         var meanwhile = new DeliverDuringNextChange(dovecot);
-        await using var app = ImapApp(database, dovecot, folder, services => services.AddSingleton<IEventObserver>(meanwhile));
-        var bot = app.Bot();
-        var number = await Organiser.CreateWebinarAsync(bot, Olga);
-        await bot.SayAsync(User(1), $"rsvp #{number} going email {Email(1)}");
-        await bot.SayAsync(User(2), $"rsvp #{number} going email {Email(2)}");
-        var uid = await UidAsync(app, number);
+        await using (var app = ImapApp(database, dovecot, folder, services => services.AddSingleton<IEventObserver>(meanwhile)))
+        {
+            var bot = app.Bot();
+            var number = await Organiser.CreateWebinarAsync(bot, Olga);
+            await bot.SayAsync(User(1), $"rsvp #{number} going email {Email(1)}");
+            await bot.SayAsync(User(2), $"rsvp #{number} going email {Email(2)}");
+            var uid = await UidAsync(app, number);
 
-        // The second reply lands while the first is being applied, before the reader flags the first and goes idle:
-        // the server announces it in a response to the reader's own commands, and IDLE (RFC 2177) tells only of later
-        // ones. Nothing else arrives after it, so it is read now or only when the reader's IDLE restarts (minutes).
-        meanwhile.Next = Reply(Client.Gmail, uid, Email(2), "TENTATIVE", From, name: "Bob Builder");
-        await DeliverAsync(dovecot, Reply(Client.Outlook, uid, Email(1), "DECLINED", From));
+            // The second reply lands while the first is being applied, before the reader flags the first and goes idle:
+            // the server announces it in a response to the reader's own commands, and IDLE (RFC 2177) tells only of later
+            // ones. Nothing else arrives after it, so it is read now or only when the reader's IDLE restarts (minutes).
+            meanwhile.Next = Reply(Client.Gmail, uid, Email(2), "TENTATIVE", From, name: "Bob Builder");
+            await DeliverAsync(dovecot, Reply(Client.Outlook, uid, Email(1), "DECLINED", From));
 
-        await WaitForAsync(app, number, [RsvpState.No, RsvpState.Maybe]);
-        Assert.True(meanwhile.Delivered);
+            await WaitForAsync(app, number, [RsvpState.No, RsvpState.Maybe]);
+            Assert.True(meanwhile.Delivered);
+        }
+
         Directory.Delete(folder, recursive: true);
     }
 
