@@ -38,8 +38,24 @@ public sealed class ConversationStore(PanelBotDbContext db, WriteGate writes, Co
         }
         if (row is null)
         {
-            row = new StoredConversation { ChannelId = channelId, ConversationId = conversationId, ServiceUrl = serviceUrl, ReferenceJson = json };
-            db.Conversations.Add(row);
+            // The first turns of a new conversation often come together (a double click): the row is made by whichever
+            // comes first, the others find it, and no INSERT fails on the unique key (EF Core would log that as an error).
+            try
+            {
+                using (await writes.EnterAsync(ct))
+                {
+                    await db.Database.ExecuteSqlInterpolatedAsync(
+                        $"INSERT INTO conversations (channel_id, conversation_id, service_url, reference_json, updated_at) VALUES ({channelId}, {conversationId}, {serviceUrl}, {json}, {clock.GetUtcNow()}) ON CONFLICT (channel_id, conversation_id) DO NOTHING",
+                        ct);
+                }
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                logger.LogDebug(ex, "Could not record conversation {ConversationId}; the next turn will", conversationId);
+                return;
+            }
+
+            row = await db.Conversations.SingleAsync(c => c.ChannelId == channelId && c.ConversationId == conversationId, ct);
         }
         // The service URL is "stable but can change": always keep the newest one seen with an authenticated activity.
         row.ServiceUrl = serviceUrl;
@@ -59,9 +75,8 @@ public sealed class ConversationStore(PanelBotDbContext db, WriteGate writes, Co
         }
         catch (DbUpdateException ex)
         {
-            // Two turns of a new conversation raced to insert it, or SQLite refused the write as busy (a concurrent turn was
-            // committing). The reference is only kept for later proactive messages and is refreshed by the next turn, so
-            // losing this one write must not fail the user's turn.
+            // SQLite refused the write as busy (another process was committing). The reference is only kept for later
+            // proactive messages and is refreshed by the next turn, so losing this one write must not fail the user's turn.
             db.Entry(row).State = EntityState.Detached;
             if (row.Id != 0)
             {

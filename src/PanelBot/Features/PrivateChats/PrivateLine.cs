@@ -89,8 +89,24 @@ public sealed class PrivateLine(
         row = await db.PrivateChats.FindAsync([key], ct);
         if (row is null)
         {
-            row = new PrivateChat { UserId = key, MemberId = from.Id, ChannelId = channelId, ServiceUrl = serviceUrl };
-            db.PrivateChats.Add(row);
+            // A person's first turns often come together (a double click): whichever comes first makes the row, the
+            // others find it, and no INSERT fails on the key (EF Core would log that as an error).
+            try
+            {
+                using (await writes.EnterAsync(ct))
+                {
+                    await db.Database.ExecuteSqlInterpolatedAsync(
+                        $"INSERT INTO private_chats (user_id, member_id, channel_id, service_url, state, updated_at) VALUES ({key}, {from.Id}, {channelId}, {serviceUrl}, {PrivateChatStates.Unknown}, {clock.GetUtcNow()}) ON CONFLICT (user_id) DO NOTHING",
+                        ct);
+                }
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                logger.LogDebug(ex, "Could not record how to reach {UserId} privately; the next turn will", key);
+                return;
+            }
+
+            row = await db.PrivateChats.SingleAsync(c => c.UserId == key, ct);
         }
         if (row.ChannelId != channelId)
         {
@@ -121,7 +137,7 @@ public sealed class PrivateLine(
         }
         catch (DbUpdateException ex)
         {
-            // A concurrent turn of the same person wrote first, or SQLite was busy; the next turn writes it again.
+            // SQLite was busy (another process was committing); the next turn writes it again.
             db.Entry(row).State = EntityState.Detached;
             logger.LogDebug(ex, "Could not record how to reach {UserId} privately", key);
         }
