@@ -104,6 +104,29 @@ public sealed class SlowConnectorTests
     }
 
     [Fact]
+    public async Task RefreshThatTeamsRefuses_WhileANewerOneWaits_GivesWayToIt()
+    {
+        await using var connector = await ConnectorRecorder.StartAsync();
+        await using var app = new BotApp(serviceUrl: connector.ServiceUrl) { Settings = { ["TeamsQueue:RetryBaseSeconds"] = "0" } };
+        var number = await PostedWebinarAsync(app, connector);
+
+        connector.Stall = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bot = app.Bot();
+        await bot.InvokeAsync("u0", "rsvp", new() { ["event"] = number, ["answer"] = "maybe" });
+        await connector.WaitForAsync(c => c.Method == "PUT"); // the first refresh is in flight, stalled
+        await bot.InvokeAsync("u1", "rsvp", new() { ["event"] = number, ["answer"] = "maybe" }); // a newer refresh waits
+
+        connector.ThrottleNext(10); // the one in flight gives up (the connector client tries 4 times) and goes back
+        connector.Stall.SetResult();
+        await app.TeamsWorkDoneAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Contains("2 maybe", CardJson.AllText(connector.Answered.Last(c => c.Method == "PUT").Json));
+        Assert.Equal(0, await app.DbAsync(db => db.TeamsWork.CountAsync()));
+        // The refused one went without a failed write: the waiting refresh covers it.
+        Assert.DoesNotContain(app.Logs.Entries, e => e.StartsWith("Error", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task WorkLeftClaimedByACrashedInstance_IsDoneOnceItsClaimTimesOut()
     {
         await using var connector = await ConnectorRecorder.StartAsync();

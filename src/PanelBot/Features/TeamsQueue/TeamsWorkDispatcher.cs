@@ -192,13 +192,24 @@ public sealed class TeamsWorkDispatcher(
         try
         {
             using var gate = await writes.EnterAsync(CancellationToken.None);
-            await db.TeamsWork.Where(w => w.Id == item.Id).ExecuteUpdateAsync(s => s
+            var mine = db.TeamsWork.Where(w => w.Id == item.Id);
+            // Looked for first rather than left to the unique index: its violation would be logged as an error by EF Core,
+            // and under load (a card refreshed on every answer) a newer refresh is usually waiting.
+            if (item.CoalesceKey is { } key
+                && await db.TeamsWork.AnyAsync(w => w.CoalesceKey == key && w.ClaimedAt == null && w.Id != item.Id, CancellationToken.None))
+            {
+                await mine.ExecuteDeleteAsync(CancellationToken.None);
+                return;
+            }
+
+            await mine.ExecuteUpdateAsync(s => s
                 .SetProperty(w => w.ClaimedAt, (Instant?)null)
                 .SetProperty(w => w.NextAttemptAt, next)
                 .SetProperty(w => w.LastError, truncated), CancellationToken.None);
         }
         catch (DbException) when (item.CoalesceKey is not null)
         {
+            // A newer one was queued by another instance between the look and the update.
             await DeleteAsync([item.Id]);
         }
     }
