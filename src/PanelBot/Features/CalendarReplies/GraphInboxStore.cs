@@ -14,7 +14,7 @@ public sealed class GraphInboxStore(IServiceScopeFactory scopes, WriteGate write
     {
         var link = await QueryAsync(db => db.Database
             .SqlQuery<string>($"SELECT link AS \"Value\" FROM graph_inbox_sync WHERE mailbox = {Key(mailbox)}")
-            .FirstOrDefaultAsync(ct));
+            .SingleOrDefaultAsync(ct));
         return link is null ? null : new Uri(link);
     }
 

@@ -86,7 +86,7 @@ public sealed class UserProfiles(PanelBotDbContext db, WriteGate writes, Seen<Us
             }
         }
         var wanted = name.Trim().ToLower();
-        var byName = await known.Where(p => p.Name != null && p.Name.ToLower() == wanted).Select(p => p.ClientTimeZone).Take(2).ToListAsync(ct);
+        var byName = await known.Where(p => p.Name != null && p.Name.ToLower() == wanted).OrderBy(p => p.UserId).Select(p => p.ClientTimeZone).Take(2).ToListAsync(ct);
         return byName.Count == 1 ? byName[0] : null;
     }
 
