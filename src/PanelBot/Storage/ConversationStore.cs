@@ -40,19 +40,9 @@ public sealed class ConversationStore(PanelBotDbContext db, WriteGate writes, Co
         {
             // The first turns of a new conversation often come together (a double click): the row is made by whichever
             // comes first, the others find it, and no INSERT fails on the unique key (EF Core would log that as an error).
-            try
+            if (!await writes.TryExecuteAsync(db.Database, $"INSERT INTO conversations (channel_id, conversation_id, service_url, reference_json, updated_at) VALUES ({channelId}, {conversationId}, {serviceUrl}, {json}, {clock.GetUtcNow()}) ON CONFLICT (channel_id, conversation_id) DO NOTHING", ct))
             {
-                using (await writes.EnterAsync(ct))
-                {
-                    await db.Database.ExecuteSqlInterpolatedAsync(
-                        $"INSERT INTO conversations (channel_id, conversation_id, service_url, reference_json, updated_at) VALUES ({channelId}, {conversationId}, {serviceUrl}, {json}, {clock.GetUtcNow()}) ON CONFLICT (channel_id, conversation_id) DO NOTHING",
-                        ct);
-                }
-            }
-            catch (System.Data.Common.DbException ex)
-            {
-                logger.LogDebug(ex, "Could not record conversation {ConversationId}; the next turn will", conversationId);
-                return;
+                return; // the next turn records it
             }
 
             row = await db.Conversations.SingleAsync(c => c.ChannelId == channelId && c.ConversationId == conversationId, ct);

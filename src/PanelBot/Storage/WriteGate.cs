@@ -1,3 +1,6 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace PanelBot.Storage;
@@ -43,6 +46,27 @@ public sealed class WriteGate(IOptions<StorageOptions> storage) : IDisposable
         var stripe = _events[(int)((ulong)eventId % EventStripes)];
         await stripe.WaitAsync(ct);
         return new Release(stripe);
+    }
+
+    /// <summary>
+    /// One statement through the gate, for a write that a later turn makes again when this one cannot: false when the
+    /// database refused it (busy, or gone), which EF Core has already logged.
+    /// </summary>
+    public async Task<bool> TryExecuteAsync(DatabaseFacade database, FormattableString sql, CancellationToken ct)
+    {
+        try
+        {
+            using (await EnterAsync(ct))
+            {
+                await database.ExecuteSqlInterpolatedAsync(sql, ct);
+            }
+
+            return true;
+        }
+        catch (DbException)
+        {
+            return false;
+        }
     }
 
     public void Dispose()

@@ -91,19 +91,9 @@ public sealed class PrivateLine(
         {
             // A person's first turns often come together (a double click): whichever comes first makes the row, the
             // others find it, and no INSERT fails on the key (EF Core would log that as an error).
-            try
+            if (!await writes.TryExecuteAsync(db.Database, $"INSERT INTO private_chats (user_id, member_id, channel_id, service_url, state, updated_at) VALUES ({key}, {from.Id}, {channelId}, {serviceUrl}, {PrivateChatStates.Unknown}, {clock.GetUtcNow()}) ON CONFLICT (user_id) DO NOTHING", ct))
             {
-                using (await writes.EnterAsync(ct))
-                {
-                    await db.Database.ExecuteSqlInterpolatedAsync(
-                        $"INSERT INTO private_chats (user_id, member_id, channel_id, service_url, state, updated_at) VALUES ({key}, {from.Id}, {channelId}, {serviceUrl}, {PrivateChatStates.Unknown}, {clock.GetUtcNow()}) ON CONFLICT (user_id) DO NOTHING",
-                        ct);
-                }
-            }
-            catch (System.Data.Common.DbException ex)
-            {
-                logger.LogDebug(ex, "Could not record how to reach {UserId} privately; the next turn will", key);
-                return;
+                return; // the next turn records it
             }
 
             row = await db.PrivateChats.SingleAsync(c => c.UserId == key, ct);
