@@ -45,7 +45,11 @@ public sealed class ConversationStore(PanelBotDbContext db, WriteGate writes, Co
                 return; // the next turn records it
             }
 
-            row = await db.Conversations.SingleAsync(c => c.ChannelId == channelId && c.ConversationId == conversationId, ct);
+            row = await db.Conversations.SingleOrDefaultAsync(c => c.ChannelId == channelId && c.ConversationId == conversationId, ct);
+            if (row is null)
+            {
+                return; // removed again meanwhile
+            }
         }
         // The service URL is "stable but can change": always keep the newest one seen with an authenticated activity.
         row.ServiceUrl = serviceUrl;

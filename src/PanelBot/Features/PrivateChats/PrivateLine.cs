@@ -96,7 +96,11 @@ public sealed class PrivateLine(
                 return; // the next turn records it
             }
 
-            row = await db.PrivateChats.SingleAsync(c => c.UserId == key, ct);
+            row = await db.PrivateChats.SingleOrDefaultAsync(c => c.UserId == key, ct);
+            if (row is null)
+            {
+                return; // erased again meanwhile (forget me)
+            }
         }
         if (row.ChannelId != channelId)
         {
