@@ -29,6 +29,7 @@ public static class StorageRegistration
             }
         });
         builder.Services.AddSingleton<WriteGate>();
+        builder.Services.AddSingleton<SqliteWriter>();
         builder.Services.AddScoped<WriteBatch>();
         builder.Services.AddSingleton<ConversationStore.Written>();
         builder.Services.AddSingleton(typeof(Seen<>));

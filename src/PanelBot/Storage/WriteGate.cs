@@ -19,6 +19,9 @@ public sealed class WriteGate(IOptions<StorageOptions> storage) : IDisposable
     private readonly SemaphoreSlim _sqlite = new(1, 1);
     private readonly SemaphoreSlim[] _events = Enumerable.Range(0, EventStripes).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
+    /// <summary>Whether some caller holds the SQLite gate (for <see cref="SqliteWriter"/>'s check that it is used inside it).</summary>
+    public bool IsSqliteHeld => _sqlite.CurrentCount == 0;
+
     public async ValueTask<IDisposable?> EnterAsync(CancellationToken ct)
     {
         if (storage.Value.Provider != StorageProvider.Sqlite)

@@ -21,6 +21,7 @@ public sealed class OutboxDispatcher(
     IMailTransport transport,
     OutboxSignal signal,
     WriteGate writes,
+    SqliteWriter writer,
     OutboxErasure erasure,
     IOptions<MailOptions> options,
     TimeProvider clock,
@@ -106,7 +107,7 @@ public sealed class OutboxDispatcher(
             var db = scope.ServiceProvider.GetRequiredService<PanelBotDbContext>();
             var now = clock.GetCurrentInstant();
             using var gate = await writes.EnterAsync(ct);
-            entry = await OutboxRows.ClaimAsync(db, row.Id, now, ct);
+            entry = await OutboxRows.ClaimAsync(db, writer, row.Id, now, ct);
             if (entry is null)
             {
                 return; // replaced by a newer message to the same person, or another instance took it
@@ -181,7 +182,7 @@ public sealed class OutboxDispatcher(
         var now = clock.GetCurrentInstant();
         var truncated = error is { Length: > 2000 } ? error[..2000] : error;
         using var gate = await writes.EnterAsync(ct);
-        if (await OutboxRows.RecordAsync(db, id, state, truncated, now, nextAttempt, ct) is { } messageId && state is OutboxState.Sent or OutboxState.Failed)
+        if (await OutboxRows.RecordAsync(db, writer, id, state, truncated, now, nextAttempt, ct) is { } messageId && state is OutboxState.Sent or OutboxState.Failed)
         {
             await erasure.EraseAsync(db, id, messageId, ct);
         }

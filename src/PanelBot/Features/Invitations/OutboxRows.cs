@@ -10,7 +10,8 @@ namespace PanelBot.Features.Invitations;
 /// <summary>
 /// The dispatcher's per-message statements, hand-written so that each step is one round trip: a claim that also skips a
 /// message a newer one replaced and returns what is to be sent, and a record that says whether the row is to be erased.
-/// (SQLite 3.35+ and PostgreSQL both have <c>UPDATE ... RETURNING</c>.)
+/// (SQLite 3.35+ and PostgreSQL both have <c>UPDATE ... RETURNING</c>.) Called inside <see cref="WriteGate"/>; on SQLite
+/// they run on <see cref="SqliteWriter"/>, prepared once.
 /// </summary>
 internal static class OutboxRows
 {
@@ -21,20 +22,19 @@ internal static class OutboxRows
     /// Pending → Sending, unless a newer message with the same merge key is on its way (then Superseded). Returns the
     /// claimed row, or null when there is nothing to send (superseded, or another instance took it).
     /// </summary>
-    public static async Task<OutboxEntry?> ClaimAsync(PanelBotDbContext db, long id, Instant now, CancellationToken ct)
-    {
-        await using var command = await CommandAsync(db, ct);
-        command.Add("@id", id, DbType.Int64);
-        command.Add("@now", now.ToDateTimeUtc(), null);
-        command.CommandText =
-            $"UPDATE outbox_messages SET state = '{nameof(OutboxState.Superseded)}' WHERE id = @id AND state = '{Pending}' AND merge_key IS NOT NULL " +
-            $"AND EXISTS (SELECT 1 FROM outbox_messages n WHERE n.merge_key = outbox_messages.merge_key AND n.id > outbox_messages.id " +
-            $"AND n.state <> '{nameof(OutboxState.Superseded)}');\n" +
-            $"UPDATE outbox_messages SET state = '{Sending}', claimed_at = @now, attempts = attempts + 1 WHERE id = @id AND state = '{Pending}' " +
-            "RETURNING id, event_id, kind, sender, recipient, message_id, mime, attempts";
-        try
+    public static async Task<OutboxEntry?> ClaimAsync(PanelBotDbContext db, SqliteWriter writer, long id, Instant now, CancellationToken ct) =>
+        await ExecuteAsync(db, writer, command =>
         {
-            await using var reader = await command.ExecuteReaderAsync(ct);
+            command.Add("@id", id, DbType.Int64);
+            command.Add("@now", now.ToDateTimeUtc(), null);
+            command.CommandText =
+                $"UPDATE outbox_messages SET state = '{nameof(OutboxState.Superseded)}' WHERE id = @id AND state = '{Pending}' AND merge_key IS NOT NULL " +
+                $"AND EXISTS (SELECT 1 FROM outbox_messages n WHERE n.merge_key = outbox_messages.merge_key AND n.id > outbox_messages.id " +
+                $"AND n.state <> '{nameof(OutboxState.Superseded)}');\n" +
+                $"UPDATE outbox_messages SET state = '{Sending}', claimed_at = @now, attempts = attempts + 1 WHERE id = @id AND state = '{Pending}' " +
+                "RETURNING id, event_id, kind, sender, recipient, message_id, mime, attempts";
+        }, async reader =>
+        {
             do
             {
                 if (reader.FieldCount > 0 && await reader.ReadAsync(ct))
@@ -57,51 +57,56 @@ internal static class OutboxRows
             while (await reader.NextResultAsync(ct));
 
             return null;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+        }, ct);
 
     /// <summary>Records the outcome of a claimed send; returns the Message-ID when the row is to be erased now (a forgotten person's mail).</summary>
-    public static async Task<string?> RecordAsync(PanelBotDbContext db, long id, OutboxState state, string? error, Instant now, Instant? nextAttempt,
+    public static async Task<string?> RecordAsync(PanelBotDbContext db, SqliteWriter writer, long id, OutboxState state, string? error, Instant now,
+        Instant? nextAttempt, CancellationToken ct) =>
+        await ExecuteAsync(db, writer, command =>
+        {
+            command.Add("@id", id, DbType.Int64);
+            command.Add("@state", state.ToString(), DbType.String);
+            command.Add("@error", error, DbType.String);
+            var set = "state = @state, last_error = @error";
+            if (state == OutboxState.Sent)
+            {
+                command.Add("@sent", now.ToDateTimeUtc(), null);
+                set += ", sent_at = @sent";
+            }
+
+            if (nextAttempt is { } next)
+            {
+                command.Add("@next", next.ToDateTimeUtc(), null);
+                set += ", next_attempt_at = @next";
+            }
+
+            command.CommandText = $"UPDATE outbox_messages SET {set} WHERE id = @id AND state = '{Sending}' RETURNING erase_when_done, message_id";
+        }, async reader => await reader.ReadAsync(ct) && reader.GetBoolean(0) ? reader.GetString(1) : null, ct);
+
+    private static async Task<T> ExecuteAsync<T>(PanelBotDbContext db, SqliteWriter writer, Action<DbCommand> build, Func<DbDataReader, Task<T>> read,
         CancellationToken ct)
     {
-        await using var command = await CommandAsync(db, ct);
-        command.Add("@id", id, DbType.Int64);
-        command.Add("@state", state.ToString(), DbType.String);
-        command.Add("@error", error, DbType.String);
-        var set = "state = @state, last_error = @error";
-        if (state == OutboxState.Sent)
+        if (writer.IsUsed)
         {
-            command.Add("@sent", now.ToDateTimeUtc(), null);
-            set += ", sent_at = @sent";
+            var connection = await writer.ConnectionAsync(ct);
+            await using var built = connection.CreateCommand();
+            build(built);
+            await using var reader = await writer.Prepared(built).ExecuteReaderAsync(ct);
+            return await read(reader);
         }
 
-        if (nextAttempt is { } next)
-        {
-            command.Add("@next", next.ToDateTimeUtc(), null);
-            set += ", next_attempt_at = @next";
-        }
-
-        command.CommandText = $"UPDATE outbox_messages SET {set} WHERE id = @id AND state = '{Sending}' RETURNING erase_when_done, message_id";
+        await db.Database.OpenConnectionAsync(ct);
         try
         {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            build(command);
             await using var reader = await command.ExecuteReaderAsync(ct);
-            return await reader.ReadAsync(ct) && reader.GetBoolean(0) ? reader.GetString(1) : null;
+            return await read(reader);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    private static async Task<DbCommand> CommandAsync(PanelBotDbContext db, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        return command;
     }
 }

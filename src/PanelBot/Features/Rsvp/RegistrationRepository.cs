@@ -17,7 +17,8 @@ namespace PanelBot.Features.Rsvp;
 /// it needs: the counters on the event row, the user's own registration and place in line, and the front of the waitlist
 /// (both by the index on event and waitlist ticket). Tickets never change while people wait; places are counted when shown.
 /// </summary>
-public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<StorageOptions> storage, WriteGate writes, WriteBatch batch, TimeProvider clock)
+public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<StorageOptions> storage, WriteGate writes, SqliteWriter writer,
+    WriteBatch batch, TimeProvider clock)
 {
     /// <summary>Counts per answer: the counters kept on the event row.</summary>
     public async Task<RsvpCounts> CountsAsync(Event ev, CancellationToken ct)
@@ -72,45 +73,18 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
 
     /// <summary>
     /// Applies a change to the event's registrations atomically. Concurrent answers for the last seat are serialised by
-    /// the event's row lock (PostgreSQL <c>FOR UPDATE</c>) or the database write lock (SQLite's <c>BEGIN IMMEDIATE</c>,
-    /// which Microsoft.Data.Sqlite issues for a non-deferred transaction). <paramref name="userId"/> is whose registration
-    /// the change is about (null for none). What <paramref name="beforeSave"/> adds to the <see cref="WriteBatch"/> goes
-    /// into the change's own write command; anything it adds to EF Core's unit of work is saved in the same transaction.
+    /// the event's row lock (PostgreSQL <c>FOR UPDATE</c>) or the database write lock (SQLite's <c>BEGIN IMMEDIATE</c>).
+    /// <paramref name="userId"/> is whose registration the change is about (null for none). What
+    /// <paramref name="beforeSave"/> adds to the <see cref="WriteBatch"/> goes into the change's own write command; on
+    /// PostgreSQL anything it adds to EF Core's unit of work is saved in the same transaction, on SQLite it must not add any.
     /// </summary>
     public async Task<DomainResult<RsvpOutcome>> ChangeAsync(Event ev, string? userId,
         Func<RsvpFacts, DomainResult<RsvpOutcome>> change, CancellationToken ct, Func<RsvpOutcome, Task>? beforeSave = null)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        var result = await strategy.ExecuteAsync(async () =>
-        {
-            batch.Discard(); // a run the strategy repeats starts from nothing
-            using var gate = await writes.EnterEventAsync(ev.Id, ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var statements = Statements(tx.GetDbTransaction());
-            var loaded = await statements.ReadAsync(ev, userId, forUpdate: true, ct);
-            var result = change(loaded.Facts);
-            if (result.Value is not { } outcome)
-            {
-                await tx.RollbackAsync(ct);
-                return result;
-            }
-            if (beforeSave is not null && !outcome.IsNoChange)
-            {
-                using (batch.Open())
-                {
-                    await beforeSave(outcome);
-                }
-            }
-
-            await statements.WriteAsync(ev, loaded, outcome, batch.Take(), ct);
-            if (db.ChangeTracker.HasChanges())
-            {
-                await db.SaveChangesAsync(ct);
-            }
-
-            await tx.CommitAsync(ct);
-            return result;
-        });
+        // Something already in the unit of work must be saved with the change, which only the context's own connection can do.
+        var result = writer.IsUsed && !db.ChangeTracker.HasChanges()
+            ? await ChangeOnWriterAsync(ev, userId, change, beforeSave, ct)
+            : await db.Database.CreateExecutionStrategy().ExecuteAsync(() => ChangeInUnitOfWorkAsync(ev, userId, change, beforeSave, ct));
         if (result.IsSuccess)
         {
             batch.Committed();
@@ -121,6 +95,83 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
         }
 
         return result;
+    }
+
+    /// <summary>On SQLite: the whole change on <see cref="SqliteWriter"/>, whose commands stay prepared between answers.</summary>
+    private async Task<DomainResult<RsvpOutcome>> ChangeOnWriterAsync(Event ev, string? userId,
+        Func<RsvpFacts, DomainResult<RsvpOutcome>> change, Func<RsvpOutcome, Task>? beforeSave, CancellationToken ct)
+    {
+        batch.Discard();
+        using var gate = await writes.EnterEventAsync(ev.Id, ct);
+        var connection = await writer.ConnectionAsync(ct);
+        try
+        {
+            await writer.ExecuteAsync("BEGIN IMMEDIATE", ct);
+            var statements = new RsvpStatements(connection, null, StorageProvider.Sqlite, writer.Prepared);
+            var loaded = await statements.ReadAsync(ev, userId, forUpdate: true, ct);
+            var result = change(loaded.Facts);
+            if (result.Value is not { } outcome)
+            {
+                return result;
+            }
+
+            await CollectAsync(outcome, beforeSave);
+            if (db.ChangeTracker.HasChanges())
+            {
+                // The context's connection would wait for this one's write lock: observers write through the WriteBatch here.
+                throw new InvalidOperationException("An RSVP change wrote through EF Core's unit of work instead of the write batch.");
+            }
+
+            await statements.WriteAsync(ev, loaded, outcome, batch.Take(), ct);
+            await writer.ExecuteAsync("COMMIT", ct);
+            return result;
+        }
+        finally
+        {
+            // Refused, failed or cancelled: nothing of it stays (the transaction is still open only then).
+            if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
+            {
+                await writer.ExecuteAsync("ROLLBACK", CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task<DomainResult<RsvpOutcome>> ChangeInUnitOfWorkAsync(Event ev, string? userId,
+        Func<RsvpFacts, DomainResult<RsvpOutcome>> change, Func<RsvpOutcome, Task>? beforeSave, CancellationToken ct)
+    {
+        batch.Discard(); // a run the strategy repeats starts from nothing
+        using var gate = await writes.EnterEventAsync(ev.Id, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var statements = Statements(tx.GetDbTransaction());
+        var loaded = await statements.ReadAsync(ev, userId, forUpdate: true, ct);
+        var result = change(loaded.Facts);
+        if (result.Value is not { } outcome)
+        {
+            await tx.RollbackAsync(ct);
+            return result;
+        }
+
+        await CollectAsync(outcome, beforeSave);
+        await statements.WriteAsync(ev, loaded, outcome, batch.Take(), ct);
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary>What other features add to the change (<paramref name="beforeSave"/>), into the <see cref="WriteBatch"/>.</summary>
+    private async Task CollectAsync(RsvpOutcome outcome, Func<RsvpOutcome, Task>? beforeSave)
+    {
+        if (beforeSave is not null && !outcome.IsNoChange)
+        {
+            using (batch.Open())
+            {
+                await beforeSave(outcome);
+            }
+        }
     }
 
     /// <summary>Upcoming events the user answered, soonest first.</summary>

@@ -16,7 +16,12 @@ namespace PanelBot.Features.Rsvp;
 /// A waiting registration's ticket never changes, so no other row is written however long the waitlist. No EF change
 /// tracking: on PostgreSQL every round trip is time the event's row lock is held, and every answer queues behind it.
 /// </summary>
-internal sealed class RsvpStatements(DbConnection connection, DbTransaction? transaction, StorageProvider provider)
+/// <param name="prepared">
+/// Where a built command runs instead of itself (<see cref="SqliteWriter.Prepared"/>: a command kept with its prepared
+/// statements); null to run it as built.
+/// </param>
+internal sealed class RsvpStatements(DbConnection connection, DbTransaction? transaction, StorageProvider provider,
+    Func<DbCommand, DbCommand>? prepared = null)
 {
     private const string CountColumns = "rsvp_going, rsvp_maybe, rsvp_no, rsvp_waitlisted, rsvp_awaiting_approval";
 
@@ -60,7 +65,7 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
         Registration? mine = null;
         int? place = null;
         var head = new List<Registration>();
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        await using (var reader = await Run(command).ExecuteReaderAsync(ct))
         {
             var found = await reader.ReadAsync(ct);
             counts = found ? CountsAt(reader, ev) : NoCounts(ev);
@@ -169,7 +174,7 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
         }
 
         command.CommandText = sql.ToString();
-        await command.ExecuteNonQueryAsync(ct);
+        await Run(command).ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>The counters on the event row, without a lock (for showing them).</summary>
@@ -178,7 +183,7 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
         await using var command = Command();
         command.Add("@e", ev.Id, DbType.Int64);
         command.CommandText = $"SELECT {CountColumns} FROM events WHERE id = @e";
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        await using var reader = await Run(command).ExecuteReaderAsync(ct);
         return await CountsOf(reader, ev, ct);
     }
 
@@ -203,7 +208,7 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
         command.Add("@e", eventId, DbType.Int64);
         command.Add("@n", size, DbType.Int32);
         command.CommandText = $"SELECT {Columns} FROM registrations WHERE event_id = @e AND waitlist_ticket IS NOT NULL ORDER BY waitlist_ticket LIMIT @n";
-        await using var reader = await command.ExecuteReaderAsync(ct);
+        await using var reader = await Run(command).ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             head.Add(mine is not null && reader.GetInt64(0) == mine.Id ? mine : Row(reader));
@@ -221,6 +226,8 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
         command.Add($"@r{i}a", Utc(r.AnsweredAt), null),
         command.Add($"@r{i}w", r.WaitlistedAt is { } w ? Utc(w) : null, null),
         command.Add($"@r{i}k", r.ConversationId, DbType.String));
+
+    private DbCommand Run(DbCommand built) => prepared?.Invoke(built) ?? built;
 
     private DbCommand Command()
     {
