@@ -185,6 +185,31 @@ if (args.target === 'panelbot') {
     if (prefill > 0) await prefillRegistrations();
 }
 
+/**
+ * How late the mail is: the age in seconds of the oldest due, unsent outbox message, from PanelBot's /health. A build
+ * whose delivery falls behind during the rounds does less work in them, so its answers per second read better than
+ * they are; this figure and the drain below show that. (An invitation that replaces a pending one to the same person
+ * keeps that one's due time, so with people answering again and again the age reads high: the drain is the measure.)
+ */
+async function outboxLag() {
+    const response = await fetch(new URL('/health', args.url));
+    const body = await response.json();
+    const seconds = /waiting (\d+) s/.exec(body.checks?.outbox?.description ?? '')?.[1];
+    if (seconds === undefined) throw new Error(`/health names no outbox age: ${JSON.stringify(body)}`);
+    return Number(seconds);
+}
+
+/** Waits (up to 5 minutes) until no due mail is older than half a second, and says how long that took and the CPU it cost. */
+async function drainOutbox() {
+    const cpuBefore = cpuSeconds();
+    const started = Date.now();
+    let drained = false;
+    while (!(drained = (await outboxLag()) === 0) && Date.now() - started < 300_000) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    return { drained, seconds: (Date.now() - started) / 1000, cpuSeconds: cpuSeconds() - cpuBefore };
+}
+
 /** N invokes "no" from people who take no part in the rounds. */
 async function prefillRegistrations() {
     const started = Date.now();
@@ -221,12 +246,16 @@ if (warmupSeconds > 0) {
 const rounds = [];
 for (let r = 1; r <= Number(args.rounds); r++) {
     const round = await drive({ amount });
+    round.outboxLag = args.target === 'panelbot' ? await outboxLag() : null;
     rounds.push(round);
     log(`round ${r}: ${round.rps.toFixed(0)} req/s, p50 ${round.p50.toFixed(2)} ms, p99 ${round.p99.toFixed(2)} ms, ` +
-        `${round.errors} errors, ${round.non2xx} non-2xx, ${round.unexpected} unexpected, RSS peak ${mib(round.peakRss)} MiB`);
+        `${round.errors} errors, ${round.non2xx} non-2xx, ${round.unexpected} unexpected, RSS peak ${mib(round.peakRss)} MiB` +
+        (round.outboxLag === null ? '' : `, oldest due mail ${round.outboxLag} s old`));
     if (round.firstUnexpected) log(`first unexpected answer: ${round.firstUnexpected}`);
     if (round.firstError) log(`first error: ${round.firstError}`);
 }
+const drain = args.target === 'panelbot' ? await drainOutbox() : null;
+if (drain) log(`outbox ${drain.drained ? 'drained' : 'still not drained'} ${drain.seconds.toFixed(1)} s after the last round, ${drain.cpuSeconds.toFixed(2)} s of CPU`);
 const state = args.target === 'panelbot' ? await organiserSays(`attendees #${eventNumber}`).then((t) => t.split('\n')[0]) : null;
 if (state) log(state);
 
@@ -236,6 +265,7 @@ const result = {
     rounds,
     median: {
         rps: pick('rps'), p50: pick('p50'), p99: pick('p99'), peakRss: pick('peakRss'), cpuMsPerRequest: pick('cpuMsPerRequest'),
+        outboxLag: args.target === 'panelbot' ? pick('outboxLag') : null,
     },
     totals: {
         requests: rounds.reduce((s, r) => s + r.requests, 0),
@@ -244,6 +274,7 @@ const result = {
         unexpected: rounds.reduce((s, r) => s + r.unexpected, 0),
     },
     vmHwm: procStatus('VmHWM'),
+    drain,
     state,
     settings: { users, amount, connections, warmupSeconds, rounds: rounds.length, registrations: prefill },
 };

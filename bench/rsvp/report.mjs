@@ -14,6 +14,8 @@ if (process.argv.includes('--json')) {
         echo_p99_ms: round(echo.median.p99),
         cpu_ms_per_request: round(panelbot.median.cpuMsPerRequest, 3),
         rss_mib: round(panelbot.median.peakRss / 1048576, 0),
+        outbox_lag_s: panelbot.median.outboxLag,
+        outbox_drain_s: round(panelbot.drain.seconds, 1),
     }));
     process.exit(0);
 }
@@ -39,6 +41,10 @@ console.log(`${s.amount} requests from ${s.users} users per round (event pre-fil
 console.log(line(rows[0]));
 console.log(`|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
 for (const row of rows.slice(1)) console.log(line(row));
+const d = panelbot.drain;
+console.log(`PanelBot's outbox: oldest due mail ${panelbot.median.outboxLag} s old at the end of a round (median); ` +
+    `${d.drained ? 'no mail left waiting' : 'mail still waiting'} ${d.seconds.toFixed(1)} s after the last round, ` +
+    `${d.cpuSeconds.toFixed(2)} s of CPU in between.`);
 if (panelbot.state) console.log(`PanelBot after the rounds: ${panelbot.state}`);
 
 function fails(result) {

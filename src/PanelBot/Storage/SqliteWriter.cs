@@ -94,6 +94,31 @@ public sealed class SqliteWriter(IOptions<StorageOptions> storage, WriteGate gat
         await Prepared(built).ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> as one transaction on the writer (<c>BEGIN IMMEDIATE</c>): committed when it returns
+    /// true; rolled back when it returns false, throws or is cancelled, so nothing of it stays.
+    /// </summary>
+    public async Task InTransactionAsync(Func<Task<bool>> work, CancellationToken ct)
+    {
+        var connection = await ConnectionAsync(ct);
+        try
+        {
+            await ExecuteAsync("BEGIN IMMEDIATE", ct);
+            if (await work())
+            {
+                await ExecuteAsync("COMMIT", ct);
+            }
+        }
+        finally
+        {
+            // The transaction is still open only when it is not to stay.
+            if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
+            {
+                await ExecuteAsync("ROLLBACK", CancellationToken.None);
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         DisposeCommands();

@@ -83,6 +83,31 @@ internal static class OutboxRows
             command.CommandText = $"UPDATE outbox_messages SET {set} WHERE id = @id AND state = '{Sending}' RETURNING erase_when_done, message_id";
         }, async reader => await reader.ReadAsync(ct) && reader.GetBoolean(0) ? reader.GetString(1) : null, ct);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> (these statements) as one transaction: on SQLite on the writer, whose lock the caller
+    /// holds through <see cref="WriteGate"/>; elsewhere on the context's connection, which the statements join, under
+    /// the execution strategy (which may run <paramref name="work"/> again from the start).
+    /// </summary>
+    public static async Task InTransactionAsync(PanelBotDbContext db, SqliteWriter writer, Func<Task> work, CancellationToken ct)
+    {
+        if (!writer.IsUsed)
+        {
+            await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                await work();
+                await tx.CommitAsync(ct);
+            });
+            return;
+        }
+
+        await writer.InTransactionAsync(async () =>
+        {
+            await work();
+            return true;
+        }, ct);
+    }
+
     private static async Task<T> ExecuteAsync<T>(PanelBotDbContext db, SqliteWriter writer, Action<DbCommand> build, Func<DbDataReader, Task<T>> read,
         CancellationToken ct)
     {

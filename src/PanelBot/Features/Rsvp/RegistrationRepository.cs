@@ -103,16 +103,15 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
     {
         batch.Discard();
         using var gate = await writes.EnterEventAsync(ev.Id, ct);
-        var connection = await writer.ConnectionAsync(ct);
-        try
+        DomainResult<RsvpOutcome>? result = null;
+        await writer.InTransactionAsync(async () =>
         {
-            await writer.ExecuteAsync("BEGIN IMMEDIATE", ct);
-            var statements = new RsvpStatements(connection, null, StorageProvider.Sqlite, writer.Prepared);
+            var statements = new RsvpStatements(await writer.ConnectionAsync(ct), null, StorageProvider.Sqlite, writer.Prepared);
             var loaded = await statements.ReadAsync(ev, userId, forUpdate: true, ct);
-            var result = change(loaded.Facts);
+            result = change(loaded.Facts);
             if (result.Value is not { } outcome)
             {
-                return result;
+                return false; // refused: nothing to keep
             }
 
             await CollectAsync(outcome, beforeSave);
@@ -123,17 +122,9 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
             }
 
             await statements.WriteAsync(ev, loaded, outcome, batch.Take(), ct);
-            await writer.ExecuteAsync("COMMIT", ct);
-            return result;
-        }
-        finally
-        {
-            // Refused, failed or cancelled: nothing of it stays (the transaction is still open only then).
-            if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
-            {
-                await writer.ExecuteAsync("ROLLBACK", CancellationToken.None);
-            }
-        }
+            return true;
+        }, ct);
+        return result!;
     }
 
     private async Task<DomainResult<RsvpOutcome>> ChangeInUnitOfWorkAsync(Event ev, string? userId,
