@@ -20,11 +20,27 @@ if ((${#missing[@]})); then
   $sudo_cmd apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# 2. npm packages the tests use (pinned by package-lock.json).
-for dir in manifests/teams tests/interop tests/cards; do
-  if [ -f "$dir/package-lock.json" ] && [ ! -d "$dir/node_modules" ]; then
+# 2. npm packages the app and the tests use (pinned by package-lock.json). npm waits 5 minutes on a stalled download
+#    by default and then gives up; a shorter timeout with retries, and a second try of the whole install, ride out a
+#    registry that hangs for a moment. A finished install leaves node_modules/.package-lock.json.
+npm_ci() {
+  local dir=$1 log attempt; shift
+  log=$(mktemp)
+  for attempt in 1 2 3; do
+    if (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund "$@" \
+          --fetch-timeout=60000 --fetch-retries=4 >"$log" 2>&1); then
+      rm -f "$log"; return 0
+    fi
+    echo "npm ci in $dir failed (attempt $attempt of 3):"; tail -n 20 "$log"
+    sleep $((attempt * 10))
+  done
+  rm -f "$log"; return 1
+}
+for dir in src/PanelBot manifests/teams tests/interop tests/cards; do
+  if [ -f "$dir/package-lock.json" ] && [ ! -f "$dir/node_modules/.package-lock.json" ]; then
     say "npm ci in $dir"
-    (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund >/dev/null)
+    # Web Chat's lock was made with --legacy-peer-deps (its React peers), as the build's own install does.
+    if [ "$dir" = src/PanelBot ]; then npm_ci "$dir" --legacy-peer-deps; else npm_ci "$dir"; fi
   fi
 done
 
