@@ -7,7 +7,11 @@ if (args is [HealthProbe.Verb, ..])
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = args,
+    // The default host watches its content root and every folder below it for changes to appsettings.json, and
+    // data/ (the SQLite database, its WAL, the mail pickup folder) lies below it: every commit and every mail woke the
+    // watcher. Options are validated once at start-up, so a changed file takes effect on restart. Given first, so an
+    // operator's own --hostBuilder:reloadConfigOnChange=true still wins.
+    Args = ["--hostBuilder:reloadConfigOnChange=false", .. args],
     // The playground's files are copied next to the app, so `dotnet run` works from any folder.
     WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
 });

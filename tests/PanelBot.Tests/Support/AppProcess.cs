@@ -23,6 +23,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     public string Url { get; }
     public string WorkingFolder { get; }
+    public int ProcessId => _process.Id;
     public IReadOnlyList<string> Output => _output.ToList();
 
     public static string AppDll => Path.Combine(AppContext.BaseDirectory, "PanelBot.dll");
