@@ -26,10 +26,17 @@ public sealed class FileWatchTests
         var watches = new List<string>();
         foreach (var fd in Directory.GetFiles($"/proc/{pid}/fd"))
         {
-            var target = new FileInfo(fd).LinkTarget;
-            if (target == "anon_inode:inotify")
+            try
             {
-                watches.AddRange(File.ReadLines($"/proc/{pid}/fdinfo/{Path.GetFileName(fd)}").Where(l => l.StartsWith("inotify wd:", StringComparison.Ordinal)));
+                if (new FileInfo(fd).LinkTarget == "anon_inode:inotify")
+                {
+                    watches.AddRange(File.ReadLines($"/proc/{pid}/fdinfo/{Path.GetFileName(fd)}")
+                        .Where(l => l.StartsWith("inotify wd:", StringComparison.Ordinal)));
+                }
+            }
+            catch (FileNotFoundException)
+            {
+                // closed since the listing (a socket, a database file): not a watch
             }
         }
 
