@@ -20,7 +20,7 @@ public sealed class FileWatchTests
         Assert.Empty(InotifyWatches(app.ProcessId));
     }
 
-    /// <summary>The paths' watch lines of every inotify descriptor the process holds (proc(5): /proc/PID/fdinfo).</summary>
+    /// <summary>One line per watch of every inotify descriptor the process holds (proc(5): /proc/PID/fdinfo).</summary>
     private static List<string> InotifyWatches(int pid)
     {
         var watches = new List<string>();
