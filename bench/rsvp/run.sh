@@ -13,7 +13,8 @@
 # The last line printed is one JSON object: registrations, panelbot_rps, echo_rps, panelbot_p99_ms, echo_p99_ms,
 # cpu_ms_per_request (PanelBot), rss_mib (PanelBot's peak RSS during the rounds).
 #
-# Environment: PANELBOT_DLL=path skips the build and runs that PanelBot.dll instead.
+# Environment: PANELBOT_DLL=path skips the build and runs that PanelBot.dll instead. PanelBot runs with the
+# DOTNET_GCgen0size the Dockerfile sets, or with DOTNET_GCgen0size from the environment when given.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -122,10 +123,13 @@ else
     step "PanelBot: $(basename "$PANELBOT_DLL") on core $server_core, SQLite in $work/panelbot"
 fi
 panelbot_port="$(free_port)"
+# The runtime setting the container image sets (Dockerfile), so that the bench measures the app as it is deployed.
+gc_gen0="${DOTNET_GCgen0size:-$(sed -n 's/^ENV DOTNET_GCgen0size=\([0-9A-Fa-fx]*\)$/\1/p' "$repo/Dockerfile")}"
+[ -n "$gc_gen0" ] || { echo "the Dockerfile sets no DOTNET_GCgen0size" >&2; exit 1; }
 # The content root defaults to the working directory; point it at the build output so the shipped
 # appsettings.json (its log levels) applies, as when the app runs from its own folder.
 # The load is 1,000 people answering again and again, faster than the per-person limit allows a real person.
-(cd "$work/panelbot" && exec env "${storage[@]}" \
+(cd "$work/panelbot" && exec env "${storage[@]}" DOTNET_GCgen0size="$gc_gen0" \
     Limits__CommandsPerUser=1000000 Limits__CommandsPerTenant=1000000 \
     taskset -c "$server_core" dotnet "$PANELBOT_DLL" --urls "http://127.0.0.1:$panelbot_port" \
     --contentRoot "$(dirname "$PANELBOT_DLL")") >"$work/panelbot.log" 2>&1 &
@@ -150,7 +154,8 @@ stop "$sink_pid"
 echo
 node "$here/report.mjs" "$work/panelbot.json" "$work/echo.json"
 echo "Storage: $([ -n "$pg_port" ] && echo "PostgreSQL $(psql_admin -tAc 'SHOW server_version')" || echo SQLite)." \
-    "Fake Teams connector calls: $(tail -n 1 "$work/sink.log"); PanelBot log: $warnings warnings/failures."
+    "Fake Teams connector calls: $(tail -n 1 "$work/sink.log"); PanelBot log: $warnings warnings/failures;" \
+    "PanelBot ran with DOTNET_GCgen0size=$gc_gen0."
 echo "dotnet $(dotnet --version), node $(node --version), botbuilder $(node -p "require('$here/node_modules/botbuilder/package.json').version")," \
     "autocannon $(node -p "require('$here/node_modules/autocannon/package.json').version"); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)."
 node "$here/report.mjs" "$work/panelbot.json" "$work/echo.json" --json

@@ -5,8 +5,8 @@ namespace PanelBot.Tests.Operations;
 
 /// <summary>
 /// The Dockerfile and compose.yaml cannot be run here (no container runtime), so this checks what they rely on: every
-/// setting they pass is one the app reads (documented in appsettings.sample.json) or an OpenTelemetry variable, and
-/// the health check is the app's own verb on the port the image listens on.
+/// setting they pass is one the app reads (documented in appsettings.sample.json), an OpenTelemetry variable or the
+/// runtime's garbage-collector setting, and the health check is the app's own verb on the port the image listens on.
 /// </summary>
 public sealed partial class ContainerRecipeTests
 {
@@ -34,8 +34,10 @@ public sealed partial class ContainerRecipeTests
         var dockerfile = File.ReadAllText(Path.Combine(Root, "Dockerfile"));
         var env = EnvPairs().Matches(dockerfile).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value.Trim('"'));
 
-        Assert.Equal(["Urls", "ConnectionStrings__PanelBot", "Mail__PickupDirectory"], env.Keys);
-        foreach (var key in env.Keys) AssertKnown(key);
+        Assert.Equal(["Urls", "ConnectionStrings__PanelBot", "Mail__PickupDirectory", "DOTNET_GCgen0size"], env.Keys);
+        foreach (var key in env.Keys.Where(k => !k.StartsWith("DOTNET_", StringComparison.Ordinal))) AssertKnown(key);
+        // The runtime's own setting, read only from the environment: the smallest gen0 budget, in bytes (hex).
+        Assert.Equal(64L << 20, Convert.ToInt64(env["DOTNET_GCgen0size"], 16));
         Assert.Equal("Data Source=/data/panelbot.db", env["ConnectionStrings__PanelBot"]);
         Assert.Equal("http://+:8080", env["Urls"]);
         Assert.Equal(8080, new Uri(PanelBot.Hosting.HealthProbe.DefaultUrl).Port);
