@@ -1,4 +1,5 @@
 using NodaTime;
+using PanelBot.Features.Invitations;
 using PanelBot.Tests.Support;
 using static PanelBot.Tests.Invitations.MailApps;
 
@@ -18,7 +19,7 @@ public sealed class AttendeeZoneTests
 
         await bot.SayAsync(User(1), $"rsvp #{number} going email {Email(1)}");
         await bot.SayAsync(User(2), $"rsvp #{number} going email {Email(2)}");
-        var rows = await WaitForOutboxAsync(app, r => r.Count(m => m.Kind == "invitation") == 2, "two invitations");
+        var rows = await WaitForOutboxAsync(app, r => r.Count(m => m.Kind == "invitation" && m.State == OutboxState.Sent) == 2, "two invitations sent");
 
         var newYork = DateTimeZoneProviders.Tzdb["America/New_York"];
         var start = Instant.FromDateTimeOffset(Webinar.Start).InZone(newYork).TimeOfDay;

@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using PanelBot.Features.Invitations;
 using PanelBot.Mail;
 using PanelBot.Tests.Support;
@@ -43,7 +40,7 @@ public sealed class OutboxBatchTests
                 throw new MailTransientException("451 4.3.0 Try again later");
             }
         });
-        await using var app = running = OneAtATime(database, transport);
+        await using var app = running = ScriptedTransport.OneAtATime(database, transport);
         var bot = app.Bot();
         var number = await PublishedWebinarAsync(bot);
 
@@ -85,7 +82,7 @@ public sealed class OutboxBatchTests
                 await Task.Delay(Timeout.Infinite, ct); // a server that never answers, until the app stops
             }
         });
-        await using (var app = OneAtATime(database, transport))
+        await using (var app = ScriptedTransport.OneAtATime(database, transport))
         {
             var bot = app.Bot();
             var number = await PublishedWebinarAsync(bot);
@@ -105,13 +102,6 @@ public sealed class OutboxBatchTests
         Assert.DoesNotContain(Email(3), transport.Tried);
     }
 
-    private static BotApp OneAtATime(TestDatabase database, ScriptedTransport transport) =>
-        new(database)
-        {
-            Settings = { ["Mail:MaxInFlight"] = "1", ["Mail:DispatchIntervalSeconds"] = "0.1", ["Mail:From"] = From },
-            TestServices = services => services.RemoveAll<IMailTransport>().AddSingleton<IMailTransport>(transport),
-        };
-
     private static async Task<Dictionary<string, (string State, int Attempts, string? Error)>> ReadOutboxAsync(SqliteTestDatabase database)
     {
         await using var connection = new SqliteConnection(database.ConnectionString + ";Pooling=False");
@@ -126,31 +116,5 @@ public sealed class OutboxBatchTests
         }
 
         return rows;
-    }
-
-    /// <summary>
-    /// A transport whose first send waits for <see cref="Release"/>, then accepts each message unless
-    /// <paramref name="script"/> (given the recipient) throws.
-    /// </summary>
-    private sealed class ScriptedTransport(Func<string, CancellationToken, Task> script) : IMailTransport
-    {
-        public TaskCompletionSource FirstCalled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        public ConcurrentQueue<string> Tried { get; } = new();
-
-        public string Name => "scripted";
-
-        public async Task<MailSendResult> SendAsync(MailEnvelope envelope, CancellationToken cancellationToken = default)
-        {
-            var to = envelope.Recipients.Single().Address;
-            Tried.Enqueue(to);
-            if (FirstCalled.TrySetResult())
-            {
-                await Release.Task.WaitAsync(cancellationToken);
-            }
-
-            await script(to, cancellationToken);
-            return new MailSendResult(envelope.MessageId, envelope.Recipients, [], "250 2.0.0 Ok");
-        }
     }
 }

@@ -6,6 +6,7 @@ using PanelBot.Domain.Events;
 using PanelBot.Domain.Rsvp;
 using PanelBot.Features.Notifications;
 using PanelBot.Features.People;
+using PanelBot.Mail;
 using PanelBot.Storage;
 
 namespace PanelBot.Features.Invitations;
@@ -19,7 +20,6 @@ namespace PanelBot.Features.Invitations;
 public sealed class InvitationObserver(
     PanelBotDbContext db,
     IOutbox outbox,
-    InvitationComposer composer,
     UserProfiles profiles,
     IOptions<MailOptions> options,
     TimeProvider clock,
@@ -213,24 +213,16 @@ public sealed class InvitationObserver(
 
     private async Task QueueAsync(Event ev, Invitee to, InvitationKind kind, CancellationToken ct, Instant? notBefore = null, bool? withJoinLink = null)
     {
-        MimeKit.MimeMessage mail;
-        try
+        if (!MailAddresses.TryParseAddress(to.Email, out _))
         {
-            mail = composer.Compose(ev, to, kind, withJoinLink ?? CalendarEvents.ShowsJoinLink(ev, clock));
-        }
-        catch (Exception ex) when (ex is ArgumentException or FormatException)
-        {
-            // One unusable address must not undo the organiser's change or another person's invitation.
-            // The exception quotes the address, so only its type is logged.
-            logger.LogWarning("No {Kind} mail for event {Number}: an address cannot be used ({Error})", kind, ev.Number, ex.GetType().Name);
+            // One unusable address must not undo the organiser's change or another person's invitation. Not logged:
+            // an address is personal data.
+            logger.LogWarning("No {Kind} mail for event {Number}: an address cannot be used", kind, ev.Number);
             return;
         }
 
-        // Its bytes are taken as it is queued: disposing it now spares the garbage collector MimeKit's finalizers.
-        using (mail)
-        {
-            await outbox.EnqueueAsync(new OutboxMessage(ev.Id, kind.OutboxKind(), mail, notBefore, MergeKey(ev, to)), ct);
-        }
+        var recipe = InvitationRecipe.For(to, kind, withJoinLink);
+        await outbox.EnqueueAsync(new OutboxInvitation(ev.Id, to.Email, recipe, MergeKey(ev, to), notBefore), ct);
     }
 
     public static string MergeKey(Event ev, Invitee to) => $"event:{ev.Id}:calendar:{to.Key}";

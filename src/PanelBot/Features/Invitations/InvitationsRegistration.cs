@@ -26,6 +26,7 @@ public static class InvitationsRegistration
         services.TryAddSingleton<ICalendarWriter, CalendarWriter>();
         services.AddSingleton<CalendarEvents>();
         services.AddSingleton<InvitationComposer>();
+        services.AddSingleton<ClaimedMail>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<DkimSigning>();
         services.AddSingleton<OutboxErasure>();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Extensions;
+using PanelBot.Domain.Events;
 using PanelBot.Features.Operations;
 using PanelBot.Mail;
 using PanelBot.Storage;
@@ -24,6 +25,7 @@ public sealed class OutboxDispatcher(
     WriteGate writes,
     SqliteWriter writer,
     OutboxErasure erasure,
+    ClaimedMail claimedMail,
     IOptions<MailOptions> options,
     TimeProvider clock,
     PanelBotMetrics metrics,
@@ -113,6 +115,7 @@ public sealed class OutboxDispatcher(
             return; // replaced by newer messages to the same people, or another instance took them
         }
 
+        var events = await claimedMail.EventsAsync(claimed, ct);
         var outcomes = new Outcome?[claimed.Count];
         using var renewing = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var lease = RenewLeaseAsync(claimed.Select(e => e.Id).ToArray(), renewing.Token);
@@ -120,7 +123,7 @@ public sealed class OutboxDispatcher(
         {
             await Parallel.ForEachAsync(Enumerable.Range(0, claimed.Count),
                 new ParallelOptions { MaxDegreeOfParallelism = options.Value.EffectiveMaxInFlight, CancellationToken = ct },
-                async (i, token) => outcomes[i] = await SendAsync(claimed[i], token));
+                async (i, token) => outcomes[i] = await SendAsync(claimed[i], events, token));
         }
         finally
         {
@@ -152,7 +155,22 @@ public sealed class OutboxDispatcher(
         return claimed;
     }
 
-    private async Task<Outcome> SendAsync(OutboxEntry entry, CancellationToken ct)
+    private async Task<Outcome> SendAsync(OutboxEntry entry, IReadOnlyDictionary<long, Event> events, CancellationToken ct)
+    {
+        if (entry.IsComposed)
+        {
+            return await SendComposedAsync(entry, ct);
+        }
+
+        if (claimedMail.Compose(entry, events) is { } failure)
+        {
+            return new Outcome(entry, OutboxState.Failed, failure) { Count = metrics.MailFailed };
+        }
+
+        return await SendComposedAsync(entry, ct) with { Composed = entry.Mime };
+    }
+
+    private async Task<Outcome> SendComposedAsync(OutboxEntry entry, CancellationToken ct)
     {
         if (!MailAddresses.TryParseAddress(entry.Sender, out var sender) || entry.Recipients.Any(r => !MailAddresses.TryParseAddress(r, out _)))
         {
@@ -215,7 +233,7 @@ public sealed class OutboxDispatcher(
             foreach (var o in outcomes)
             {
                 var error = o.Error is { Length: > 2000 } ? o.Error[..2000] : o.Error;
-                if (await OutboxRows.RecordAsync(db, writer, o.Entry.Id, o.State, error, now, o.NextAttempt, ct) is { } messageId
+                if (await OutboxRows.RecordAsync(db, writer, o.Entry.Id, o.State, error, now, o.NextAttempt, o.Composed, ct) is { } messageId
                     && o.State is OutboxState.Sent or OutboxState.Failed)
                 {
                     erase.Add((o.Entry.Id, messageId));
@@ -317,10 +335,15 @@ public sealed class OutboxDispatcher(
         return released;
     }
 
-    /// <summary>What became of one claimed message, and the counter to raise once that is recorded.</summary>
+    /// <summary>
+    /// What became of one claimed message, the counter to raise once that is recorded, and its bytes when they were
+    /// composed at this claim.
+    /// </summary>
     private sealed record Outcome(OutboxEntry Entry, OutboxState State, string? Error, Instant? NextAttempt = null)
     {
         public Action<string>? Count { get; init; }
+
+        public byte[]? Composed { get; init; }
     }
 
     // Asked on every wake-up after a commit that queues mail: compiled once rather than translated per call.

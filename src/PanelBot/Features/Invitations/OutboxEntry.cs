@@ -13,7 +13,10 @@ public enum OutboxState
     Superseded,
 }
 
-/// <summary>One composed mail in the outbox (<c>outbox_messages</c>): the exact bytes that will be sent.</summary>
+/// <summary>
+/// One mail in the outbox (<c>outbox_messages</c>): the exact bytes that will be sent, or, for calendar mail, the recipe
+/// they are composed from when the dispatcher first claims the row (then stored, so a retry sends the same bytes).
+/// </summary>
 public sealed class OutboxEntry
 {
     public long Id { get; set; }
@@ -27,7 +30,13 @@ public sealed class OutboxEntry
     public required string Recipient { get; set; }
 
     public required string MessageId { get; set; }
+    /// <summary>Empty while a <see cref="Recipe"/> waits to be composed.</summary>
     public required byte[] Mime { get; set; }
+
+    /// <summary>An <see cref="InvitationRecipe"/> as JSON; null for mail composed when queued.</summary>
+    public string? Recipe { get; set; }
+
+    public bool IsComposed => Mime.Length > 0;
     public Instant NotBefore { get; set; }
     public string? MergeKey { get; set; }
     public OutboxState State { get; set; }

@@ -18,6 +18,7 @@ public sealed class OutboxEntryMapping : IEntityTypeConfiguration<OutboxEntry>
         e.Property(x => x.CreatedAt).HasConversion(NodaConverters.Instant);
         e.Property(x => x.SentAt).HasConversion(NodaConverters.Instant);
         e.Ignore(x => x.Recipients);
+        e.Ignore(x => x.IsComposed);
     }
 }
 

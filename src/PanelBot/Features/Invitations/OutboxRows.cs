@@ -32,7 +32,7 @@ internal static class OutboxRows
                 $"AND EXISTS (SELECT 1 FROM outbox_messages n WHERE n.merge_key = outbox_messages.merge_key AND n.id > outbox_messages.id " +
                 $"AND n.state <> '{nameof(OutboxState.Superseded)}');\n" +
                 $"UPDATE outbox_messages SET state = '{Sending}', claimed_at = @now, attempts = attempts + 1 WHERE id = @id AND state = '{Pending}' " +
-                "RETURNING id, event_id, kind, sender, recipient, message_id, mime, attempts";
+                "RETURNING id, event_id, kind, sender, recipient, message_id, mime, attempts, recipe";
         }, async reader =>
         {
             do
@@ -50,6 +50,7 @@ internal static class OutboxRows
                         Mime = (byte[])reader.GetValue(6),
                         State = OutboxState.Sending,
                         Attempts = reader.GetInt32(7),
+                        Recipe = reader.IsDBNull(8) ? null : reader.GetString(8),
                         ClaimedAt = now,
                     };
                 }
@@ -59,9 +60,12 @@ internal static class OutboxRows
             return null;
         }, ct);
 
-    /// <summary>Records the outcome of a claimed send; returns the Message-ID when the row is to be erased now (a forgotten person's mail).</summary>
+    /// <summary>
+    /// Records the outcome of a claimed send, and the bytes when they were composed at this claim (a retry sends them
+    /// again); returns the Message-ID when the row is to be erased now (a forgotten person's mail).
+    /// </summary>
     public static async Task<string?> RecordAsync(PanelBotDbContext db, SqliteWriter writer, long id, OutboxState state, string? error, Instant now,
-        Instant? nextAttempt, CancellationToken ct) =>
+        Instant? nextAttempt, byte[]? composed, CancellationToken ct) =>
         await ExecuteAsync(db, writer, command =>
         {
             command.Add("@id", id, DbType.Int64);
@@ -78,6 +82,12 @@ internal static class OutboxRows
             {
                 command.Add("@next", next.ToDateTimeUtc(), null);
                 set += ", next_attempt_at = @next";
+            }
+
+            if (composed is not null)
+            {
+                command.Add("@mime", composed, DbType.Binary);
+                set += ", mime = @mime";
             }
 
             command.CommandText = $"UPDATE outbox_messages SET {set} WHERE id = @id AND state = '{Sending}' RETURNING erase_when_done, message_id";
