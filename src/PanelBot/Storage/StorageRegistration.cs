@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace PanelBot.Storage;
@@ -15,9 +16,11 @@ public static class StorageRegistration
             .ValidateOnStart();
 
         // Pooled: a turn is a handful of short queries, and building a context per turn showed up in CPU profiles.
+        // Features that watch what EF Core saves register their interceptors as IInterceptor singletons.
         builder.Services.AddDbContextPool<PanelBotDbContext>((services, options) =>
         {
             var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            options.AddInterceptors(services.GetServices<IInterceptor>());
             if (storage.Provider == StorageProvider.PostgreSql)
             {
                 options.UseNpgsql(PostgreSqlConnectionString.WithDefaults(storage.ConnectionString));

@@ -31,6 +31,11 @@ public sealed class FollowUpAndReleaseTests
         await bot.SayAsync("alice", $"rsvp #{number} going");
         await bot.SayAsync("bob", $"rsvp #{number} going");
         await bot.SayAsync("carol", $"rsvp #{number} no");
+        // Days pass before the release, so her invitation has gone out by then (one still waiting would be replaced by the
+        // update, as the outbox merges mail to one person).
+        await Eventually.Until(() => app.DbAsync(db => db.OutboxMessages.Where(m => m.Recipient == "alice@example.org")
+                .Select(m => m.State).ToListAsync()),
+            states => states is [PanelBot.Features.Invitations.OutboxState.Sent], states => $"Alice's invitation sent before the release (now: {string.Join(", ", states)})");
 
         // The release: 3 days before the start, the link by chat to those going.
         app.Clock.SetUtcNow(Release.AddSeconds(1));
@@ -47,7 +52,8 @@ public sealed class FollowUpAndReleaseTests
         // (Calendar mail is composed when sent: read it once both are.)
         var aliceMail = await Eventually.Until(() => app.DbAsync(db => db.OutboxMessages
                 .Where(m => m.Recipient == "alice@example.org" && m.Kind != ScheduledKinds.Reminder).OrderBy(m => m.Id).ToListAsync()),
-            mail => mail.All(m => m.State == PanelBot.Features.Invitations.OutboxState.Sent), "Alice's invitation and update sent");
+            mail => mail.All(m => m.State == PanelBot.Features.Invitations.OutboxState.Sent),
+            mail => $"Alice's invitation and update sent (now: {string.Join(", ", mail.Select(m => m.State))})");
         // (SEQUENCE:0 is the default and may be left out, RFC 5545 §3.8.7.4.)
         var sequences = aliceMail.Select(m => Invitations.Ics.Properties(CalendarOf(m.Mime), "SEQUENCE").Select(p => int.Parse(p.Split(':')[1])).SingleOrDefault()).ToList();
         Assert.Equal(2, sequences.Count);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using PanelBot.Conversation;
 using PanelBot.Conversation.Routing;
 using PanelBot.Domain.Commands;
@@ -11,6 +12,8 @@ public static class EventsRegistration
     public static IServiceCollection AddEvents(this IServiceCollection services)
     {
         services.AddScoped<EventRepository>();
+        services.AddSingleton<EventReadCache>();
+        services.AddSingleton<IInterceptor, EventChangeInterceptor>();
         services.AddScoped<EventLookup>();
         services.AddScoped<EventActions>();
         services.AddScoped<EventCommandHandler>();
