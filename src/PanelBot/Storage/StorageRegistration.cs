@@ -16,7 +16,7 @@ public static class StorageRegistration
             .ValidateOnStart();
 
         // Pooled: a turn is a handful of short queries, and building a context per turn showed up in CPU profiles.
-        // Features that watch what EF Core saves register their interceptors as IInterceptor singletons.
+        // Interceptors are IInterceptor singletons (the read caches', and tests' own).
         builder.Services.AddDbContextPool<PanelBotDbContext>((services, options) =>
         {
             var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
@@ -31,6 +31,7 @@ public static class StorageRegistration
                     .AddInterceptors(new SqliteSynchronousInterceptor(storage.Sqlite.Synchronous));
             }
         });
+        builder.Services.AddSingleton<IInterceptor, ReadCacheInterceptor>();
         builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddSingleton<SqliteWriter>();
         builder.Services.AddScoped<WriteBatch>();

@@ -8,7 +8,7 @@ using PanelBot.Storage;
 namespace PanelBot.Features.Events;
 
 /// <summary>Loads and saves events; numbers are allocated here because they are unique across the database.</summary>
-public sealed class EventRepository(PanelBotDbContext db, EventReadCache readCache, TimeProvider clock)
+public sealed class EventRepository(PanelBotDbContext db, ReadCache<int, Event> readCache, TimeProvider clock)
 {
     /// <summary>Finds an event by "#12", "12" or its slug.</summary>
     public Task<Event?> FindAsync(string reference, CancellationToken ct) => FindAsync(reference, tracked: true, ct);
@@ -18,7 +18,7 @@ public sealed class EventRepository(PanelBotDbContext db, EventReadCache readCac
     /// <summary>
     /// The event for a turn that reads it and does not change it (an RSVP answer): not tracked, so the unit of work's
     /// <c>SaveChanges</c> has none of its speakers, run of show and readings to compare; by number from
-    /// <see cref="EventReadCache"/>, so the instance may be shared with other turns and must not be changed.
+    /// <see cref="ReadCache{TKey, TEntity}"/>, so the instance may be shared with other turns and must not be changed.
     /// </summary>
     public Task<Event?> FindForReadingAsync(string reference, CancellationToken ct) => FindAsync(reference, tracked: false, ct);
 

@@ -1,8 +1,9 @@
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using PanelBot.Conversation;
 using PanelBot.Conversation.Routing;
 using PanelBot.Domain.Commands;
+using PanelBot.Domain.Events;
 using PanelBot.Features.Events.Forms;
+using PanelBot.Storage;
 
 namespace PanelBot.Features.Events;
 
@@ -12,8 +13,7 @@ public static class EventsRegistration
     public static IServiceCollection AddEvents(this IServiceCollection services)
     {
         services.AddScoped<EventRepository>();
-        services.AddSingleton<EventReadCache>();
-        services.AddSingleton<IInterceptor, EventChangeInterceptor>();
+        services.AddReadCache<int, Event>(); // by number, for RSVP answers
         services.AddScoped<EventLookup>();
         services.AddScoped<EventActions>();
         services.AddScoped<EventCommandHandler>();

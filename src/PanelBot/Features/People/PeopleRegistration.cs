@@ -1,4 +1,5 @@
 using PanelBot.Conversation;
+using PanelBot.Storage;
 
 namespace PanelBot.Features.People;
 
@@ -7,6 +8,7 @@ public static class PeopleRegistration
     public static IServiceCollection AddPeople(this IServiceCollection services)
     {
         services.AddScoped<UserProfiles>();
+        services.AddReadCache<string, UserProfile>(); // every answer asks for the person's address
         services.AddScoped<PersonalData>();
         services.AddScoped<UserKeyMoves>();
         services.AddScoped<NamedPeople>();

@@ -4,12 +4,16 @@ using PanelBot.Storage;
 namespace PanelBot.Features.People;
 
 /// <summary>What the bot remembers per person: the zone they used last, the zone their client reports, their email address.</summary>
-public sealed class UserProfiles(PanelBotDbContext db, WriteGate writes, Seen<UserProfiles> seen, TimeProvider clock, ILogger<UserProfiles> logger)
+public sealed class UserProfiles(PanelBotDbContext db, ReadCache<string, UserProfile> readCache, WriteGate writes, Seen<UserProfiles> seen,
+    TimeProvider clock, ILogger<UserProfiles> logger)
 {
     // What this unit of work read, so a turn that asks twice (its zone, then the address) reads once; forgotten on writes.
     private readonly Dictionary<string, UserProfile?> _read = new(StringComparer.Ordinal);
 
-    /// <summary>The profile as stored, for reading (not tracked: every answer asks for the address).</summary>
+    /// <summary>
+    /// The profile as stored, for reading (not tracked: every answer asks for the address), from the
+    /// <see cref="ReadCache{TKey, TEntity}"/>, so the instance may be shared with other turns and must not be changed.
+    /// </summary>
     public async Task<UserProfile?> FindAsync(string userId, CancellationToken ct)
     {
         if (_read.TryGetValue(userId, out var known))
@@ -17,7 +21,7 @@ public sealed class UserProfiles(PanelBotDbContext db, WriteGate writes, Seen<Us
             return known;
         }
 
-        var profile = await ById.For(db)(db, userId, ct);
+        var profile = await readCache.GetAsync(userId, () => ById.For(db)(db, userId, ct));
         _read[userId] = profile;
         return profile;
     }

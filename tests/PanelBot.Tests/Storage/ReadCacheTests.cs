@@ -10,20 +10,21 @@ using PanelBot.Features.Events;
 using PanelBot.Storage;
 using PanelBot.Tests.Support;
 
-namespace PanelBot.Tests.Events;
+namespace PanelBot.Tests.Storage;
 
 /// <summary>
-/// RSVP answers read their event from memory on SQLite, and every way the app changes an event makes the next answer read
-/// it again: an organiser's edit, a statement on the events table, a read that overlapped a change.
+/// RSVP answers read their event and the person's profile from memory on SQLite, and every way the app changes them makes
+/// the next answer read them again: an organiser's edit, a new address, "forget me", a statement on the table, a read that
+/// overlapped a change.
 /// </summary>
-public sealed class EventReadCacheTests
+public sealed class ReadCacheTests
 {
     private const string Olga = "olga";
 
     [Fact]
     public async Task AnswersToOneEvent_ReadItOnce()
     {
-        var reads = new EventReads();
+        var reads = new Reads();
         await using var app = new BotApp { TestServices = services => services.AddSingleton<IInterceptor>(reads) };
         var bot = app.Bot();
         var number = await Organiser.CreateWebinarAsync(bot, Olga);
@@ -34,7 +35,7 @@ public sealed class EventReadCacheTests
             Assert.Equal(200, (await bot.InvokeAsync(person, "rsvp", new() { ["event"] = number, ["answer"] = "going" })).HttpStatus);
         }
 
-        Assert.Equal(1, reads.ByNumber);
+        Assert.Equal(1, reads.Of("events", "number"));
         Assert.Equal(3, await app.DbAsync(db => db.Registrations.CountAsync(r => r.State == RsvpState.Going)));
     }
 
@@ -53,6 +54,43 @@ public sealed class EventReadCacheTests
         Assert.Contains("Peace operations after the drawdown", bob.Card.ToJsonString());
         var bobs = await app.DbAsync(db => db.Registrations.AsNoTracking().SingleAsync(r => r.UserId.EndsWith(":bob")));
         Assert.Equal(RsvpState.Waitlisted, bobs.State);
+    }
+
+    [Fact]
+    public async Task AnswersByOnePerson_ReadTheirProfileOnce()
+    {
+        var reads = new Reads();
+        await using var app = new BotApp { TestServices = services => services.AddSingleton<IInterceptor>(reads) };
+        var bot = app.Bot();
+        var number = await Organiser.CreateWebinarAsync(bot, Olga);
+        await bot.SayAsync("alice", "email alice@example.org", BotClient.Teams); // the same person key as her clicks
+        reads.Clear();
+
+        foreach (var answer in new[] { "going", "maybe", "going" })
+        {
+            Assert.Equal(200, (await bot.InvokeAsync("alice", "rsvp", new() { ["event"] = number, ["answer"] = answer })).HttpStatus);
+        }
+
+        Assert.Equal(1, reads.Of("user_profiles", "user_id"));
+        Assert.Equal("alice@example.org", (await app.DbAsync(db => db.Registrations.AsNoTracking().SingleAsync())).Email);
+    }
+
+    [Fact]
+    public async Task AnAnswerAfterANewAddressOrForgetMe_UsesWhatThePersonSaidLast()
+    {
+        await using var app = new BotApp();
+        var bot = app.Bot();
+        var number = await Organiser.CreateWebinarAsync(bot, Olga);
+        await bot.SayAsync("alice", "email alice@example.org");
+        await bot.SayAsync("alice", $"rsvp #{number} going");
+
+        await bot.SayAsync("alice", "email alice@work.example.org");
+        await bot.SayAsync("alice", $"rsvp #{number} maybe");
+        Assert.Equal("alice@work.example.org", (await app.DbAsync(db => db.Registrations.AsNoTracking().SingleAsync())).Email);
+
+        await bot.SayAsync("alice", "forget me confirm");
+        var answered = CardJson.TextOf(await bot.SayAsync("alice", $"rsvp #{number} going"));
+        Assert.Contains("tell me your address", answered);
     }
 
     [Fact]
@@ -78,7 +116,7 @@ public sealed class EventReadCacheTests
         var number = await Organiser.CreateWebinarAsync(app.Bot(), Olga);
         var before = await Organiser.EventAsync(app, number);
         var after = await Organiser.EventAsync(app, number);
-        var cache = new EventReadCache(Options.Create(new StorageOptions { Provider = StorageProvider.Sqlite }));
+        var cache = new ReadCache<int, Event>(Options.Create(new StorageOptions { Provider = StorageProvider.Sqlite }));
 
         var slow = new TaskCompletionSource<Event?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var overlapping = cache.GetAsync(number, () => slow.Task);
@@ -96,7 +134,7 @@ public sealed class EventReadCacheTests
         await using var app = new BotApp();
         var number = await Organiser.CreateWebinarAsync(app.Bot(), Olga);
         var ev = await Organiser.EventAsync(app, number);
-        var cache = new EventReadCache(Options.Create(new StorageOptions { Provider = StorageProvider.PostgreSql }));
+        var cache = new ReadCache<int, Event>(Options.Create(new StorageOptions { Provider = StorageProvider.PostgreSql }));
         var loads = 0;
 
         for (var i = 0; i < 3; i++)
@@ -107,12 +145,12 @@ public sealed class EventReadCacheTests
         Assert.Equal(3, loads);
     }
 
-    /// <summary>Counts the queries that look an event up by its number (EF Core's SQL for the compiled query).</summary>
-    private sealed class EventReads : DbCommandInterceptor
+    /// <summary>Counts the queries that look a row of a table up by a key column (EF Core's SQL for the compiled queries).</summary>
+    private sealed class Reads : DbCommandInterceptor
     {
         private readonly ConcurrentQueue<string> _texts = new();
 
-        public int ByNumber => _texts.Count(t => t.Contains("FROM \"events\"") && t.Contains("\"number\" = @"));
+        public int Of(string table, string key) => _texts.Count(t => t.Contains($"FROM \"{table}\"") && t.Contains($"\"{key}\" = @"));
 
         public void Clear() => _texts.Clear();
 
