@@ -33,7 +33,7 @@ public sealed class PanelBotTurnHandler(
             return;
         }
 
-        await using var held = await connection.HoldAsync(cancellationToken);
+        await using var held = connection.Hold();
         await conversations.RememberAsync(activity, cancellationToken);
         await privateLine.RememberAsync(activity, cancellationToken);
         var request = TurnRequest.From(turn) with { PrivateLine = privateLine };

@@ -5,29 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace PanelBot.Storage;
 
-public static class ReadCacheRegistration
-{
-    /// <summary>A <see cref="ReadCache{TKey, TEntity}"/> for <typeparamref name="TEntity"/>, kept up to date by <see cref="ReadCacheInterceptor"/>.</summary>
-    public static IServiceCollection AddReadCache<TKey, TEntity>(this IServiceCollection services) where TKey : notnull where TEntity : class
-    {
-        services.AddSingleton<ReadCache<TKey, TEntity>>();
-        services.AddSingleton<IReadCache>(provider => provider.GetRequiredService<ReadCache<TKey, TEntity>>());
-        return services;
-    }
-}
-
-/// <summary>A <see cref="ReadCache{TKey, TEntity}"/> as <see cref="ReadCacheInterceptor"/> sees it.</summary>
-public interface IReadCache
-{
-    bool IsUsed { get; }
-    Type EntityType { get; }
-
-    /// <summary>Whether <paramref name="sql"/> updates or deletes rows of this cache's table directly.</summary>
-    bool IsChangedBy(string sql, DbContext context);
-
-    void Invalidate();
-}
-
 /// <summary>
 /// Rows that every RSVP answer reads by key (its event, the person's profile), kept in memory on SQLite, where this
 /// process is the database's only writer (<see cref="WriteGate"/> and <see cref="SqliteWriter"/> rely on that too). Read

@@ -32,6 +32,8 @@ public static class StorageRegistration
             }
         });
         builder.Services.AddSingleton<IInterceptor, ReadCacheInterceptor>();
+        builder.Services.AddSingleton<TurnConnection.KeepOpen>();
+        builder.Services.AddSingleton<IInterceptor>(provider => provider.GetRequiredService<TurnConnection.KeepOpen>());
         builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddSingleton<SqliteWriter>();
         builder.Services.AddScoped<WriteBatch>();
