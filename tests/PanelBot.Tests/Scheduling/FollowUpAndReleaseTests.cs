@@ -35,7 +35,8 @@ public sealed class FollowUpAndReleaseTests
         // update, as the outbox merges mail to one person).
         await Eventually.Until(() => app.DbAsync(db => db.OutboxMessages.Where(m => m.Recipient == "alice@example.org")
                 .Select(m => m.State).ToListAsync()),
-            states => states is [PanelBot.Features.Invitations.OutboxState.Sent], states => $"Alice's invitation sent before the release (now: {string.Join(", ", states)})");
+            states => states is [PanelBot.Features.Invitations.OutboxState.Sent],
+            states => $"Alice's invitation sent before the release (now: {string.Join(", ", states)})");
 
         // The release: 3 days before the start, the link by chat to those going.
         app.Clock.SetUtcNow(Release.AddSeconds(1));
