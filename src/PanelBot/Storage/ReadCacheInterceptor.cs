@@ -6,10 +6,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace PanelBot.Storage;
 
 /// <summary>
-/// Invalidates a <see cref="ReadCache{TKey, TEntity}"/> when its rows change: before EF Core saves one of its entities
-/// (added, changed or deleted), after the save, after a statement that updates or deletes its table directly
-/// (<c>ExecuteUpdate</c>, <c>ExecuteDelete</c>, SQL), and, when either ran inside a transaction, once that commits:
-/// until then other connections still read the old row, and a read in between would otherwise be kept. An RSVP
+/// Invalidates a <see cref="ReadCache{TKey, TEntity}"/> when its rows change: after EF Core saved one of its entities
+/// (added, changed or deleted), after a statement that updates or deletes its table directly (<c>ExecuteUpdate</c>,
+/// <c>ExecuteDelete</c>, SQL), and, when either ran inside a transaction, once that commits: until then other connections
+/// still read the old row, and a read in between would otherwise be kept. A read served before the change is written
+/// returns what the database would have returned then. An RSVP
 /// answer's own statements run on <see cref="SqliteWriter"/> and change only registrations and the event's counters,
 /// which no cache holds.
 /// </summary>
@@ -99,7 +100,6 @@ public sealed class ReadCacheInterceptor(IEnumerable<IReadCache> caches) : SaveC
             return;
         }
 
-        Invalidate(changed);
         _saving.AddOrUpdate(context, changed);
         if (context.Database.CurrentTransaction is not null)
         {
@@ -107,7 +107,7 @@ public sealed class ReadCacheInterceptor(IEnumerable<IReadCache> caches) : SaveC
         }
     }
 
-    // After the save the entries are accepted (Unchanged): which caches they touched was noted when saving started.
+    // After the save the entries are accepted (Unchanged): which caches they touch is noted when saving starts.
     private void Saved(DbContext? context)
     {
         if (context is not null && _saving.TryGetValue(context, out var changed))
