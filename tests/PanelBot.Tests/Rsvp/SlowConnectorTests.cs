@@ -154,6 +154,39 @@ public sealed class SlowConnectorTests
         Assert.Equal(puts + 1, connector.Answered.Count(c => c.Method == "PUT"));
     }
 
+    [Fact]
+    public async Task WorkLeftClaimedByThePreviousRun_OnSqlite_IsDoneAtStartUp_OnceAKey()
+    {
+        await using var connector = await ConnectorRecorder.StartAsync();
+        await using var database = TestDatabase.Sqlite();
+        var clock = TestClock.Create();
+        await using (var first = new BotApp(database, clock, connector.ServiceUrl))
+        {
+            var ev = await Organiser.EventAsync(first, await PostedWebinarAsync(first, connector));
+            // The process stopped while running two refreshes of the posted card (an older and a newer claim).
+            await first.DbAsync(async db =>
+            {
+                for (var k = 0; k < 2; k++)
+                {
+                    db.TeamsWork.Add(new TeamsWorkItem
+                    {
+                        Kind = "refresh-cards", CoalesceKey = $"refresh-cards:event:{ev.Id}",
+                        Payload = System.Text.Json.JsonSerializer.Serialize(new CardRefresh(ev.Id)),
+                        NextAttemptAt = clock.GetCurrentInstant(), ClaimedAt = clock.GetCurrentInstant(), CreatedAt = clock.GetCurrentInstant(),
+                    });
+                }
+
+                return await db.SaveChangesAsync();
+            });
+        }
+
+        var puts = connector.Answered.Count(c => c.Method == "PUT");
+        await using var second = new BotApp(database, clock, connector.ServiceUrl);
+        await second.TeamsWorkDoneAsync(); // the clock stands still: no claim time-out is waited for
+        Assert.Equal(puts + 1, connector.Answered.Count(c => c.Method == "PUT"));
+        Assert.Contains(second.Logs.Entries, e => e.Contains("Released 1 Teams work items left claimed by the previous run", StringComparison.Ordinal));
+    }
+
     private static async Task<int> PostedWebinarAsync(BotApp app, ConnectorRecorder connector)
     {
         var bot = app.Bot();

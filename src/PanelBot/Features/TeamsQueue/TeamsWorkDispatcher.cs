@@ -30,6 +30,7 @@ public sealed class TeamsWorkDispatcher(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        await ReleaseLeftByPreviousRunAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -212,6 +213,39 @@ public sealed class TeamsWorkDispatcher(
             // A newer one was queued by another instance between the look and the update.
             await DeleteAsync([item.Id]);
         }
+    }
+
+    /// <summary>
+    /// SQLite is one instance's database: whatever is still claimed at start-up was claimed by the previous run, which is
+    /// gone, so it goes back to the queue now instead of after the claim time-out. Of several rows with one coalescing key,
+    /// the newest stays (the partial unique index allows one pending row a key, and it covers the others).
+    /// </summary>
+    public async Task<int> ReleaseLeftByPreviousRunAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PanelBotDbContext>();
+        if (!db.Database.IsSqlite())
+        {
+            return 0;
+        }
+
+        using var gate = await writes.EnterAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var work = db.TeamsWork;
+        await work
+            .Where(w => w.ClaimedAt != null && w.CoalesceKey != null
+                && work.Any(o => o.CoalesceKey == w.CoalesceKey && o.Id != w.Id && (o.ClaimedAt == null || o.Id > w.Id)))
+            .ExecuteDeleteAsync(ct);
+        var released = await work.Where(w => w.ClaimedAt != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.ClaimedAt, (Instant?)null)
+                .SetProperty(w => w.LastError, "Released at start-up after an interrupted run."), ct);
+        await tx.CommitAsync(ct);
+        if (released > 0)
+        {
+            logger.LogWarning("Released {Count} Teams work items left claimed by the previous run", released);
+        }
+
+        return released;
     }
 
     /// <summary>Rows a crashed instance left claimed go back to the queue (or go, when a newer one covers them).</summary>
