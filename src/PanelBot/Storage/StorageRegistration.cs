@@ -36,6 +36,7 @@ public static class StorageRegistration
         builder.Services.AddSingleton<IInterceptor>(provider => provider.GetRequiredService<TurnConnection.KeepOpen>());
         builder.Services.AddSingleton<WriteGate>();
         builder.Services.AddSingleton<SqliteWriter>();
+        builder.Services.AddSingleton<SqliteGroupCommit>();
         builder.Services.AddScoped<WriteBatch>();
         builder.Services.AddSingleton<ConversationStore.Written>();
         builder.Services.AddSingleton(typeof(Seen<>));

@@ -46,7 +46,7 @@ public sealed class SqliteWriterTests
     }
 
     [Fact]
-    public async Task ItsConnection_EnforcesForeignKeys_AndTheConfiguredSynchronousLevel()
+    public async Task ItsConnection_EnforcesForeignKeys_TheConfiguredSynchronousLevel_AndKeepsTemporariesInMemory()
     {
         await using var database = (SqliteTestDatabase)TestDatabase.Sqlite();
         using var gate = new WriteGate(Options.Create(new StorageOptions()));
@@ -59,6 +59,8 @@ public sealed class SqliteWriterTests
         Assert.Equal(1L, await command.ExecuteScalarAsync());
         command.CommandText = "PRAGMA synchronous";
         Assert.Equal(2L, await command.ExecuteScalarAsync()); // FULL (sqlite.org/pragma.html#pragma_synchronous)
+        command.CommandText = "PRAGMA temp_store";
+        Assert.Equal(2L, await command.ExecuteScalarAsync()); // MEMORY: a group commit's savepoints never spill to a file
     }
 
     private static SqliteWriter Writer(SqliteTestDatabase database, WriteGate gate, SqliteSynchronous synchronous = SqliteSynchronous.Normal) =>

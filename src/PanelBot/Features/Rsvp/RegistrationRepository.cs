@@ -18,7 +18,7 @@ namespace PanelBot.Features.Rsvp;
 /// (both by the index on event and waitlist ticket). Tickets never change while people wait; places are counted when shown.
 /// </summary>
 public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<StorageOptions> storage, WriteGate writes, SqliteWriter writer,
-    WriteBatch batch, TimeProvider clock)
+    SqliteGroupCommit groupCommit, WriteBatch batch, TimeProvider clock)
 {
     /// <summary>Counts per answer: the counters kept on the event row.</summary>
     public async Task<RsvpCounts> CountsAsync(Event ev, CancellationToken ct)
@@ -97,15 +97,17 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
         return result;
     }
 
-    /// <summary>On SQLite: the whole change on <see cref="SqliteWriter"/>, whose commands stay prepared between answers.</summary>
+    /// <summary>
+    /// On SQLite: the whole change on <see cref="SqliteWriter"/>, whose commands stay prepared between answers, committed
+    /// together with the answers that came at the same time (<see cref="SqliteGroupCommit"/>).
+    /// </summary>
     private async Task<DomainResult<RsvpOutcome>> ChangeOnWriterAsync(Event ev, string? userId,
         Func<RsvpFacts, DomainResult<RsvpOutcome>> change, Func<RsvpOutcome, Task>? beforeSave, CancellationToken ct)
     {
-        batch.Discard();
-        using var gate = await writes.EnterEventAsync(ev.Id, ct);
         DomainResult<RsvpOutcome>? result = null;
-        await writer.InTransactionAsync(async () =>
+        await groupCommit.InTransactionAsync(async () =>
         {
+            batch.Discard();
             var statements = new RsvpStatements(await writer.ConnectionAsync(ct), null, StorageProvider.Sqlite, writer.Prepared);
             var loaded = await statements.ReadAsync(ev, userId, forUpdate: true, ct);
             result = change(loaded.Facts);
