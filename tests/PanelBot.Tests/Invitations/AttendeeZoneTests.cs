@@ -24,8 +24,8 @@ public sealed class AttendeeZoneTests
         var newYork = DateTimeZoneProviders.Tzdb["America/New_York"];
         var start = Instant.FromDateTimeOffset(Webinar.Start).InZone(newYork).TimeOfDay;
         var end = Instant.FromDateTimeOffset(Webinar.End).InZone(newYork).TimeOfDay;
-        Assert.Contains($"Your time: {start:HH:mm}–{end:HH:mm} (America/New_York)", PlainText(rows.Single(r => r.Recipient == Email(1)).Mime));
-        Assert.DoesNotContain("Your time:", PlainText(rows.Single(r => r.Recipient == Email(2)).Mime));
+        Assert.Contains($"Your time: {start:HH:mm}–{end:HH:mm} (America/New_York)", PlainText(await DeliveredAsync(app, rows.Single(r => r.Recipient == Email(1)))));
+        Assert.DoesNotContain("Your time:", PlainText(await DeliveredAsync(app, rows.Single(r => r.Recipient == Email(2)))));
     }
 
     private static string PlainText(byte[] mime) => MimePart.Parse(mime).Leaf("text/plain").Text;

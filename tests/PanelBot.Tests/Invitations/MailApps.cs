@@ -48,6 +48,13 @@ public static class MailApps
     public static Task<List<OutboxEntry>> OutboxAsync(BotApp app) =>
         app.DbAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
 
+    /// <summary>What the app's pickup folder received for <paramref name="row"/> (sent mail is not kept in the outbox).</summary>
+    public static Task<byte[]> DeliveredAsync(BotApp app, OutboxEntry row)
+    {
+        var transport = Assert.IsType<PanelBot.Mail.PickupDirectoryTransport>(app.Services.GetRequiredService<PanelBot.Mail.IMailTransport>());
+        return File.ReadAllBytesAsync(Path.Combine(transport.Directory, PanelBot.Mail.PickupDirectoryTransport.FileNameFor(row.MessageId)));
+    }
+
     public static void Wake(BotApp app) => app.Services.GetRequiredService<OutboxDispatcher>().Wake();
 
     /// <summary>Waits until the outbox rows satisfy <paramref name="done"/>.</summary>

@@ -61,8 +61,10 @@ internal static class OutboxRows
         }, ct);
 
     /// <summary>
-    /// Records the outcome of a claimed send, and the bytes when they were composed at this claim (a retry sends them
-    /// again); returns the Message-ID when the row is to be erased now (a forgotten person's mail).
+    /// Records the outcome of a claimed send, and the bytes composed at this claim when it is to be tried again (a retry
+    /// sends the same bytes); returns the Message-ID when the row is to be erased now (a forgotten person's mail). Mail
+    /// sent or failed is not kept composed: nothing reads it again, it is personal data, and on SQLite a few kilobytes
+    /// of MIME in the row cost more pages written than the rest of the record.
     /// </summary>
     public static async Task<string?> RecordAsync(PanelBotDbContext db, SqliteWriter writer, long id, OutboxState state, string? error, Instant now,
         Instant? nextAttempt, byte[]? composed, CancellationToken ct) =>
@@ -84,7 +86,7 @@ internal static class OutboxRows
                 set += ", next_attempt_at = @next";
             }
 
-            if (composed is not null)
+            if (composed is not null && state == OutboxState.Pending)
             {
                 command.Add("@mime", composed, DbType.Binary);
                 set += ", mime = @mime";
