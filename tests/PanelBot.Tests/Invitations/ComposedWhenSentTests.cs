@@ -46,7 +46,7 @@ public sealed class ComposedWhenSentTests
         Assert.False(mine[1].IsComposed);
         var sent = Assert.Single(transport.Envelopes, e => e.Recipients.Single().Address == Email(2));
         Assert.Equal(queued[2].MessageId, sent.MessageId);
-        Assert.False(mine[2].IsComposed); // sent: the outbox keeps no copy
+        Assert.False(mine[2].IsComposed); // sent at the first try: the outbox keeps no copy
         var mail = MimePart.Parse(sent.Mime.ToArray());
         Assert.Equal($"<{queued[2].MessageId}>", mail.Header("Message-ID"));
         Assert.Contains("METHOD:REQUEST", mail.Leaf("text/calendar").Text);

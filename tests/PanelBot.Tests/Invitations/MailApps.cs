@@ -49,9 +49,11 @@ public static class MailApps
         app.DbAsync(db => db.OutboxMessages.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
 
     /// <summary>What the app's pickup folder received for <paramref name="row"/> (sent mail is not kept in the outbox).</summary>
-    public static Task<byte[]> DeliveredAsync(BotApp app, OutboxEntry row)
+    public static Task<byte[]> DeliveredAsync(BotApp app, OutboxEntry row) => DeliveredAsync(app.Services, row);
+
+    public static Task<byte[]> DeliveredAsync(IServiceProvider services, OutboxEntry row)
     {
-        var transport = Assert.IsType<PanelBot.Mail.PickupDirectoryTransport>(app.Services.GetRequiredService<PanelBot.Mail.IMailTransport>());
+        var transport = Assert.IsType<PanelBot.Mail.PickupDirectoryTransport>(services.GetRequiredService<PanelBot.Mail.IMailTransport>());
         return File.ReadAllBytesAsync(Path.Combine(transport.Directory, PanelBot.Mail.PickupDirectoryTransport.FileNameFor(row.MessageId)));
     }
 

@@ -63,8 +63,8 @@ internal static class OutboxRows
     /// <summary>
     /// Records the outcome of a claimed send, and the bytes composed at this claim when it is to be tried again (a retry
     /// sends the same bytes); returns the Message-ID when the row is to be erased now (a forgotten person's mail). Mail
-    /// sent or failed is not kept composed: nothing reads it again, it is personal data, and on SQLite a few kilobytes
-    /// of MIME in the row cost more pages written than the rest of the record.
+    /// sent or failed at its first try is not kept composed: nothing reads it again, it is personal data, and on SQLite
+    /// a few kilobytes of MIME in the row cost more pages written than the rest of the record.
     /// </summary>
     public static async Task<string?> RecordAsync(PanelBotDbContext db, SqliteWriter writer, long id, OutboxState state, string? error, Instant now,
         Instant? nextAttempt, byte[]? composed, CancellationToken ct) =>
