@@ -44,8 +44,9 @@ public sealed class SqliteWriter(IOptions<StorageOptions> storage, WriteGate gat
             var connection = new SqliteConnection(builder.ConnectionString);
             await connection.OpenAsync(ct);
             // What EF Core's SQLite connection does on open (foreign keys, unless the connection string says), and ours.
-            // The savepoints of a group commit keep the pages they change in a statement journal, which SQLite spills to a
-            // temporary file past 64 KiB unless temporary storage is memory (sqlite.org/tempfiles.html, "Statement Journal Files").
+            // The savepoints of a group commit keep the pages they change in a statement journal, which SQLite spills to
+            // a temporary file past 64 KiB unless temporary storage is memory (sqlite.org/tempfiles.html, "Statement
+            // Journal Files").
             var pragmas = $"PRAGMA synchronous = {storage.Value.Sqlite.Synchronous.ToString().ToUpperInvariant()};PRAGMA temp_store = MEMORY;" +
                           (builder.ForeignKeys is null ? "PRAGMA foreign_keys = ON;" : "");
             await using (var command = connection.CreateCommand())
