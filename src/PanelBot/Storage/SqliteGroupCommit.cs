@@ -52,7 +52,6 @@ public sealed class SqliteGroupCommit(SqliteWriter writer, WriteGate gate)
     {
         var group = new List<Piece>(MaxGroup);
         Piece? current = null;
-        var connection = await writer.ConnectionAsync(CancellationToken.None);
         try
         {
             await writer.ExecuteAsync("BEGIN IMMEDIATE", CancellationToken.None);
@@ -77,11 +76,7 @@ public sealed class SqliteGroupCommit(SqliteWriter writer, WriteGate gate)
         }
         finally
         {
-            // Still open only when it is not to stay (a failed commit or savepoint).
-            if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
-            {
-                await writer.ExecuteAsync("ROLLBACK", CancellationToken.None);
-            }
+            await writer.RollBackIfOpenAsync(); // a failed commit or savepoint
         }
     }
 
@@ -105,17 +100,15 @@ public sealed class SqliteGroupCommit(SqliteWriter writer, WriteGate gate)
     private async Task<bool> RunInSavepointAsync(Piece piece)
     {
         await writer.ExecuteAsync("SAVEPOINT piece", CancellationToken.None);
-        bool keep;
+        var keep = false;
+        Exception? failure = null;
         try
         {
             keep = !piece.Cancellation.IsCancellationRequested && await piece.RunAsync();
         }
         catch (Exception ex)
         {
-            await writer.ExecuteAsync("ROLLBACK TO piece", CancellationToken.None);
-            await writer.ExecuteAsync("RELEASE piece", CancellationToken.None);
-            piece.Done.TrySetException(ex);
-            return false;
+            failure = ex;
         }
 
         if (!keep)
@@ -124,7 +117,11 @@ public sealed class SqliteGroupCommit(SqliteWriter writer, WriteGate gate)
         }
 
         await writer.ExecuteAsync("RELEASE piece", CancellationToken.None);
-        if (!keep)
+        if (failure is not null)
+        {
+            piece.Done.TrySetException(failure);
+        }
+        else if (!keep)
         {
             _ = piece.Cancellation.IsCancellationRequested ? piece.Done.TrySetCanceled(piece.Cancellation) : piece.Done.TrySetResult();
         }

@@ -103,7 +103,6 @@ public sealed class SqliteWriter(IOptions<StorageOptions> storage, WriteGate gat
     /// </summary>
     public async Task InTransactionAsync(Func<Task<bool>> work, CancellationToken ct)
     {
-        var connection = await ConnectionAsync(ct);
         try
         {
             await ExecuteAsync("BEGIN IMMEDIATE", ct);
@@ -114,11 +113,16 @@ public sealed class SqliteWriter(IOptions<StorageOptions> storage, WriteGate gat
         }
         finally
         {
-            // The transaction is still open only when it is not to stay.
-            if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
-            {
-                await ExecuteAsync("ROLLBACK", CancellationToken.None);
-            }
+            await RollBackIfOpenAsync();
+        }
+    }
+
+    /// <summary>After a transaction's work: it is still open only when it is not to stay.</summary>
+    public async Task RollBackIfOpenAsync()
+    {
+        if (_connection is { } connection && SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
+        {
+            await ExecuteAsync("ROLLBACK", CancellationToken.None);
         }
     }
 

@@ -186,8 +186,8 @@ public sealed class TeamsWorkDispatcher(
         }
     }
 
-    /// <summary>Back to pending; a newer pending row with the same key already covers it, so then it goes.</summary>
-    private async Task ReleaseAsync(PanelBotDbContext db, TeamsWorkItem item, string error, Instant next)
+    /// <summary>Back to pending (true); a newer pending row with the same key already covers it, so then it goes (false).</summary>
+    private async Task<bool> ReleaseAsync(PanelBotDbContext db, TeamsWorkItem item, string error, Instant next)
     {
         var truncated = error.Length > 2000 ? error[..2000] : error;
         try
@@ -200,46 +200,36 @@ public sealed class TeamsWorkDispatcher(
                 && await db.TeamsWork.AnyAsync(w => w.CoalesceKey == key && w.ClaimedAt == null && w.Id != item.Id, CancellationToken.None))
             {
                 await mine.ExecuteDeleteAsync(CancellationToken.None);
-                return;
+                return false;
             }
 
             await mine.ExecuteUpdateAsync(s => s
                 .SetProperty(w => w.ClaimedAt, (Instant?)null)
                 .SetProperty(w => w.NextAttemptAt, next)
                 .SetProperty(w => w.LastError, truncated), CancellationToken.None);
+            return true;
         }
         catch (DbException) when (item.CoalesceKey is not null)
         {
             // A newer one was queued by another instance between the look and the update.
             await DeleteAsync([item.Id]);
+            return false;
         }
     }
 
     /// <summary>
     /// SQLite is one instance's database: whatever is still claimed at start-up was claimed by the previous run, which is
-    /// gone, so it goes back to the queue now instead of after the claim time-out. Of several rows with one coalescing key,
-    /// the newest stays (the partial unique index allows one pending row a key, and it covers the others).
+    /// gone, so it goes back to the queue now instead of after the claim time-out.
     /// </summary>
     public async Task<int> ReleaseLeftByPreviousRunAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PanelBotDbContext>();
-        if (!db.Database.IsSqlite())
+        if (!scope.ServiceProvider.GetRequiredService<PanelBotDbContext>().Database.IsSqlite())
         {
             return 0;
         }
 
-        using var gate = await writes.EnterAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var work = db.TeamsWork;
-        await work
-            .Where(w => w.ClaimedAt != null && w.CoalesceKey != null
-                && work.Any(o => o.CoalesceKey == w.CoalesceKey && o.Id != w.Id && (o.ClaimedAt == null || o.Id > w.Id)))
-            .ExecuteDeleteAsync(ct);
-        var released = await work.Where(w => w.ClaimedAt != null)
-            .ExecuteUpdateAsync(s => s.SetProperty(w => w.ClaimedAt, (Instant?)null)
-                .SetProperty(w => w.LastError, "Released at start-up after an interrupted run."), ct);
-        await tx.CommitAsync(ct);
+        var released = await ReleaseClaimedBeforeAsync(Instant.MaxValue, "Released at start-up after an interrupted run.", ct);
         if (released > 0)
         {
             logger.LogWarning("Released {Count} Teams work items left claimed by the previous run", released);
@@ -249,17 +239,26 @@ public sealed class TeamsWorkDispatcher(
     }
 
     /// <summary>Rows a crashed instance left claimed go back to the queue (or go, when a newer one covers them).</summary>
-    public async Task ReleaseStuckAsync(CancellationToken ct)
+    public Task ReleaseStuckAsync(CancellationToken ct) =>
+        ReleaseClaimedBeforeAsync(clock.GetCurrentInstant() - options.Value.ClaimTimeout.ToDuration(), "Released after an interrupted run.", ct);
+
+    /// <summary>Returns how many went back to the queue (the others were covered by a newer row with their key).</summary>
+    private async Task<int> ReleaseClaimedBeforeAsync(Instant cutoff, string why, CancellationToken ct)
     {
-        var cutoff = clock.GetCurrentInstant() - options.Value.ClaimTimeout.ToDuration();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PanelBotDbContext>();
         var stuck = await db.TeamsWork.AsNoTracking().Where(w => w.ClaimedAt != null && w.ClaimedAt < cutoff).ToListAsync(ct);
+        var requeued = 0;
         foreach (var item in stuck)
         {
             logger.LogWarning("Teams work {Id} ({Kind}) was left claimed by an interrupted run; queued again", item.Id, item.Kind);
-            await ReleaseAsync(db, item, "Released after an interrupted run.", clock.GetCurrentInstant());
+            if (await ReleaseAsync(db, item, why, clock.GetCurrentInstant()))
+            {
+                requeued++;
+            }
         }
+
+        return requeued;
     }
 }
 
