@@ -37,4 +37,7 @@ public static class PostgreSqlConnectionString
 
         return builder.ConnectionString;
     }
+
+    /// <summary>Whether the string turns on Npgsql's multiplexing, where a transaction must start with <c>BeginTransaction</c>.</summary>
+    public static bool Multiplexes(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString).Multiplexing;
 }

@@ -13,6 +13,9 @@ public static class StorageRegistration
             .Configure(o => o.ConnectionString = builder.Configuration.GetConnectionString("PanelBot") ?? o.ConnectionString)
             .ValidateDataAnnotations()
             .Validate(o => Enum.IsDefined(o.Sqlite.Synchronous), "Storage:Sqlite:Synchronous must be Normal or Full.")
+            .Validate(o => o.Provider != StorageProvider.PostgreSql || !PostgreSqlConnectionString.Multiplexes(o.ConnectionString),
+                "ConnectionStrings:PanelBot: Npgsql's Multiplexing is not supported. An RSVP answer begins and commits its transaction " +
+                "in its own statements, which multiplexing refuses (www.npgsql.org/doc/performance.html#multiplexing).")
             .ValidateOnStart();
 
         // Pooled: a turn is a handful of short queries, and building a context per turn showed up in CPU profiles.

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PanelBot.Domain.Rsvp;
 using PanelBot.Features.Invitations;
 using PanelBot.Features.Notifications;
+using PanelBot.Storage;
 using PanelBot.Tests.Support;
 
 namespace PanelBot.Tests.Rsvp;
@@ -10,7 +11,8 @@ namespace PanelBot.Tests.Rsvp;
 /// <summary>
 /// An answer that fails half-way (here: another feature's part of the change throws) saves nothing of it, tells the
 /// person so, and leaves the next answer to work as usual: on SQLite the change runs on a connection that outlives the
-/// turn, so a transaction left open there would refuse every later answer.
+/// turn, so a transaction left open there would refuse every later answer; on PostgreSQL the change's own statements
+/// begin and commit its transaction, so one left open would keep the event's row locked on a pooled connection.
 /// </summary>
 public sealed class FailedAnswerTests
 {
@@ -36,6 +38,13 @@ public sealed class FailedAnswerTests
         Assert.False(failing.Armed);
         Assert.Equal(0, await app.DbAsync(db => db.Registrations.CountAsync()));
         Assert.Equal(0, await app.DbAsync(db => db.OutboxMessages.CountAsync(m => m.Recipient.StartsWith("ann"))));
+        if (database.Provider == StorageProvider.PostgreSql)
+        {
+            // The change began its transaction with its read: its connection went back to the pool without one.
+            Assert.Equal(0, await app.DbAsync(db => db.Database.SqlQueryRaw<int>(
+                "SELECT COUNT(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'")
+                .SingleAsync()));
+        }
 
         var answered = await bot.InvokeAsync("ann", "rsvp", new() { ["event"] = number, ["answer"] = "going" });
         await bot.InvokeAsync("ben", "rsvp", new() { ["event"] = number, ["answer"] = "maybe" });

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Options;
 using Npgsql;
 using PanelBot.Storage;
+using PanelBot.Tests.Support;
 
 namespace PanelBot.Tests.Storage;
 
@@ -26,5 +28,18 @@ public sealed class PostgreSqlConnectionStringTests
 
         Assert.Equal(0, built.MaxAutoPrepare);
         Assert.False(built.NoResetOnClose);
+    }
+
+    [Fact]
+    public void Start_OnPostgreSqlWithMultiplexing_Fails()
+    {
+        using var app = new BotApp
+        {
+            Settings = { ["Storage:Provider"] = "PostgreSql", ["ConnectionStrings:PanelBot"] = "Host=127.0.0.1;Port=9;Multiplexing=true" },
+        };
+
+        var error = Assert.Throws<OptionsValidationException>(() => app.Server);
+
+        Assert.Contains(error.Failures, f => f.Contains("Multiplexing is not supported", StringComparison.Ordinal));
     }
 }

@@ -23,6 +23,12 @@ namespace PanelBot.Features.Rsvp;
 internal sealed class RsvpStatements(DbConnection connection, DbTransaction? transaction, StorageProvider provider,
     Func<DbCommand, DbCommand>? prepared = null)
 {
+    /// <summary>
+    /// Whether the statements carry the transaction themselves: the read starts it (<c>BEGIN</c>) and the write ends it
+    /// (<c>COMMIT</c>), in the same round trips. The caller rolls back if anything fails in between.
+    /// </summary>
+    public bool CarryTransaction { get; init; }
+
     private const string CountColumns = "rsvp_going, rsvp_maybe, rsvp_no, rsvp_waitlisted, rsvp_awaiting_approval";
 
     private const string Columns =
@@ -43,7 +49,8 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
         await using var command = Command();
         command.Add("@e", ev.Id, DbType.Int64);
         command.Add("@cap", ev.Capacity, DbType.Int32);
-        var sql = new StringBuilder(
+        var sql = new StringBuilder(CarryTransaction ? "BEGIN;\n" : "");
+        sql.Append(
             $"SELECT {CountColumns}, rsvp_waitlist_tickets FROM events WHERE id = @e{(forUpdate && postgres ? " FOR UPDATE" : "")};\n");
         if (userId is not null)
         {
@@ -114,7 +121,8 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
 
     /// <summary>
     /// Writes what the outcome says, in one command: the loaded registrations that changed, with their final values, then
-    /// the counters and the last waitlist ticket, then what other features added to the change.
+    /// the counters and the last waitlist ticket, then what other features added to the change (and the commit, when the
+    /// statements carry the transaction).
     /// </summary>
     public async Task WriteAsync(Event ev, Loaded loaded, RsvpOutcome outcome, IReadOnlyList<SqlWrite> alsoWrite, CancellationToken ct)
     {
@@ -168,6 +176,11 @@ internal sealed class RsvpStatements(DbConnection connection, DbTransaction? tra
             })).ToArray();
             sql.Append(string.Format(CultureInfo.InvariantCulture, write.Sql, names)).Append(";\n");
         }
+        if (CarryTransaction)
+        {
+            sql.Append("COMMIT;\n");
+        }
+
         if (sql.Length == 0)
         {
             return;
