@@ -76,8 +76,9 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
     /// Applies a change to the event's registrations atomically. Concurrent answers for the last seat are serialised by
     /// the event's row lock (PostgreSQL <c>FOR UPDATE</c>) or the database write lock (SQLite's <c>BEGIN IMMEDIATE</c>).
     /// <paramref name="userId"/> is whose registration the change is about (null for none). What
-    /// <paramref name="beforeSave"/> adds to the <see cref="WriteBatch"/> goes into the change's own write command; on
-    /// PostgreSQL anything it adds to EF Core's unit of work is saved in the same transaction, on SQLite it must not add any.
+    /// <paramref name="beforeSave"/> adds to the <see cref="WriteBatch"/> goes into the change's own write command; it must
+    /// add nothing to EF Core's unit of work, unless that already had changes, in which case the whole change runs in EF
+    /// Core's transaction and they are saved together.
     /// </summary>
     public async Task<DomainResult<RsvpOutcome>> ChangeAsync(Event ev, string? userId,
         Func<RsvpFacts, DomainResult<RsvpOutcome>> change, CancellationToken ct, Func<RsvpOutcome, Task>? beforeSave = null)
