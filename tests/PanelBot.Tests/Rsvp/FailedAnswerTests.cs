@@ -11,9 +11,10 @@ namespace PanelBot.Tests.Rsvp;
 
 /// <summary>
 /// An answer that fails half-way (here: another feature's part of the change throws), or that the rules refuse once the
-/// change has read its facts, saves nothing of it, tells the person so, and leaves the next change to work as usual: on SQLite the change runs on a connection that outlives the
-/// turn, so a transaction left open there would refuse every later answer; on PostgreSQL the change's own statements
-/// begin and commit its transaction, so one left open would keep the event's row locked on a pooled connection.
+/// change has read its facts, saves nothing of it, tells the person so, and leaves the next change to work as usual: on
+/// SQLite the change runs on a connection that outlives the turn, so a transaction left open there would refuse every
+/// later answer; on PostgreSQL the change's own statements begin and commit its transaction, so one left open would keep
+/// the event's row locked on a pooled connection.
 /// </summary>
 public sealed class FailedAnswerTests
 {

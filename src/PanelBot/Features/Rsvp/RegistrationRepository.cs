@@ -84,12 +84,12 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
         Func<RsvpFacts, DomainResult<RsvpOutcome>> change, CancellationToken ct, Func<RsvpOutcome, Task>? beforeSave = null)
     {
         // Something already in the unit of work must be saved with the change, which only EF Core's own transaction can do.
-        var inUnitOfWork = db.ChangeTracker.HasChanges();
-        var result = writer.IsUsed && !inUnitOfWork
-            ? await ChangeOnWriterAsync(ev, userId, change, beforeSave, ct)
-            : await db.Database.CreateExecutionStrategy().ExecuteAsync(() => inUnitOfWork || writer.IsUsed
-                ? ChangeInUnitOfWorkAsync(ev, userId, change, beforeSave, ct)
-                : ChangeCarryingTransactionAsync(ev, userId, change, beforeSave, ct));
+        var strategy = db.Database.CreateExecutionStrategy();
+        var result = db.ChangeTracker.HasChanges()
+            ? await strategy.ExecuteAsync(() => ChangeInUnitOfWorkAsync(ev, userId, change, beforeSave, ct))
+            : writer.IsUsed
+                ? await ChangeOnWriterAsync(ev, userId, change, beforeSave, ct)
+                : await strategy.ExecuteAsync(() => ChangeCarryingTransactionAsync(ev, userId, change, beforeSave, ct));
         if (result.IsSuccess)
         {
             batch.Committed();
@@ -170,17 +170,12 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
     /// <summary>Ends a transaction the statements began; on a broken connection the server has ended it already.</summary>
     private async Task RollBackAsync()
     {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != ConnectionState.Open)
-        {
-            return;
-        }
-
         try
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "ROLLBACK";
-            await command.ExecuteNonQueryAsync(CancellationToken.None);
+            if (db.Database.GetDbConnection().State == ConnectionState.Open)
+            {
+                await db.Database.ExecuteSqlRawAsync("ROLLBACK");
+            }
         }
         catch (DbException)
         {
