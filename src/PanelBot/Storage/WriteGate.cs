@@ -37,7 +37,9 @@ public sealed class WriteGate(IOptions<StorageOptions> storage) : IDisposable
     /// For a transaction that takes the event's row lock. On PostgreSQL the answers to one event queue here, one at a
     /// time per process, instead of on the row lock: each waiter there holds a pooled connection and a backend, and the
     /// holder's next round trip then waits in the thread pool behind the waiters' work, so the lock is held for
-    /// milliseconds instead of round trips (a lock convoy). Other instances still meet at the row lock.
+    /// milliseconds instead of round trips (a lock convoy). A holder may leave once it has the row lock, so that one
+    /// answer waits at the lock itself and takes it the moment the holder commits. Other instances still meet at the row
+    /// lock, which alone keeps the last seat.
     /// </summary>
     public async ValueTask<IDisposable?> EnterEventAsync(long eventId, CancellationToken ct)
     {

@@ -132,7 +132,9 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
     /// <summary>
     /// On PostgreSQL: the read begins the transaction and the write commits it, so the event's row is locked for two round
     /// trips instead of three (Npgsql sends a transaction's <c>BEGIN</c> with its first command but <c>COMMIT</c> on its
-    /// own), and the answers to one event queue at <see cref="WriteGate.EnterEventAsync"/> for that long each.
+    /// own). The answer leaves <see cref="WriteGate.EnterEventAsync"/> once its read holds the row lock: the next one's
+    /// read then waits at the lock in PostgreSQL, which hands it over at the commit, instead of in the app, which let it
+    /// start only after the commit's reply had come back.
     /// </summary>
     private async Task<DomainResult<RsvpOutcome>> ChangeCarryingTransactionAsync(Event ev, string? userId,
         Func<RsvpFacts, DomainResult<RsvpOutcome>> change, Func<RsvpOutcome, Task>? beforeSave, CancellationToken ct)
@@ -145,6 +147,7 @@ public sealed class RegistrationRepository(PanelBotDbContext db, IOptions<Storag
         try
         {
             var loaded = await statements.ReadAsync(ev, userId, forUpdate: true, ct);
+            gate?.Dispose();
             var result = change(loaded.Facts);
             if (result.Value is { } outcome)
             {
