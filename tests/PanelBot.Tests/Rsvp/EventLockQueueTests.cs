@@ -30,9 +30,9 @@ public sealed class EventLockQueueTests
         {
             await holding.Entered.Task.WaitAsync(Eventually.DefaultTimeout); // ann's change holds the row lock
             ben = bot.InvokeAsync("ben", "rsvp", new() { ["event"] = number, ["answer"] = "going" });
-            cat = bot.InvokeAsync("cat", "rsvp", new() { ["event"] = number, ["answer"] = "going" });
-
             await Eventually.Until(() => LockWaitersAsync(app), waiting => waiting == 1, waiting => $"{waiting} sessions waiting for a lock");
+
+            cat = bot.InvokeAsync("cat", "rsvp", new() { ["event"] = number, ["answer"] = "going" });
             await Task.Delay(TimeSpan.FromMilliseconds(200)); // the third answer stays in the app's queue
             Assert.Equal(1, await LockWaitersAsync(app));
         }
