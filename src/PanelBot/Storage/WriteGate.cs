@@ -19,6 +19,12 @@ public sealed class WriteGate(IOptions<StorageOptions> storage) : IDisposable
     private readonly SemaphoreSlim _sqlite = new(1, 1);
     private readonly SemaphoreSlim[] _events = Enumerable.Range(0, EventStripes).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
+    /// <summary>
+    /// Whether all of this process's writes queue here (SQLite): background work that writes then already comes in
+    /// batches, behind the answers.
+    /// </summary>
+    public bool QueuesAllWrites => storage.Value.Provider == StorageProvider.Sqlite;
+
     /// <summary>Whether some caller holds the SQLite gate (for <see cref="SqliteWriter"/>'s check that it is used inside it).</summary>
     public bool IsSqliteHeld => _sqlite.CurrentCount == 0;
 

@@ -1,5 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using PanelBot.Features.Invitations;
 using PanelBot.Mail;
 using PanelBot.Tests.Support;
@@ -67,6 +70,87 @@ public sealed class OutboxBatchTests
         Assert.Null(rows[Email(4)].LastError);
         Assert.All(rows.Values, m => Assert.Equal(1, m.Attempts));
         Assert.Equal([Email(1), Email(2), Email(3), Email(4)], transport.Tried.Order());
+    }
+
+    /// <summary>
+    /// On PostgreSQL, woken by the first invitation's commit, the dispatcher waits its gather time before it claims, so
+    /// the invitations committed meanwhile go in the same batch instead of a round each.
+    /// </summary>
+    [PostgresFact]
+    public async Task MailCommittedWhileTheDispatcherGathers_OnPostgreSql_IsClaimedInOneBatch()
+    {
+        await using var database = await TestDatabase.PostgresAsync();
+        BotApp? running = null;
+        var statesAtFirstSend = new TaskCompletionSource<Dictionary<string, OutboxState>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var transport = new ScriptedTransport(async (to, _) =>
+        {
+            if (to == Email(1))
+            {
+                statesAtFirstSend.TrySetResult(await running!.DbAsync(db =>
+                    db.OutboxMessages.AsNoTracking().ToDictionaryAsync(m => m.Recipient, m => m.State)));
+            }
+        });
+        await using var app = running = Gathering(database, transport, seconds: 3);
+        var bot = app.Bot();
+        var number = await PublishedWebinarAsync(bot);
+
+        for (var k = 1; k <= 3; k++) await bot.SayAsync(User(k), $"rsvp #{number} going email {Email(k)}");
+
+        var states = await statesAtFirstSend.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(OutboxState.Sending, states[Email(2)]);
+        Assert.Equal(OutboxState.Sending, states[Email(3)]);
+        await WaitForOutboxAsync(app, rows => rows.Count == 3 && rows.All(m => m.State == OutboxState.Sent), "all three sent");
+        Assert.Equal([Email(1), Email(2), Email(3)], transport.Tried.Order());
+    }
+
+    /// <summary>On SQLite the claims already queue behind the answers at the write gate: the dispatcher looks at once.</summary>
+    [Fact]
+    public async Task MailCommitted_OnSqlite_IsNotHeldForTheGather()
+    {
+        await using var database = TestDatabase.Sqlite();
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var transport = new ScriptedTransport((_, _) =>
+        {
+            sent.TrySetResult();
+            return Task.CompletedTask;
+        });
+        await using var app = Gathering(database, transport, seconds: 5);
+        var bot = app.Bot();
+        var number = await PublishedWebinarAsync(bot);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await bot.SayAsync(User(1), $"rsvp #{number} going email {Email(1)}");
+
+        await sent.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"sent {clock.Elapsed} after the answer; the gather is 5 s");
+    }
+
+    /// <summary>A dispatcher that only a commit wakes (no poll to speak of), one send at a time.</summary>
+    private static BotApp Gathering(TestDatabase database, ScriptedTransport transport, int seconds)
+    {
+        transport.Release.SetResult();
+        return new BotApp(database)
+        {
+            Settings =
+            {
+                ["Mail:MaxInFlight"] = "1", ["Mail:From"] = From,
+                ["Mail:DispatchIntervalSeconds"] = "3600", ["Mail:DispatchGatherSeconds"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+            TestServices = services => services.RemoveAll<IMailTransport>().AddSingleton<IMailTransport>(transport),
+        };
+    }
+
+    [Theory]
+    [InlineData("Mail:DispatchGatherSeconds", "-0.1")]
+    [InlineData("Mail:DispatchGatherSeconds", "6")]
+    [InlineData("TeamsQueue:GatherSeconds", "6")]
+    public void Start_WithAGatherTimeOutOfRange_Fails(string key, string value)
+    {
+        using var app = new BotApp { Settings = { [key] = value } };
+
+        var error = Assert.Throws<OptionsValidationException>(() => app.Server);
+
+        Assert.Contains(error.Failures, f => f.Contains("GatherSeconds", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -24,6 +24,11 @@ public sealed class MailOptionsValidator(IConfiguration configuration, IHostEnvi
             problems.Add("Mail:DispatchIntervalSeconds must be more than 0 and at most 3600.");
         }
 
+        if (options.DispatchGatherSeconds is < 0 or > 5)
+        {
+            problems.Add("Mail:DispatchGatherSeconds must be between 0 and 5.");
+        }
+
         if (options.MaxAttempts < 1)
         {
             problems.Add("Mail:MaxAttempts must be at least 1.");

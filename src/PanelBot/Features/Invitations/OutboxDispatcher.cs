@@ -46,6 +46,9 @@ public sealed class OutboxDispatcher(
         await ReleaseLeftByPreviousRunAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
+            // On SQLite the claims queue at the write gate behind the answers, which batches them already: a wait there
+            // only left mail behind.
+            var gather = writes.QueuesAllWrites ? TimeSpan.Zero : options.Value.DispatchGather;
             try
             {
                 if (_stuckCheck.IsDue())
@@ -58,6 +61,9 @@ public sealed class OutboxDispatcher(
                 {
                     continue; // more may be due right away
                 }
+
+                // A round that filled a claim already batches on its own; waiting would only leave the mail behind.
+                gather = sent < ClaimBatch ? gather : TimeSpan.Zero;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -70,7 +76,7 @@ public sealed class OutboxDispatcher(
 
             try
             {
-                await signal.WaitAsync(options.Value.DispatchInterval, stoppingToken);
+                await signal.WaitAsync(options.Value.DispatchInterval, gather, stoppingToken);
             }
             catch (OperationCanceledException)
             {

@@ -15,6 +15,16 @@ public sealed class OutboxSignal
         }
     }
 
-    /// <summary>Returns when notified or after <paramref name="timeout"/>.</summary>
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct) => await _signal.WaitAsync(timeout, ct);
+    /// <summary>
+    /// Returns after <paramref name="timeout"/>, or <paramref name="gather"/> after a notification: under a burst of
+    /// commits a round then takes what came meanwhile in one batch, instead of a round of its own for every commit or
+    /// two (each round costs its own claim and record transactions).
+    /// </summary>
+    public async Task WaitAsync(TimeSpan timeout, TimeSpan gather, CancellationToken ct)
+    {
+        if (await _signal.WaitAsync(timeout, ct) && gather > TimeSpan.Zero)
+        {
+            await Task.Delay(gather, ct);
+        }
+    }
 }

@@ -11,6 +11,14 @@ public sealed class TeamsQueueOptions
     [Range(0.05, 3600)]
     public double PollIntervalSeconds { get; set; } = 2;
 
+    /// <summary>
+    /// On PostgreSQL, woken by a commit after a round of fewer than 32 pieces, the queue waits this long before it looks,
+    /// so that work committed meanwhile goes in the same batch and card refreshes asked for meanwhile are one refresh.
+    /// After a bigger round, and on SQLite, it looks at once.
+    /// </summary>
+    [Range(0, 5)]
+    public double GatherSeconds { get; set; } = 0.05;
+
     /// <summary>Tries per piece of work before it is dropped (and logged).</summary>
     [Range(1, 100)]
     public int MaxAttempts { get; set; } = 10;
@@ -31,6 +39,7 @@ public sealed class TeamsQueueOptions
     public double ClaimTimeoutSeconds { get; set; } = 300;
 
     public TimeSpan PollInterval => TimeSpan.FromSeconds(PollIntervalSeconds);
+    public TimeSpan Gather => TimeSpan.FromSeconds(GatherSeconds);
     public TimeSpan ClaimTimeout => TimeSpan.FromSeconds(ClaimTimeoutSeconds);
 
     public TimeSpan RetryDelay(int attempts, TimeSpan? retryAfter)

@@ -90,5 +90,5 @@ public sealed class TeamsWorkSignal
 
     public void Notify() => _signal.Notify();
 
-    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
+    public Task WaitAsync(TimeSpan timeout, TimeSpan gather, CancellationToken ct) => _signal.WaitAsync(timeout, gather, ct);
 }

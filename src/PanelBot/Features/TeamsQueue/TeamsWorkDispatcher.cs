@@ -22,6 +22,8 @@ public sealed class TeamsWorkDispatcher(
     ILogger<TeamsWorkDispatcher> logger) : BackgroundService
 {
     private const int BatchSize = 100;
+    // A round with fewer than this waits for more after the next wake-up (TeamsQueueOptions.Gather).
+    private const int GatherBelow = 32;
     // A claim can only time out a time-out after it was made: looking a few times per time-out is enough.
     private readonly Periodic _stuckCheck = new(clock, () => options.Value.ClaimTimeout / 4);
 
@@ -33,6 +35,7 @@ public sealed class TeamsWorkDispatcher(
         await ReleaseLeftByPreviousRunAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
+            var gather = writes.QueuesAllWrites ? TimeSpan.Zero : options.Value.Gather; // as OutboxDispatcher's
             try
             {
                 if (_stuckCheck.IsDue())
@@ -40,10 +43,14 @@ public sealed class TeamsWorkDispatcher(
                     await ReleaseStuckAsync(stoppingToken);
                 }
 
-                if (await RunDueAsync(stoppingToken) == BatchSize)
+                var ran = await RunDueAsync(stoppingToken);
+                if (ran == BatchSize)
                 {
                     continue;
                 }
+
+                // A round that filled a batch's worth batches on its own; waiting would only leave the work behind.
+                gather = ran < GatherBelow ? gather : TimeSpan.Zero;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -56,7 +63,7 @@ public sealed class TeamsWorkDispatcher(
 
             try
             {
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                await signal.WaitAsync(options.Value.PollInterval, gather, stoppingToken);
             }
             catch (OperationCanceledException)
             {
