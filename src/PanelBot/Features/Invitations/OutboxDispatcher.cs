@@ -46,9 +46,7 @@ public sealed class OutboxDispatcher(
         await ReleaseLeftByPreviousRunAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
-            // On SQLite the claims queue at the write gate behind the answers, which batches them already: a wait there
-            // only left mail behind.
-            var gather = writes.QueuesAllWrites ? TimeSpan.Zero : options.Value.DispatchGather;
+            var sent = 0;
             try
             {
                 if (_stuckCheck.IsDue())
@@ -56,14 +54,11 @@ public sealed class OutboxDispatcher(
                     await ReleaseStuckAsync(stoppingToken);
                 }
 
-                var sent = await DispatchDueAsync(stoppingToken);
+                sent = await DispatchDueAsync(stoppingToken);
                 if (sent == BatchSize)
                 {
                     continue; // more may be due right away
                 }
-
-                // A round that filled a claim already batches on its own; waiting would only leave the mail behind.
-                gather = sent < ClaimBatch ? gather : TimeSpan.Zero;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -76,7 +71,10 @@ public sealed class OutboxDispatcher(
 
             try
             {
-                await signal.WaitAsync(options.Value.DispatchInterval, gather, stoppingToken);
+                // On SQLite the claims queue at the write gate behind the answers, which batches them already: a wait
+                // there only left mail behind.
+                var gather = writes.QueuesAllWrites ? TimeSpan.Zero : options.Value.DispatchGather;
+                await signal.WaitAsync(options.Value.DispatchInterval, gather, sent, stoppingToken);
             }
             catch (OperationCanceledException)
             {

@@ -15,14 +15,18 @@ public sealed class OutboxSignal
         }
     }
 
+    /// <summary>A round of fewer pieces than this gathers after the next notification; a bigger one batches on its own.</summary>
+    public const int SmallRound = 32;
+
     /// <summary>
-    /// Returns after <paramref name="timeout"/>, or <paramref name="gather"/> after a notification: under a burst of
-    /// commits a round then takes what came meanwhile in one batch, instead of a round of its own for every commit or
-    /// two (each round costs its own claim and record transactions).
+    /// Returns after <paramref name="timeout"/>, or on a notification: <paramref name="gather"/> after it when the last
+    /// round was small, so that under a burst of commits the next round takes what came meanwhile in one batch instead of
+    /// a round of its own for every commit or two (each round costs its own claim and record transactions). After a big
+    /// round it returns at once: waiting would only leave the work behind.
     /// </summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeSpan gather, CancellationToken ct)
+    public async Task WaitAsync(TimeSpan timeout, TimeSpan gather, int lastRound, CancellationToken ct)
     {
-        if (await _signal.WaitAsync(timeout, ct) && gather > TimeSpan.Zero)
+        if (await _signal.WaitAsync(timeout, ct) && gather > TimeSpan.Zero && lastRound < SmallRound)
         {
             await Task.Delay(gather, ct);
         }

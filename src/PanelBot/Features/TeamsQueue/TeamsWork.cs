@@ -90,5 +90,6 @@ public sealed class TeamsWorkSignal
 
     public void Notify() => _signal.Notify();
 
-    public Task WaitAsync(TimeSpan timeout, TimeSpan gather, CancellationToken ct) => _signal.WaitAsync(timeout, gather, ct);
+    public Task WaitAsync(TimeSpan timeout, TimeSpan gather, int lastRound, CancellationToken ct) =>
+        _signal.WaitAsync(timeout, gather, lastRound, ct);
 }

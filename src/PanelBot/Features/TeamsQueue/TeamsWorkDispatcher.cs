@@ -22,8 +22,6 @@ public sealed class TeamsWorkDispatcher(
     ILogger<TeamsWorkDispatcher> logger) : BackgroundService
 {
     private const int BatchSize = 100;
-    // A round with fewer than this waits for more after the next wake-up (TeamsQueueOptions.Gather).
-    private const int GatherBelow = 32;
     // A claim can only time out a time-out after it was made: looking a few times per time-out is enough.
     private readonly Periodic _stuckCheck = new(clock, () => options.Value.ClaimTimeout / 4);
 
@@ -35,7 +33,7 @@ public sealed class TeamsWorkDispatcher(
         await ReleaseLeftByPreviousRunAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var gather = writes.QueuesAllWrites ? TimeSpan.Zero : options.Value.Gather; // as OutboxDispatcher's
+            var ran = 0;
             try
             {
                 if (_stuckCheck.IsDue())
@@ -43,14 +41,11 @@ public sealed class TeamsWorkDispatcher(
                     await ReleaseStuckAsync(stoppingToken);
                 }
 
-                var ran = await RunDueAsync(stoppingToken);
+                ran = await RunDueAsync(stoppingToken);
                 if (ran == BatchSize)
                 {
                     continue;
                 }
-
-                // A round that filled a batch's worth batches on its own; waiting would only leave the work behind.
-                gather = ran < GatherBelow ? gather : TimeSpan.Zero;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -63,7 +58,8 @@ public sealed class TeamsWorkDispatcher(
 
             try
             {
-                await signal.WaitAsync(options.Value.PollInterval, gather, stoppingToken);
+                var gather = writes.QueuesAllWrites ? TimeSpan.Zero : options.Value.Gather; // as OutboxDispatcher's
+                await signal.WaitAsync(options.Value.PollInterval, gather, ran, stoppingToken);
             }
             catch (OperationCanceledException)
             {
